@@ -1,0 +1,28 @@
+/* csto-kg: all-or-nothing output files.
+ *
+ * An output file is written to a temporary beside its final path and renamed over it
+ * only when everything was written, so a failed run never leaves a partial file. */
+#ifndef CSTO_OUTPUT_H
+#define CSTO_OUTPUT_H
+
+#include <stdio.h>
+
+#include "csto/error.h"
+
+typedef struct csto_output csto_output;
+
+/* Open an output: path "-" or NULL means standard output (written directly).
+ * On success *out is owned by the caller and must end with csto_output_commit or
+ * csto_output_abort. */
+csto_status csto_output_open(const char *path, csto_output **out, csto_error *err);
+
+/* The stream to write to; borrowed, valid until commit or abort. */
+FILE *csto_output_stream(csto_output *out);
+
+/* Flush, close and rename into place; frees out in every case. */
+csto_status csto_output_commit(csto_output *out, csto_error *err);
+
+/* Close and delete the temporary; frees out. NULL is a no-op. */
+void csto_output_abort(csto_output *out);
+
+#endif

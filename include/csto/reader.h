@@ -1,0 +1,85 @@
+/* csto-kg stage 1, the reader: bytes -> a validated article.
+ *
+ * An article is UTF-8 text, optionally starting with front matter:
+ *
+ *     ---
+ *     date: 2021-09-15
+ *     url: https://...
+ *     title: ...
+ *     outlet: TASS
+ *     ---
+ *     BODY...
+ *
+ * The reader rejects, with a message naming the file and the line or byte: a file that
+ * cannot be read, an empty file or empty body, a NUL byte, invalid UTF-8, front matter
+ * that never closes, an unparseable date, and an article over the size limit. Articles
+ * can also come as JSON Lines (one object per line, see csto_jsonl_next). */
+#ifndef CSTO_READER_H
+#define CSTO_READER_H
+
+#include <stddef.h>
+
+#include "csto/error.h"
+
+/* Largest article accepted by default (bytes); see csto_reader_options. */
+#define CSTO_DEFAULT_MAX_ARTICLE_BYTES ((size_t)16 * 1024 * 1024)
+
+typedef struct {
+  int year, month, day; /* all 0 when unknown */
+} csto_date;
+
+typedef struct {
+  char *source;       /* file name for messages ("-" is shown as "<stdin>") */
+  char *text;         /* the whole input, NUL-terminated, valid UTF-8, no NUL inside */
+  size_t text_len;
+  const char *body;   /* points into text: the article body after any front matter */
+  size_t body_len;
+  size_t body_offset; /* byte offset of body in text */
+  size_t body_line;   /* 1-based line of text where the body starts */
+  char *url;          /* NULL when absent */
+  char *title;        /* NULL when absent */
+  char *outlet;       /* NULL when absent */
+  char *id;           /* optional identifier from JSON Lines input, NULL when absent */
+  csto_date date;     /* publication date; zeros when unknown */
+} csto_article;
+
+typedef struct {
+  size_t max_bytes; /* 0 means CSTO_DEFAULT_MAX_ARTICLE_BYTES */
+} csto_reader_options;
+
+/* Read and validate one article file ("-" reads standard input). On success *out is a
+ * new article owned by the caller (free with csto_article_free). options may be NULL. */
+csto_status csto_article_read_file(const char *path, const csto_reader_options *options,
+                                   csto_article **out, csto_error *err);
+
+/* The same from a buffer in memory; source names it in messages. The buffer is copied. */
+csto_status csto_article_from_buffer(const char *source, const char *data, size_t len,
+                                     const csto_reader_options *options, csto_article **out,
+                                     csto_error *err);
+
+/* Parse "YYYY-MM-DD" (a real calendar day) into *date. */
+csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err);
+
+/* Override metadata (command-line --date / --url). Values are copied. */
+csto_status csto_article_set_date(csto_article *article, const char *iso_date, csto_error *err);
+csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err);
+
+/* Free an article; NULL is a no-op. */
+void csto_article_free(csto_article *article);
+
+/* JSON Lines input: each line is an object with "text" (required) and optional "url",
+ * "date", "title", "outlet", "id". Lines are read one at a time, so memory stays bounded
+ * by the longest line. */
+typedef struct csto_jsonl csto_jsonl;
+
+csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,
+                            csto_jsonl **out, csto_error *err);
+
+/* Next article: CSTO_OK with *article set (owned by the caller), or CSTO_OK with *article
+ * NULL at end of input. Errors name the file and line ("feed.jsonl:7: ..."). Blank lines
+ * are skipped. */
+csto_status csto_jsonl_next(csto_jsonl *reader, csto_article **article, csto_error *err);
+
+void csto_jsonl_close(csto_jsonl *reader);
+
+#endif

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Install what csto-kg needs on Debian 12, skipping what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config
+  librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
+  libutf8proc-dev libjansson-dev libcurl4-gnutls-dev libcmocka-dev
+  raptor2-utils rasqal-utils redland-utils sqlite3 curl graphviz
+  virtuoso-opensource nodejs npm python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The SHACL validator the tests use (npm, pinned by tests/shacl/package-lock.json).
+if [ -f tests/shacl/package.json ] && [ ! -d tests/shacl/node_modules ]; then
+  (cd tests/shacl && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,16 @@
+/* csto-kg's subcommands. Each takes the arguments after its own name (argv[0] is the
+ * subcommand) and returns the process exit status: 0 success, 1 failure, 2 bad usage. */
+#ifndef CSTO_CLI_COMMANDS_H
+#define CSTO_CLI_COMMANDS_H
+
+int csto_cmd_extract(int argc, char **argv); /* cmd_extract.c */
+int csto_cmd_eval(int argc, char **argv);    /* cmd_eval.c */
+int csto_cmd_query(int argc, char **argv);   /* cmd_query.c */
+int csto_cmd_load(int argc, char **argv);    /* cmd_load.c */
+int csto_cmd_push(int argc, char **argv);    /* cmd_push.c */
+int csto_cmd_kb(int argc, char **argv);      /* cmd_kb.c */
+
+/* Print "csto-kg: MESSAGE" on standard error; the one place the CLI reports errors. */
+void csto_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

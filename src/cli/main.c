@@ -1,0 +1,56 @@
+/* csto-kg: the command line, a thin layer over the library. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/commands.h"
+
+static const struct {
+  const char *name;
+  int (*run)(int argc, char **argv);
+  const char *summary;
+} commands[] = {
+    {"extract", csto_cmd_extract, "read articles, write their knowledge graph"},
+    {"eval", csto_cmd_eval, "score a graph against a gold file"},
+    {"query", csto_cmd_query, "run SPARQL over graph files or a store"},
+    {"load", csto_cmd_load, "add articles' graphs to a persistent store"},
+    {"push", csto_cmd_push, "send graphs to a triplestore (Graph Store Protocol)"},
+    {"kb", csto_cmd_kb, "inspect or extend the knowledge base"},
+};
+
+void csto_cli_error(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("csto-kg: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+}
+
+static void usage(FILE *to) {
+  fprintf(to, "usage: csto-kg COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(to, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  fprintf(to, "\n'csto-kg COMMAND --help' describes one command.\n");
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+    usage(stdout);
+    return 0;
+  }
+  if (strcmp(argv[1], "--version") == 0) {
+    printf("csto-kg %s\n", CSTO_VERSION);
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(argv[1], commands[i].name) == 0)
+      return commands[i].run(argc - 1, argv + 1);
+  csto_cli_error("unknown command '%s'", argv[1]);
+  usage(stderr);
+  return 2;
+}
