@@ -20,15 +20,15 @@ csto_status csto_output_open(const char *path, csto_output **out, csto_error *er
     *out = o;
     return CSTO_OK;
   }
-  size_t n = strlen(path) + sizeof ".XXXXXX.tmp";
+  size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
   o->path = strdup(path);
   o->tmp_path = malloc(n);
   if (!o->path || !o->tmp_path) {
     csto_output_abort(o);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  snprintf(o->tmp_path, n, "%s.XXXXXX.tmp", path);
-  int fd = mkstemps(o->tmp_path, 4);
+  snprintf(o->tmp_path, n, "%s.tmp.XXXXXX", path);
+  int fd = mkstemp(o->tmp_path);
   if (fd < 0 || !(o->stream = fdopen(fd, "w"))) {
     csto_status st = csto_error_set(err, CSTO_ERR_IO, "%s: cannot create output: %s", path,
                                     strerror(errno));

@@ -1,0 +1,34 @@
+/* csto-kg stages 6 and 7: facts -> an RDF graph (librdf) -> serialized RDF (raptor2).
+ *
+ * The graph holds the article (NIF context, PROV-O activity), the entities and events its
+ * facts name (types, one English label, aliases, owl:sameAs to Wikidata), the facts as
+ * direct triples of the output contract, and one rdf:Statement node per fact pointing to
+ * the sentence (NIF offsets in code points) that states it. Every triple is in the named
+ * graph of its article, which the N-Quads format shows. IRIs and literals are made by
+ * librdf and written by raptor, so they are escaped as each format requires. */
+#ifndef CSTO_GRAPH_H
+#define CSTO_GRAPH_H
+
+#include <stdio.h>
+
+#include "csto/document.h"
+
+typedef struct csto_graph csto_graph;
+
+/* An empty graph; base is the namespace for minted IRIs (NULL: the res: namespace). */
+csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err);
+void csto_graph_free(csto_graph *graph);
+
+/* Add an article's facts and provenance. */
+csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
+
+/* Formats: turtle, ntriples, nquads, rdfxml, json, dot. */
+int csto_graph_format_known(const char *format);
+
+/* Write the graph to out in format, then empty it (so articles stream one by one). */
+csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
+
+/* The IRI of an article (owned by caller): base + "article_" + hash of URL or body. */
+char *csto_article_iri(const char *base, const csto_article *article);
+
+#endif

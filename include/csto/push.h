@@ -1,0 +1,68 @@
+/* csto-kg: send graphs to a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol.
+ *
+ * Each graph goes out as one HTTP PUT (replace the graph) of its Turtle serialization
+ * (Content-Type: text/turtle) to ENDPOINT?graph=<percent-encoded graph IRI>, through
+ * libcurl. Virtuoso's endpoint is http://HOST:PORT/sparql-graph-crud-auth and needs digest
+ * authentication, so any scheme the server offers is accepted (CURLAUTH_ANY).
+ * Credentials come from the options (csto_push_options_from_env reads CSTO_KG_USER and
+ * CSTO_KG_PASSWORD) or from ~/.netrc; never from the command line. */
+#ifndef CSTO_PUSH_H
+#define CSTO_PUSH_H
+
+#include <stddef.h>
+
+#include "csto/error.h"
+#include "csto/query.h"
+
+typedef struct {
+  const char *endpoint; /* the Graph Store endpoint, http:// or https:// (required) */
+  const char *user;     /* NULL: no user name (then ~/.netrc may give one) */
+  const char *password; /* NULL: empty */
+  int use_netrc;        /* consult ~/.netrc when no user is given */
+  long timeout;         /* seconds for a whole request; 0: 300 */
+  long connect_timeout; /* seconds to connect; 0: 10 */
+} csto_push_options;
+
+/* Fill user and password from the environment variables CSTO_KG_USER and
+ * CSTO_KG_PASSWORD (borrowed pointers into the environment; unset variables leave the
+ * fields as they are) and turn use_netrc on. */
+void csto_push_options_from_env(csto_push_options *opt);
+
+/* The URL a graph is PUT to: endpoint + ('?' or '&') + "graph=" + the IRI percent-encoded
+ * (everything but unreserved characters). The endpoint must be an http(s) URL without a
+ * fragment and the graph an absolute IRI without spaces, quotes, <> or control characters
+ * (CSTO_ERR_USAGE otherwise). On success *url is owned by the caller (free). */
+csto_status csto_push_graph_url(const char *endpoint, const char *graph, char **url,
+                                csto_error *err);
+
+typedef struct csto_push csto_push;
+
+/* A connection to one endpoint; opt is copied (its strings too). On success *out is owned
+ * by the caller: csto_push_free. */
+csto_status csto_push_new(const csto_push_options *opt, csto_push **out, csto_error *err);
+
+/* Free a push handle. NULL is a no-op. */
+void csto_push_free(csto_push *push);
+
+/* PUT body (Turtle, len bytes, borrowed) as graph `graph`. A transport failure or a
+ * status outside 200-299 is CSTO_ERR_HTTP: "URL: HTTP 500: <first line of the answer>".
+ * *http_status (when not NULL) receives the status, 0 when there was no answer. */
+csto_status csto_push_put(csto_push *push, const char *graph, const char *body, size_t len,
+                          long *http_status, csto_error *err);
+
+/* Called after each graph the server accepted; strings borrowed for the call. */
+typedef void (*csto_push_sent_fn)(void *user, const char *path, const char *graph,
+                                  long triples, long http_status);
+
+/* Parse the graph file at path (in ds's world; ds is not changed) and PUT each of its
+ * graphs, named as csto_query_file_read names them (the article IRI). A file that does not
+ * parse sends nothing. Graphs already sent stay when a later one fails. */
+csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
+                           csto_push_sent_fn on_graph, void *user, csto_error *err);
+
+/* PUT every statement of ds's model as the one graph `graph`. *triples and *http_status
+ * may be NULL. */
+csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
+                              long *triples, long *http_status, csto_error *err);
+
+#endif

@@ -1,0 +1,130 @@
+/* csto-kg: SPARQL over graph files or a store (rasqal through librdf).
+ *
+ * A csto_dataset is one librdf world and one model. The world carries a logger that
+ * drops warnings (rasqal emits spurious ones for aggregates) and keeps the first error,
+ * which the functions below turn into their csto_error; nothing is printed.
+ *
+ * Graph files are parsed with raptor by file name: .ttl Turtle, .nt N-Triples, .nq
+ * N-Quads, .trig TriG, .rdf/.xml/.owl RDF/XML, anything else guessed from the content.
+ * A quad's graph name becomes the statement's librdf context; triples have no context.
+ * Blank node labels are made unique per file, so two files never share a blank node.
+ *
+ * The default graph of a dataset with contexts is the union of all its statements, and
+ * GRAPH ?g { } matches the contexts. rasqal 0.9.33 lacks property paths, EXISTS and
+ * MINUS (use OPTIONAL + !BOUND) and ignores FROM / FROM NAMED. */
+#ifndef CSTO_QUERY_H
+#define CSTO_QUERY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <redland.h>
+
+#include "csto/error.h"
+
+typedef struct csto_dataset csto_dataset;
+
+/* A new empty in-memory dataset (librdf "hashes" storage, hash-type 'memory', with
+ * contexts). On success *out is owned by the caller: csto_query_dataset_free. */
+csto_status csto_query_dataset_new(csto_dataset **out, csto_error *err);
+
+/* A dataset over any librdf storage: librdf_new_storage(world, storage, name, options).
+ * The storage's own errors are reported as CSTO_ERR_STORE naming `name`. On success *out
+ * is owned by the caller. (csto_store uses this with the "sqlite" storage.) */
+csto_status csto_query_dataset_open(const char *storage, const char *name, const char *options,
+                                    csto_dataset **out, csto_error *err);
+
+/* Free the dataset, its model, storage and world. NULL is a no-op. */
+void csto_query_dataset_free(csto_dataset *ds);
+
+/* Borrowed handles, valid until csto_query_dataset_free. */
+librdf_world *csto_query_dataset_world(csto_dataset *ds);
+librdf_model *csto_query_dataset_model(csto_dataset *ds);
+
+/* Forget any error the logger kept; call before a librdf call whose failure you check
+ * with csto_query_dataset_log_error. */
+void csto_query_dataset_log_reset(csto_dataset *ds);
+
+/* The first error logged since the last reset ("LINE: message" when the message had a
+ * location), or NULL. Borrowed, valid until the next reset. */
+const char *csto_query_dataset_log_error(const csto_dataset *ds);
+
+/* The raptor parser name for a file name, by extension ("guess" when unknown).
+ * Returns a static string. */
+const char *csto_query_syntax_for_path(const char *path);
+
+/* Parse the graph file at path into the dataset's model, quads into their contexts.
+ * Fails (CSTO_ERR_IO, CSTO_ERR_RDF) with "path:LINE: message"; the model may then hold
+ * part of the file. *triples (when not NULL) receives the number of statements read. */
+csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long *triples,
+                                        csto_error *err);
+
+/* ---- A graph file split into the named graphs it is stored or pushed as -------------
+ *
+ * Quads keep their graph name. Triples form one more graph named after the file's article
+ * when exactly one subject among them has rdf:type csto:Article
+ * (https://w3id.org/csto-kg/ontology#Article), otherwise after the file's file: URI. */
+typedef struct csto_query_file csto_query_file;
+
+/* Parse path into a private in-memory model in ds's world (ds itself is not changed).
+ * On success *out is owned by the caller: csto_query_file_free. */
+csto_status csto_query_file_read(csto_dataset *ds, const char *path, csto_query_file **out,
+                                 csto_error *err);
+
+/* Free a parsed file. NULL is a no-op. */
+void csto_query_file_free(csto_query_file *f);
+
+/* Number of graphs (0 only for a file without statements) and all its statements. */
+size_t csto_query_file_graph_count(const csto_query_file *f);
+long csto_query_file_triples(const csto_query_file *f);
+
+/* Graph i (< count): its IRI (borrowed, valid until csto_query_file_free) and size. */
+const char *csto_query_file_graph_iri(const csto_query_file *f, size_t i);
+long csto_query_file_graph_triples(const csto_query_file *f, size_t i);
+
+/* The statements of graph i, without context. The stream is owned by the caller
+ * (librdf_free_stream) and must be freed before the file. NULL on failure. */
+librdf_stream *csto_query_file_graph_stream(csto_query_file *f, size_t i);
+
+/* Serialize what is left of stream (borrowed; consumed, not freed) as syntax ("turtle" or
+ * "ntriples"), with the project's prefixes (csto:, res:, rdf:, ...) and no @base. On success
+ * *text (NUL-terminated) is owned by the caller: librdf_free_memory. */
+csto_status csto_query_serialize(csto_dataset *ds, librdf_stream *stream, const char *syntax,
+                                 unsigned char **text, size_t *len, csto_error *err);
+
+/* ---- Running SPARQL ------------------------------------------------------------------ */
+
+typedef enum {
+  CSTO_QUERY_SELECT, /* variable bindings */
+  CSTO_QUERY_ASK,    /* a boolean */
+  CSTO_QUERY_GRAPH   /* CONSTRUCT or DESCRIBE */
+} csto_query_kind;
+
+typedef struct {
+  /* SELECT (and ASK) results: "table" (for people; the default when NULL), "csv", "tsv",
+   * "json" or "xml" (SPARQL 1.1 results formats). ASK prints "true"/"false" unless
+   * "json" or "xml" is asked for. */
+  const char *results;
+  /* CONSTRUCT/DESCRIBE: "turtle" (default when NULL) or "ntriples". */
+  const char *graph_format;
+} csto_query_options;
+
+typedef struct {
+  csto_query_kind kind;
+  int ask; /* CSTO_QUERY_ASK: 1 true, 0 false */
+} csto_query_outcome;
+
+/* Check an options struct: an unknown results or graph format is CSTO_ERR_USAGE. */
+csto_status csto_query_check_options(const csto_query_options *opt, csto_error *err);
+
+/* Run one SPARQL query over the dataset and write its results to out (borrowed).
+ * opt may be NULL (defaults); outcome may be NULL. A query that does not parse or run is
+ * CSTO_ERR_QUERY with rasqal's message ("SPARQL: LINE: syntax error, ..."). */
+csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_query_options *opt,
+                           FILE *out, csto_query_outcome *outcome, csto_error *err);
+
+/* Read a whole query file (UTF-8 text) into a NUL-terminated string owned by the caller
+ * (free). */
+csto_status csto_query_read_text(const char *path, char **text, csto_error *err);
+
+#endif

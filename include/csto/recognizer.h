@@ -1,0 +1,24 @@
+/* csto-kg stage 3, the recognizer: tokens -> mentions.
+ *
+ * It matches the knowledge base's names and the lexicon's phrases (longest match, with
+ * role titles preferred where they overlap a name), then composes them into mentions:
+ * persons with their titles ("Russian Foreign Minister Sergey Lavrov", "Edward Nalbandian,
+ * Foreign Minister of Armenia"), title-only persons ("the Russian leader"), new proper
+ * names typed by context, event descriptions ("the CSTO Collective Security Council
+ * meeting", "a joint CSTO-SCO summit"), places ("Tajikistan's capital Dushanbe", "here"),
+ * dates resolved against the publication date, attendance modes and cue phrases. */
+#ifndef CSTO_RECOGNIZER_H
+#define CSTO_RECOGNIZER_H
+
+#include "csto/document.h"
+
+/* Fill doc->mentions (and doc->dateline_city) from doc->tokens and doc->sentences. */
+csto_status csto_recognize(csto_doc *doc, csto_error *err);
+
+/* Resolve a date mention's parts against the publication date: day/month/year of which
+ * year may be 0 (then chosen near the publication date, forward when future is set);
+ * weekday 0-6 or -1. Returns a zero date when it cannot be pinned down. */
+csto_date csto_resolve_date(csto_date published, int year, int month, int day, int weekday,
+                            int future);
+
+#endif

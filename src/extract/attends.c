@@ -1,0 +1,134 @@
+/* Who attends an event and how: "X will attend E in person", "E was attended by X, Y and
+ * Z", "X took part via videoconference", "X represented Russia at E", "X arrived in
+ * Dushanbe" (the event held there), "the host welcomed X" (guests attend), and bilateral
+ * talks: "X met with Y" is an event both attend. Negated attendance is no attendance. */
+#include "clause.h"
+#include "csto/extract.h"
+
+enum { MAX_AGENTS = 32 };
+
+typedef struct {
+  int ids[MAX_AGENTS];
+  int n;
+} agents;
+
+static void add_agent(agents *a, int id) {
+  for (int i = 0; i < a->n; i++)
+    if (a->ids[i] == id)
+      return;
+  if (id >= 0 && a->n < MAX_AGENTS)
+    a->ids[a->n++] = id;
+}
+
+/* People in [lo, hi); when there are none, the countries and organizations acting. */
+static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
+  agents people = {{0}, 0}, actors = {{0}, 0};
+  for (size_t i = lo; i < hi; i++) {
+    const csto_mention *m = &doc->mentions[i];
+    if (i > lo && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_NEGATION))
+      continue; /* "the absence of X" */
+    add_agent(&people, csto_person_of(doc, m));
+    add_agent(&actors, csto_actor_of(doc, i));
+  }
+  return people.n ? people : actors;
+}
+
+static void attend(csto_doc *doc, const agents *who, int event, csto_mode mode, size_t sentence) {
+  for (int i = 0; event >= 0 && i < who->n; i++) {
+    csto_fact f = {CSTO_FACT_ATTENDS, who->ids[i], event, mode, CSTO_ROLE_NONE, {0, 0, 0}, sentence};
+    csto_doc_add_fact(doc, &f);
+  }
+}
+
+/* Events named in (k, hi), or else the one the article last spoke of. */
+static void attend_events_after(csto_doc *doc, const agents *who, size_t k, size_t hi,
+                                csto_mode mode) {
+  int any = 0;
+  for (size_t i = k + 1; i < hi; i++) {
+    int e = csto_event_of(&doc->mentions[i]);
+    if (e >= 0) {
+      attend(doc, who, e, mode, doc->mentions[k].sentence);
+      any = 1;
+    }
+  }
+  if (!any)
+    attend(doc, who, csto_latest_event(doc, k), mode, doc->mentions[k].sentence);
+}
+
+static void active(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents who = collect(doc, lo, k);
+  attend_events_after(doc, &who, k, hi, csto_mode_in(doc, lo, hi, k));
+}
+
+static void passive(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t from) {
+  agents who = collect(doc, k + 1, hi);
+  int ev = csto_event_before(doc, from, k);
+  int e = ev >= 0 ? doc->mentions[ev].event : csto_latest_event(doc, k);
+  attend(doc, &who, e, csto_mode_in(doc, lo, hi, k), doc->mentions[k].sentence);
+}
+
+/* "X represented Russia at E": only with an event named. */
+static void represent(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents who = collect(doc, lo, k);
+  int ev = csto_event_after(doc, k, hi);
+  if (ev >= 0)
+    attend(doc, &who, doc->mentions[ev].event, csto_mode_in(doc, lo, hi, k), doc->mentions[k].sentence);
+}
+
+/* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair. */
+static void host(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents guests = {{0}, 0};
+  for (size_t i = k + 1; i < hi; i++)
+    add_agent(&guests, csto_person_of(doc, &doc->mentions[i]));
+  attend_events_after(doc, &guests, k, hi, csto_mode_in(doc, lo, hi, k));
+}
+
+/* "X arrived in Dushanbe": X attends the event held where X arrived, in person. */
+static void arrive(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents who = {{0}, 0};
+  for (size_t i = lo; i < k; i++)
+    add_agent(&who, csto_person_of(doc, &doc->mentions[i]));
+  int ev = csto_event_after(doc, k, hi);
+  int e = ev >= 0 ? doc->mentions[ev].event : csto_latest_event(doc, k);
+  csto_mode mode = csto_mode_in(doc, lo, hi, k);
+  attend(doc, &who, e, mode ? mode : CSTO_MODE_IN_PERSON, doc->mentions[k].sentence);
+}
+
+/* "X met with Y": talks that both attend. */
+static void meet(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents a = {{0}, 0}, b = {{0}, 0};
+  for (size_t i = lo; i < k; i++)
+    add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
+  for (size_t i = k + 1; i < hi; i++)
+    add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
+  if (!a.n || !b.n || csto_event_after(doc, k, hi) >= 0)
+    return;
+  int e = csto_doc_add_event(doc, CSTO_EVENT_TALKS, k);
+  attend(doc, &a, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+  attend(doc, &b, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+}
+
+void csto_extract_attends(csto_doc *doc) {
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    size_t from, to;
+    csto_sentence_mentions(doc, s, &from, &to);
+    for (size_t k = from; k < to; k++) {
+      const csto_mention *m = &doc->mentions[k];
+      size_t lo, hi;
+      if (m->kind != CSTO_MENTION_CUE)
+        continue;
+      csto_clause(doc, k, from, to, &lo, &hi);
+      if (csto_negated(doc, lo, k + 1) && m->cue != CSTO_CUE_ATTEND_PASSIVE)
+        continue;
+      switch (m->cue) {
+      case CSTO_CUE_ATTEND_ACTIVE: active(doc, k, lo, hi); break;
+      case CSTO_CUE_ATTEND_PASSIVE: passive(doc, k, lo, hi, from); break;
+      case CSTO_CUE_REPRESENT: represent(doc, k, lo, hi); break;
+      case CSTO_CUE_HOST: host(doc, k, lo, hi); break;
+      case CSTO_CUE_ARRIVE: arrive(doc, k, lo, hi); break;
+      case CSTO_CUE_MEET: meet(doc, k, lo, hi); break;
+      default: break;
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+#include "clause.h"
+
+void csto_sentence_mentions(const csto_doc *doc, size_t s, size_t *from, size_t *to) {
+  size_t i = 0;
+  while (i < doc->n_mentions && doc->mentions[i].sentence < s)
+    i++;
+  *from = i;
+  while (i < doc->n_mentions && doc->mentions[i].sentence == s)
+    i++;
+  *to = i;
+}
+
+int csto_is_cue(const csto_mention *m, csto_cue cue) {
+  return m->kind == CSTO_MENTION_CUE && m->cue == cue;
+}
+
+void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *lo, size_t *hi) {
+  size_t a = k, b = k + 1;
+  while (a > from && !csto_is_cue(&doc->mentions[a - 1], CSTO_CUE_CLAUSE_BREAK))
+    a--;
+  while (b < to && !csto_is_cue(&doc->mentions[b], CSTO_CUE_CLAUSE_BREAK))
+    b++;
+  *lo = a;
+  *hi = b;
+}
+
+int csto_negated(const csto_doc *doc, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_NEGATION))
+      return 1;
+  return 0;
+}
+
+int csto_person_of(const csto_doc *doc, const csto_mention *m) {
+  if (m->entity < 0 || (m->kind != CSTO_MENTION_PERSON && m->kind != CSTO_MENTION_PRONOUN))
+    return -1;
+  (void)doc;
+  return m->entity;
+}
+
+int csto_actor_of(const csto_doc *doc, size_t k) {
+  const csto_mention *m = &doc->mentions[k];
+  if (m->kind != CSTO_MENTION_ENTITY || m->entity < 0 || m->demonym)
+    return -1;
+  if (m->type != CSTO_ENTITY_COUNTRY && m->type != CSTO_ENTITY_ORGANIZATION)
+    return -1;
+  if (k > 0 && doc->mentions[k - 1].end == m->first &&
+      (csto_is_cue(&doc->mentions[k - 1], CSTO_CUE_OF) ||
+       csto_is_cue(&doc->mentions[k - 1], CSTO_CUE_PLACE_PREP)))
+    return -1;
+  return m->entity;
+}
+
+int csto_event_of(const csto_mention *m) {
+  return m->kind == CSTO_MENTION_EVENT && m->event >= 0 ? m->event : -1;
+}
+
+int csto_event_before(const csto_doc *doc, size_t lo, size_t k) {
+  for (size_t i = k; i-- > lo;)
+    if (csto_event_of(&doc->mentions[i]) >= 0)
+      return (int)i;
+  return -1;
+}
+
+int csto_event_after(const csto_doc *doc, size_t k, size_t hi) {
+  for (size_t i = k + 1; i < hi; i++)
+    if (csto_event_of(&doc->mentions[i]) >= 0)
+      return (int)i;
+  return -1;
+}
+
+int csto_latest_event(const csto_doc *doc, size_t k) {
+  for (size_t i = k; i-- > 0;)
+    if (csto_event_of(&doc->mentions[i]) >= 0 && !doc->events[doc->mentions[i].event].next)
+      return doc->mentions[i].event;
+  return -1;
+}
+
+csto_mode csto_mode_in(const csto_doc *doc, size_t lo, size_t hi, size_t k) {
+  csto_mode mode = CSTO_MODE_UNSPECIFIED;
+  size_t best = (size_t)-1;
+  for (size_t i = lo; i < hi; i++) {
+    const csto_mention *m = &doc->mentions[i];
+    size_t d = i > k ? i - k : k - i;
+    if (m->kind == CSTO_MENTION_MODE && d < best) {
+      best = d;
+      mode = m->mode;
+    }
+  }
+  return mode;
+}

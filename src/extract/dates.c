@@ -1,0 +1,49 @@
+/* When an event is held: "will be held on Wednesday", "due on September 16", "On
+ * December 3, the meeting was held", "commences today". Dates after a reporting verb
+ * ("said on Wednesday") date the saying, not the event; a "next" meeting whose year the
+ * text does not state gets no date. */
+#include "clause.h"
+#include "csto/extract.h"
+
+static int reported(const csto_doc *doc, size_t from, size_t d) {
+  for (size_t i = d; i-- > from && i + 3 > d;)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING))
+      return 1;
+  return 0;
+}
+
+static int dated_event(const csto_doc *doc, size_t d, size_t from, size_t to) {
+  size_t lo, hi;
+  csto_clause(doc, d, from, to, &lo, &hi);
+  int ev = csto_event_before(doc, lo, d);
+  for (size_t i = ev >= 0 ? (size_t)ev + 1 : d; ev >= 0 && i < d; i++)
+    if (doc->mentions[i].kind == CSTO_MENTION_DATE || csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING))
+      ev = -1;
+  if (ev < 0)
+    ev = csto_event_after(doc, d, hi);
+  return ev;
+}
+
+void csto_extract_dates(csto_doc *doc) {
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    size_t from, to;
+    csto_sentence_mentions(doc, s, &from, &to);
+    for (size_t d = from; d < to; d++) {
+      const csto_mention *m = &doc->mentions[d];
+      if (m->kind != CSTO_MENTION_DATE || m->date.year == 0 || reported(doc, from, d))
+        continue;
+      int ev = dated_event(doc, d, from, to);
+      if (ev < 0)
+        continue;
+      int e = doc->mentions[ev].event;
+      if (doc->events[e].next && !m->year_given)
+        continue;
+      csto_fact f = {CSTO_FACT_DATE, e, -1, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE, m->date, s};
+      int dated = 0;
+      for (size_t i = 0; i < doc->n_facts; i++)
+        dated |= doc->facts[i].kind == CSTO_FACT_DATE && doc->facts[i].subject == e;
+      if (!dated) /* the first date the text gives an event is its date */
+        csto_doc_add_fact(doc, &f);
+    }
+  }
+}

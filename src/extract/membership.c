@@ -1,0 +1,101 @@
+/* Which states are members of which organization: "the CSTO comprises A, B and C",
+ * "has six members - A, B", "the eight member states - A, B", "admitting A as a full
+ * member of the organization". Observers, partners and associate members are not. */
+#include "clause.h"
+#include "csto/extract.h"
+#include "csto/resolver.h"
+
+static int org_entity(const csto_doc *doc, const csto_mention *m) {
+  const csto_kb_entity *e = NULL;
+  if (m->kind == CSTO_MENTION_ENTITY && !m->demonym &&
+      (m->type == CSTO_ENTITY_ORGANIZATION || m->type == CSTO_ENTITY_BODY))
+    e = m->kb;
+  else if (m->kind == CSTO_MENTION_EVENT)
+    for (int i = 0; i < m->n_orgs && !e; i++)
+      e = m->orgs[i];
+  if (!e)
+    return -1;
+  return csto_doc_entity_for_kb((csto_doc *)doc, e->part_of ? e->part_of : e);
+}
+
+/* The organization meant: named in [lo, k) nearest k, else the latest named before. */
+static int organization(const csto_doc *doc, size_t lo, size_t k) {
+  for (size_t i = k; i-- > 0;) {
+    int o = org_entity(doc, &doc->mentions[i]);
+    if (o >= 0)
+      return o;
+    if (i == lo && lo == 0)
+      break;
+  }
+  return -1;
+}
+
+/* The country a list item names: "Russia", or "the leaders of Turkmenistan". */
+static int country_item(const csto_doc *doc, const csto_mention *m) {
+  if (m->kind == CSTO_MENTION_ENTITY && m->type == CSTO_ENTITY_COUNTRY && !m->demonym)
+    return m->entity;
+  if (m->kind == CSTO_MENTION_PERSON && m->n_titles && m->titles[0].plural && m->titles[0].scope &&
+      m->titles[0].scope->type == CSTO_ENTITY_COUNTRY)
+    return csto_doc_entity_for_kb((csto_doc *)doc, m->titles[0].scope);
+  return -1;
+}
+
+static int list_glue(const csto_mention *m) {
+  return csto_is_cue(m, CSTO_CUE_LIST_SEPARATOR) || csto_is_cue(m, CSTO_CUE_DEFINITE) ||
+         csto_is_cue(m, CSTO_CUE_OF);
+}
+
+static void add_member(csto_doc *doc, int country, int org, size_t sentence) {
+  csto_fact f = {CSTO_FACT_MEMBER_OF, country, org, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE,
+                 {0, 0, 0}, sentence};
+  if (country >= 0 && org >= 0)
+    csto_doc_add_fact(doc, &f);
+}
+
+enum { MAX_LIST = 64 };
+
+/* Countries listed from mention i on (in direction step), stopping at anything else. */
+static int list_from(const csto_doc *doc, long i, long step, size_t lo, size_t hi, int *out) {
+  int n = 0;
+  for (; i >= (long)lo && i < (long)hi && n < MAX_LIST; i += step) {
+    const csto_mention *m = &doc->mentions[i];
+    int c = country_item(doc, m);
+    if (c >= 0)
+      out[n++] = c;
+    else if (!list_glue(m))
+      break;
+  }
+  return n;
+}
+
+/* A list needs two states ("comprises A and B"); "A is a member of" needs one. */
+static void members(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t sentence) {
+  int explicit_member = csto_is_cue(&doc->mentions[k], CSTO_CUE_MEMBERS_OF);
+  int org = -1, list[MAX_LIST];
+  for (size_t i = k + 1; i < hi && org < 0 && explicit_member; i++)
+    org = org_entity(doc, &doc->mentions[i]);
+  if (org < 0)
+    org = organization(doc, lo, k);
+  int n = list_from(doc, (long)k + 1, 1, lo, hi, list);
+  if (explicit_member && n == 0)
+    n = list_from(doc, (long)k - 1, -1, lo, hi, list);
+  for (int i = 0; i < n && n >= (explicit_member ? 1 : 2); i++)
+    add_member(doc, list[i], org, sentence);
+}
+
+void csto_extract_membership(csto_doc *doc) {
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    size_t from, to;
+    csto_sentence_mentions(doc, s, &from, &to);
+    for (size_t k = from; k < to; k++) {
+      const csto_mention *m = &doc->mentions[k];
+      size_t lo, hi;
+      if (!csto_is_cue(m, CSTO_CUE_MEMBER_LIST) && !csto_is_cue(m, CSTO_CUE_MEMBERS_OF))
+        continue;
+      csto_clause(doc, k, from, to, &lo, &hi);
+      if (csto_negated(doc, lo, hi))
+        continue;
+      members(doc, k, lo, hi, s);
+    }
+  }
+}

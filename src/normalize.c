@@ -1,0 +1,88 @@
+#include "csto/normalize.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+/* Typographic variants news text uses where lexicon entries have ASCII. */
+static utf8proc_int32_t ascii_variant(utf8proc_int32_t c) {
+  switch (c) {
+  case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC: return '\'';
+  case 0x201C: case 0x201D: case 0x201E: return '"';
+  case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    return '-';
+  case 0x00A0: case 0x2009: case 0x202F: return ' ';
+  default: return c;
+  }
+}
+
+char *csto_normalize(const char *text, size_t len) {
+  utf8proc_uint8_t *folded = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+                                    &folded,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (n < 0)
+    return NULL;
+  /* Re-encode with typographic variants mapped; never longer than the input. */
+  char *out = malloc((size_t)n + 1);
+  if (!out) {
+    free(folded);
+    return NULL;
+  }
+  size_t o = 0;
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(folded + i, n - i, &c);
+    if (k <= 0)
+      break;
+    o += (size_t)utf8proc_encode_char(ascii_variant(c), (utf8proc_uint8_t *)out + o);
+    i += k;
+  }
+  out[o] = '\0';
+  free(folded);
+  return out;
+}
+
+char *csto_slug(const char *text, size_t len) {
+  /* Keep the original case of ASCII letters so that IRIs read like the name. */
+  utf8proc_uint8_t *plain = NULL;
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+                                    &plain,
+                                    UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                        UTF8PROC_STRIPMARK);
+  if (n < 0)
+    return NULL;
+  char *out = malloc((size_t)n + 2);
+  if (!out) {
+    free(plain);
+    return NULL;
+  }
+  size_t o = 0;
+  int gap = 0;
+  for (utf8proc_ssize_t i = 0; i < n; i++) {
+    unsigned char c = plain[i];
+    if (c < 0x80 && (isalnum(c) || c == '-')) {
+      if (gap && o > 0)
+        out[o++] = '_';
+      out[o++] = (char)c;
+      gap = 0;
+    } else if (c < 0x80 || (c & 0xC0) != 0x80) {
+      gap = 1; /* one separator per run, counting each non-ASCII character once */
+    }
+  }
+  if (o == 0)
+    out[o++] = '_';
+  out[o] = '\0';
+  free(plain);
+  return out;
+}
+
+size_t csto_utf8_codepoints(const char *text, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    if (((unsigned char)text[i] & 0xC0) != 0x80)
+      n++;
+  return n;
+}

@@ -1,0 +1,583 @@
+/* SPARQL over graph files or a store: datasets, graph-file parsing, query execution. */
+#include "csto/query.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define CSTO_NS "https://w3id.org/csto-kg/ontology#"
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+struct csto_dataset {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  char log[CSTO_ERROR_MESSAGE_SIZE];  /* first error since the last reset: "LINE: text" */
+  char text[CSTO_ERROR_MESSAGE_SIZE - 32]; /* the same without the line */
+  int line;                           /* its line, or -1 */
+  int logged;
+  unsigned long files;               /* files parsed so far, for blank node labels */
+  char bnode_prefix[64];             /* prefix of the current file's blank nodes */
+  unsigned long bnodes;              /* unlabelled blank nodes in the current file */
+};
+
+/* ---- the world: logger and blank node labels ---------------------------------------- */
+
+static int log_handler(void *user_data, librdf_log_message *m) {
+  csto_dataset *ds = user_data;
+  if (librdf_log_message_level(m) <= LIBRDF_LOG_WARN || ds->logged)
+    return 1;
+  const char *text = librdf_log_message_message(m);
+  raptor_locator *loc = librdf_log_message_locator(m);
+  ds->line = loc ? raptor_locator_line(loc) : -1;
+  snprintf(ds->text, sizeof ds->text, "%s", text ? text : "error");
+  if (ds->line > 0)
+    snprintf(ds->log, sizeof ds->log, "%d: %s", ds->line, ds->text);
+  else
+    snprintf(ds->log, sizeof ds->log, "%s", ds->text);
+  ds->logged = 1;
+  return 1;
+}
+
+/* Blank node labels: the file's prefix + the label, so files never share blank nodes,
+ * and stores loaded by different processes do not either (time and pid in the prefix). */
+static unsigned char *bnode_handler(void *user_data, unsigned char *user_id) {
+  csto_dataset *ds = user_data;
+  char local[32];
+  const char *id = user_id ? (const char *)user_id : local;
+  if (!user_id)
+    snprintf(local, sizeof local, "g%lu", ++ds->bnodes);
+  size_t n = strlen(ds->bnode_prefix) + strlen(id) + 1;
+  unsigned char *label = malloc(n);
+  if (label)
+    snprintf((char *)label, n, "%s%s", ds->bnode_prefix, id);
+  raptor_free_memory(user_id);
+  return label;
+}
+
+static void next_bnode_prefix(csto_dataset *ds) {
+  snprintf(ds->bnode_prefix, sizeof ds->bnode_prefix, "b%lxp%ldf%lu_", (unsigned long)time(NULL),
+           (long)getpid(), ++ds->files);
+  ds->bnodes = 0;
+}
+
+void csto_query_dataset_log_reset(csto_dataset *ds) {
+  ds->logged = 0;
+  ds->line = -1;
+  ds->log[0] = ds->text[0] = '\0';
+}
+
+const char *csto_query_dataset_log_error(const csto_dataset *ds) {
+  return ds->logged ? ds->log : NULL;
+}
+
+static const char *log_or(const csto_dataset *ds, const char *fallback) {
+  return ds->logged ? ds->log : fallback;
+}
+
+static csto_status world_new(csto_dataset **out, csto_error *err) {
+  csto_dataset *ds = calloc(1, sizeof *ds);
+  if (!ds || !(ds->world = librdf_new_world())) {
+    free(ds);
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
+  librdf_world_set_logger(ds->world, ds, log_handler);
+  librdf_world_open(ds->world);
+  raptor_world_set_generate_bnodeid_handler(librdf_world_get_raptor(ds->world), ds,
+                                            bnode_handler);
+  next_bnode_prefix(ds);
+  *out = ds;
+  return CSTO_OK;
+}
+
+/* ---- datasets ------------------------------------------------------------------------ */
+
+csto_status csto_query_dataset_open(const char *storage, const char *name, const char *options,
+                                    csto_dataset **out, csto_error *err) {
+  csto_dataset *ds = NULL;
+  csto_status st = world_new(&ds, err);
+  if (st != CSTO_OK)
+    return st;
+  ds->storage = librdf_new_storage(ds->world, storage, name, options);
+  if (ds->storage)
+    ds->model = librdf_new_model(ds->world, ds->storage, NULL);
+  if (!ds->model) {
+    st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot open %s storage: %s", name, storage,
+                        log_or(ds, "librdf refused it"));
+    csto_query_dataset_free(ds);
+    return st;
+  }
+  *out = ds;
+  return CSTO_OK;
+}
+
+csto_status csto_query_dataset_new(csto_dataset **out, csto_error *err) {
+  return csto_query_dataset_open("hashes", "csto-kg", "hash-type='memory',contexts='yes'", out,
+                                 err);
+}
+
+void csto_query_dataset_free(csto_dataset *ds) {
+  if (!ds)
+    return;
+  if (ds->model)
+    librdf_free_model(ds->model);
+  if (ds->storage)
+    librdf_free_storage(ds->storage);
+  librdf_free_world(ds->world);
+  free(ds);
+}
+
+librdf_world *csto_query_dataset_world(csto_dataset *ds) { return ds->world; }
+librdf_model *csto_query_dataset_model(csto_dataset *ds) { return ds->model; }
+
+/* ---- parsing graph files ------------------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  if (n < m)
+    return 0;
+  for (size_t i = 0; i < m; i++) {
+    char c = s[n - m + i];
+    if (c >= 'A' && c <= 'Z')
+      c = (char)(c - 'A' + 'a');
+    if (c != suffix[i])
+      return 0;
+  }
+  return 1;
+}
+
+const char *csto_query_syntax_for_path(const char *path) {
+  static const struct {
+    const char *suffix, *syntax;
+  } table[] = {{".ttl", "turtle"}, {".turtle", "turtle"}, {".nt", "ntriples"},
+               {".nq", "nquads"},  {".trig", "trig"},     {".rdf", "rdfxml"},
+               {".xml", "rdfxml"}, {".owl", "rdfxml"}};
+  for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+    if (has_suffix(path, table[i].suffix))
+      return table[i].syntax;
+  return "guess";
+}
+
+typedef struct {
+  csto_dataset *ds;
+  librdf_model *model;
+  librdf_node *default_context; /* context for triples; NULL: none */
+  long count;
+  int failed;
+} parse_state;
+
+static void statement_handler(void *user_data, raptor_statement *rs) {
+  parse_state *ps = user_data;
+  if (ps->failed)
+    return;
+  raptor_statement triple = *rs; /* the model copies it; only the graph is dropped */
+  triple.graph = NULL;
+  librdf_node *context = rs->graph ? rs->graph : ps->default_context;
+  int rc = context ? librdf_model_context_add_statement(ps->model, context, &triple)
+                   : librdf_model_add_statement(ps->model, &triple);
+  if (rc)
+    ps->failed = 1;
+  else
+    ps->count++;
+}
+
+static csto_status parse_stream(parse_state *ps, FILE *fh, const char *path, csto_error *err) {
+  csto_dataset *ds = ps->ds;
+  raptor_parser *parser =
+      raptor_new_parser(librdf_world_get_raptor(ds->world), csto_query_syntax_for_path(path));
+  librdf_uri *base = librdf_new_uri_from_filename(ds->world, path);
+  if (!parser || !base) {
+    if (parser)
+      raptor_free_parser(parser);
+    if (base)
+      librdf_free_uri(base);
+    return csto_error_set(err, CSTO_ERR_RDF, "%s: cannot create a parser", path);
+  }
+  raptor_parser_set_statement_handler(parser, ps, statement_handler);
+  next_bnode_prefix(ds);
+  csto_query_dataset_log_reset(ds);
+  int rc = raptor_parser_parse_file_stream(parser, fh, path, base);
+  raptor_free_parser(parser);
+  librdf_free_uri(base);
+  if (!rc && !ps->failed && !ds->logged)
+    return CSTO_OK;
+  if (ds->logged && ds->line > 0)
+    return csto_error_set(err, CSTO_ERR_RDF, "%s:%d: %s", path, ds->line, ds->text);
+  return csto_error_set(err, CSTO_ERR_RDF, "%s: %s", path,
+                        log_or(ds, ps->failed ? "cannot add a statement" : "cannot parse"));
+}
+
+static csto_status parse_file(parse_state *ps, const char *path, csto_error *err) {
+  FILE *fh = fopen(path, "rb");
+  if (!fh)
+    return csto_error_set(err, CSTO_ERR_IO, "%s: %s", path, strerror(errno));
+  csto_status st = parse_stream(ps, fh, path, err);
+  fclose(fh);
+  return st;
+}
+
+csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long *triples,
+                                        csto_error *err) {
+  parse_state ps = {ds, ds->model, NULL, 0, 0};
+  csto_status st = parse_file(&ps, path, err);
+  if (triples)
+    *triples = ps.count;
+  return st;
+}
+
+/* ---- a graph file split into named graphs ------------------------------------------- */
+
+typedef struct {
+  librdf_node *context; /* owned */
+  char *iri;            /* owned */
+  long triples;
+} file_graph;
+
+struct csto_query_file {
+  csto_dataset *ds; /* borrowed */
+  librdf_storage *storage;
+  librdf_model *model;
+  file_graph *graphs;
+  size_t count;
+  long triples;
+};
+
+void csto_query_file_free(csto_query_file *f) {
+  if (!f)
+    return;
+  for (size_t i = 0; i < f->count; i++) {
+    librdf_free_node(f->graphs[i].context);
+    free(f->graphs[i].iri);
+  }
+  free(f->graphs);
+  if (f->model)
+    librdf_free_model(f->model);
+  if (f->storage)
+    librdf_free_storage(f->storage);
+  free(f);
+}
+
+size_t csto_query_file_graph_count(const csto_query_file *f) { return f->count; }
+long csto_query_file_triples(const csto_query_file *f) { return f->triples; }
+const char *csto_query_file_graph_iri(const csto_query_file *f, size_t i) {
+  return f->graphs[i].iri;
+}
+long csto_query_file_graph_triples(const csto_query_file *f, size_t i) {
+  return f->graphs[i].triples;
+}
+
+librdf_stream *csto_query_file_graph_stream(csto_query_file *f, size_t i) {
+  return librdf_model_context_as_stream(f->model, f->graphs[i].context);
+}
+
+static long stream_count(librdf_stream *s) {
+  long n = 0;
+  if (!s)
+    return -1;
+  for (; !librdf_stream_end(s); librdf_stream_next(s))
+    n++;
+  librdf_free_stream(s);
+  return n;
+}
+
+/* The one subject typed csto:Article among the context's statements, as a new node;
+ * NULL when there are none or several. */
+static librdf_node *find_article(csto_query_file *f, librdf_node *context) {
+  librdf_world *w = f->ds->world;
+  librdf_statement *pattern = librdf_new_statement_from_nodes(
+      w, NULL, librdf_new_node_from_uri_string(w, (const unsigned char *)RDF_TYPE),
+      librdf_new_node_from_uri_string(w, (const unsigned char *)CSTO_NS "Article"));
+  if (!pattern)
+    return NULL;
+  librdf_stream *s = librdf_model_find_statements_in_context(f->model, pattern, context);
+  librdf_node *found = NULL;
+  int several = 0;
+  for (; s && !librdf_stream_end(s); librdf_stream_next(s)) {
+    librdf_node *subject = librdf_statement_get_subject(librdf_stream_get_object(s));
+    if (!librdf_node_is_resource(subject) || (found && librdf_node_equals(found, subject)))
+      continue;
+    if (found)
+      several = 1;
+    else
+      found = librdf_new_node_from_node(subject);
+  }
+  if (s)
+    librdf_free_stream(s);
+  librdf_free_statement(pattern);
+  if (several) {
+    librdf_free_node(found);
+    return NULL;
+  }
+  return found;
+}
+
+/* Move the statements of context `from` into context `to` (both borrowed). */
+static int move_context(librdf_model *m, librdf_node *from, librdf_node *to) {
+  librdf_stream *s = librdf_model_context_as_stream(m, from);
+  int rc = s ? librdf_model_context_add_statements(m, to, s) : 1;
+  if (s)
+    librdf_free_stream(s);
+  return rc || librdf_model_context_remove_statements(m, from);
+}
+
+/* The file's triples went into the file: URI context; give them the article's name. */
+static int name_default_graph(csto_query_file *f, librdf_node *file_node) {
+  librdf_node *article = find_article(f, file_node);
+  if (!article)
+    return 0;
+  int rc = move_context(f->model, file_node, article);
+  librdf_free_node(article);
+  return rc;
+}
+
+static int add_graph(csto_query_file *f, librdf_node *context) {
+  if (!librdf_node_is_resource(context))
+    return 0; /* a quad in a blank-node graph: rare; its triples stay in the union only */
+  file_graph *g = realloc(f->graphs, (f->count + 1) * sizeof *g);
+  if (!g)
+    return 1;
+  f->graphs = g;
+  g = &f->graphs[f->count];
+  g->context = librdf_new_node_from_node(context);
+  g->iri = strdup((const char *)librdf_uri_as_string(librdf_node_get_uri(context)));
+  g->triples = stream_count(librdf_model_context_as_stream(f->model, context));
+  f->count++;
+  if (!g->context || !g->iri || g->triples < 0)
+    return 1;
+  f->triples += g->triples;
+  return 0;
+}
+
+static int list_graphs(csto_query_file *f) {
+  librdf_iterator *it = librdf_model_get_contexts(f->model);
+  int rc = it ? 0 : 1;
+  for (; it && !rc && !librdf_iterator_end(it); librdf_iterator_next(it))
+    rc = add_graph(f, librdf_iterator_get_object(it));
+  if (it)
+    librdf_free_iterator(it);
+  return rc;
+}
+
+static csto_status file_parse(csto_query_file *f, const char *path, csto_error *err) {
+  librdf_uri *file_uri = librdf_new_uri_from_filename(f->ds->world, path);
+  librdf_node *file_node = file_uri ? librdf_new_node_from_uri(f->ds->world, file_uri) : NULL;
+  if (file_uri)
+    librdf_free_uri(file_uri);
+  if (!file_node)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
+  parse_state ps = {f->ds, f->model, file_node, 0, 0};
+  csto_status st = parse_file(&ps, path, err);
+  if (st == CSTO_OK && (name_default_graph(f, file_node) || list_graphs(f)))
+    st = csto_error_set(err, CSTO_ERR_RDF, "%s: cannot sort the statements into graphs: %s",
+                        path, log_or(f->ds, "librdf failed"));
+  librdf_free_node(file_node);
+  return st;
+}
+
+csto_status csto_query_file_read(csto_dataset *ds, const char *path, csto_query_file **out,
+                                 csto_error *err) {
+  csto_query_file *f = calloc(1, sizeof *f);
+  if (!f)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  f->ds = ds;
+  f->storage = librdf_new_storage(ds->world, "hashes", "csto-kg-file",
+                                  "hash-type='memory',contexts='yes'");
+  f->model = f->storage ? librdf_new_model(ds->world, f->storage, NULL) : NULL;
+  csto_status st = f->model ? file_parse(f, path, err)
+                            : csto_error_set(err, CSTO_ERR_NOMEM, "%s: cannot create a model",
+                                             path);
+  if (st != CSTO_OK) {
+    csto_query_file_free(f);
+    return st;
+  }
+  *out = f;
+  return CSTO_OK;
+}
+
+/* ---- serializing --------------------------------------------------------------------- */
+
+static const char *const prefixes[][2] = {
+    {"csto", CSTO_NS},
+    {"res", "https://w3id.org/csto-kg/resource/"},
+    {"rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"},
+    {"rdfs", "http://www.w3.org/2000/01/rdf-schema#"},
+    {"owl", "http://www.w3.org/2002/07/owl#"},
+    {"skos", "http://www.w3.org/2004/02/skos/core#"},
+    {"xsd", "http://www.w3.org/2001/XMLSchema#"},
+    {"schema", "http://schema.org/"},
+    {"prov", "http://www.w3.org/ns/prov#"},
+    {"nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"},
+    {"org", "http://www.w3.org/ns/org#"},
+    {"wd", "http://www.wikidata.org/entity/"},
+};
+
+static librdf_serializer *new_serializer(csto_dataset *ds, const char *syntax) {
+  librdf_serializer *ser = librdf_new_serializer(ds->world, syntax, NULL, NULL);
+  if (!ser || strcmp(syntax, "turtle") != 0)
+    return ser;
+  for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+    librdf_uri *uri = librdf_new_uri(ds->world, (const unsigned char *)prefixes[i][1]);
+    if (uri) {
+      librdf_serializer_set_namespace(ser, uri, prefixes[i][0]);
+      librdf_free_uri(uri);
+    }
+  }
+  return ser;
+}
+
+csto_status csto_query_serialize(csto_dataset *ds, librdf_stream *stream, const char *syntax,
+                                 unsigned char **text, size_t *len, csto_error *err) {
+  csto_query_dataset_log_reset(ds);
+  librdf_serializer *ser = new_serializer(ds, syntax);
+  if (!ser)
+    return csto_error_set(err, CSTO_ERR_RDF, "no %s serializer", syntax);
+  size_t n = 0;
+  unsigned char *s = librdf_serializer_serialize_stream_to_counted_string(ser, NULL, stream, &n);
+  librdf_free_serializer(ser);
+  if (!s)
+    return csto_error_set(err, CSTO_ERR_RDF, "cannot write %s: %s", syntax,
+                          log_or(ds, "serializer failed"));
+  *text = s;
+  if (len)
+    *len = n;
+  return CSTO_OK;
+}
+
+/* ---- running SPARQL ------------------------------------------------------------------ */
+
+static int one_of(const char *s, const char *const *names) {
+  for (; *names; names++)
+    if (strcmp(s, *names) == 0)
+      return 1;
+  return 0;
+}
+
+csto_status csto_query_check_options(const csto_query_options *opt, csto_error *err) {
+  static const char *const results[] = {"table", "csv", "tsv", "json", "xml", NULL};
+  static const char *const graphs[] = {"turtle", "ntriples", NULL};
+  if (opt && opt->results && !one_of(opt->results, results))
+    return csto_error_set(err, CSTO_ERR_USAGE,
+                          "unknown results format '%s' (table, csv, tsv, json, xml)",
+                          opt->results);
+  if (opt && opt->graph_format && !one_of(opt->graph_format, graphs))
+    return csto_error_set(err, CSTO_ERR_USAGE, "unknown graph format '%s' (turtle, ntriples)",
+                          opt->graph_format);
+  return CSTO_OK;
+}
+
+static csto_status write_bindings(csto_dataset *ds, librdf_query_results *r, const char *format,
+                                  FILE *out, csto_error *err) {
+  if (librdf_query_results_to_file_handle2(r, out, format, NULL, NULL, NULL))
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write %s results: %s", format,
+                          log_or(ds, "formatter failed"));
+  return CSTO_OK;
+}
+
+static csto_status write_boolean(csto_dataset *ds, librdf_query_results *r, const char *format,
+                                 FILE *out, int *value, csto_error *err) {
+  int b = librdf_query_results_get_boolean(r);
+  if (b < 0)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: ASK failed: %s",
+                          log_or(ds, "no result"));
+  *value = b > 0;
+  if (strcmp(format, "json") == 0 || strcmp(format, "xml") == 0)
+    return write_bindings(ds, r, format, out, err);
+  fputs(b > 0 ? "true\n" : "false\n", out);
+  return CSTO_OK;
+}
+
+static csto_status write_graph(csto_dataset *ds, librdf_query_results *r, const char *syntax,
+                               FILE *out, csto_error *err) {
+  librdf_stream *s = librdf_query_results_as_stream(r);
+  if (!s)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: no graph result: %s",
+                          log_or(ds, "librdf failed"));
+  librdf_serializer *ser = new_serializer(ds, syntax);
+  int rc = ser ? librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, s) : 1;
+  if (ser)
+    librdf_free_serializer(ser);
+  librdf_free_stream(s);
+  if (rc)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write %s: %s", syntax,
+                          log_or(ds, "serializer failed"));
+  return CSTO_OK;
+}
+
+static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
+                                 const csto_query_options *opt, FILE *out,
+                                 csto_query_outcome *oc, csto_error *err) {
+  const char *results = opt && opt->results ? opt->results : "table";
+  const char *graph = opt && opt->graph_format ? opt->graph_format : "turtle";
+  if (librdf_query_results_is_boolean(r)) {
+    oc->kind = CSTO_QUERY_ASK;
+    return write_boolean(ds, r, results, out, &oc->ask, err);
+  }
+  if (librdf_query_results_is_graph(r)) {
+    oc->kind = CSTO_QUERY_GRAPH;
+    return write_graph(ds, r, graph, out, err);
+  }
+  oc->kind = CSTO_QUERY_SELECT;
+  return write_bindings(ds, r, results, out, err);
+}
+
+static csto_status query_error(const csto_dataset *ds, csto_error *err) {
+  if (ds->logged && ds->line > 0)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL line %d: %s", ds->line, ds->text);
+  return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: %s", log_or(ds, "the query failed"));
+}
+
+csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_query_options *opt,
+                           FILE *out, csto_query_outcome *outcome, csto_error *err) {
+  csto_query_outcome local = {CSTO_QUERY_SELECT, 0};
+  csto_status st = csto_query_check_options(opt, err);
+  if (st != CSTO_OK)
+    return st;
+  csto_query_dataset_log_reset(ds);
+  librdf_query *q =
+      librdf_new_query(ds->world, "sparql", NULL, (const unsigned char *)sparql, NULL);
+  librdf_query_results *r = q ? librdf_model_query_execute(ds->model, q) : NULL;
+  if (!r)
+    st = query_error(ds, err);
+  else
+    st = write_results(ds, r, opt, out, &local, err);
+  if (st == CSTO_OK && ds->logged)
+    st = query_error(ds, err);
+  if (r)
+    librdf_free_query_results(r);
+  if (q)
+    librdf_free_query(q);
+  if (outcome)
+    *outcome = local;
+  return st;
+}
+
+csto_status csto_query_read_text(const char *path, char **text, csto_error *err) {
+  FILE *fh = fopen(path, "rb");
+  if (!fh)
+    return csto_error_set(err, CSTO_ERR_IO, "%s: %s", path, strerror(errno));
+  size_t cap = 4096, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    n += fread(buf + n, 1, cap - 1 - n, fh);
+    if (n < cap - 1)
+      break;
+    char *bigger = realloc(buf, cap *= 2);
+    if (!bigger)
+      free(buf);
+    buf = bigger;
+  }
+  int failed = ferror(fh);
+  fclose(fh);
+  if (!buf)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
+  if (failed || memchr(buf, '\0', n)) {
+    free(buf);
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: %s", path,
+                          failed ? "read error" : "NUL byte in query text");
+  }
+  buf[n] = '\0';
+  *text = buf;
+  return CSTO_OK;
+}

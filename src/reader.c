@@ -1,0 +1,721 @@
+/* csto-kg stage 1, the reader: bytes -> a validated article (see include/csto/reader.h).
+ *
+ * Every check runs before any later stage sees the text, so the rest of the pipeline may
+ * assume valid UTF-8 without NUL bytes and a non-empty body. Byte offsets in messages are
+ * 0-based and count from the start of the input file, lines are 1-based. */
+#include "csto/reader.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+
+#define STDIN_NAME "<stdin>"
+#define READ_CHUNK ((size_t)64 * 1024)
+#define UTF8_BOM "\xEF\xBB\xBF"
+#define EXCERPT_BYTES 40
+
+/* ---- small helpers ---------------------------------------------------------------- */
+
+static size_t max_bytes_of(const csto_reader_options *options) {
+  return options && options->max_bytes ? options->max_bytes : CSTO_DEFAULT_MAX_ARTICLE_BYTES;
+}
+
+static bool is_stdin_path(const char *path) { return strcmp(path, "-") == 0; }
+
+static const char *display_name(const char *path) {
+  return is_stdin_path(path) ? STDIN_NAME : path;
+}
+
+static csto_status nomem(csto_error *err) {
+  return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+}
+
+static char *dup_n(const char *s, size_t n) {
+  char *d = malloc(n + 1);
+  if (d) {
+    memcpy(d, s, n);
+    d[n] = '\0';
+  }
+  return d;
+}
+
+static bool has_bom(const char *s, size_t n) { return n >= 3 && memcmp(s, UTF8_BOM, 3) == 0; }
+
+/* Copy at most EXCERPT_BYTES of s into buf for quoting in a message: cut on a code point
+ * boundary and replace control characters, so the message stays one valid line. */
+static void excerpt(char *buf, size_t size, const char *s, size_t n) {
+  size_t keep = n < EXCERPT_BYTES ? n : EXCERPT_BYTES;
+  while (keep < n && keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+    keep--;
+  size_t room = size - 4; /* leaves space for "..." and the terminator */
+  if (keep > room)
+    keep = room;
+  for (size_t i = 0; i < keep; i++)
+    buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) ? '?' : s[i];
+  strcpy(buf + keep, keep < n ? "..." : "");
+}
+
+/* ---- byte-level validation ------------------------------------------------------------ */
+
+/* Offset of the first NUL byte or invalid UTF-8 sequence in s[0..len), or len if none.
+ * utf8proc_iterate rejects overlong forms, surrogates and code points past U+10FFFF. */
+static size_t first_bad_byte(const char *s, size_t len) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  size_t i = 0;
+  while (i < len) {
+    if (p[i] == 0)
+      return i;
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0)
+      return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
+static const char *bad_byte_kind(char c) { return c == '\0' ? "NUL byte" : "invalid UTF-8"; }
+
+/* 1-based line holding byte off. */
+static size_t line_at(const char *s, size_t off) {
+  size_t line = 1;
+  const char *end = s + off;
+  for (const char *p = s; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    line++;
+  return line;
+}
+
+static bool is_space_cp(utf8proc_int32_t cp) {
+  if ((cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xFEFF)
+    return true;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* True when s (valid UTF-8) holds nothing but white space, Unicode's included. */
+static bool is_blank_text(const char *s, size_t len) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  size_t i = 0;
+  while (i < len) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n <= 0 || !is_space_cp(cp))
+      return false;
+    i += (size_t)n;
+  }
+  return true;
+}
+
+/* ---- dates ---------------------------------------------------------------------------- */
+
+static int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+static int digits(const char *s, size_t n) {
+  int v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+/* Strict YYYY-MM-DD: exactly ten characters, year 0001-9999 (xsd:date has no year 0). */
+static bool parse_ymd(const char *s, size_t n, csto_date *date) {
+  if (n != 10 || s[4] != '-' || s[7] != '-')
+    return false;
+  int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    return false;
+  date->year = y;
+  date->month = m;
+  date->day = d;
+  return true;
+}
+
+/* where is "FILE:LINE: " or "" so that the same wording serves every caller. */
+static csto_status bad_date(csto_error *err, const char *where, const char *s, size_t n) {
+  char quoted[EXCERPT_BYTES + 4];
+  excerpt(quoted, sizeof quoted, s, n);
+  return csto_error_set(err, CSTO_ERR_INPUT, "%sunparseable date '%s' (expected YYYY-MM-DD)",
+                        where, quoted);
+}
+
+csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err) {
+  if (!text || !date)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_date_parse: NULL argument");
+  csto_date d;
+  if (!parse_ymd(text, strlen(text), &d))
+    return bad_date(err, "", text, strlen(text));
+  *date = d;
+  return CSTO_OK;
+}
+
+/* ---- articles ------------------------------------------------------------------------- */
+
+void csto_article_free(csto_article *article) {
+  if (!article)
+    return;
+  free(article->source);
+  free(article->text);
+  free(article->url);
+  free(article->title);
+  free(article->outlet);
+  free(article->id);
+  free(article);
+}
+
+/* A new article that owns text (len bytes plus a terminating NUL). On failure text is
+ * freed too, so callers never have to. */
+static csto_article *article_new(const char *source, char *text, size_t len) {
+  csto_article *a = calloc(1, sizeof *a);
+  char *src = strdup(source);
+  if (!a || !src) {
+    free(a);
+    free(src);
+    free(text);
+    return NULL;
+  }
+  a->source = src;
+  a->text = text;
+  a->text_len = len;
+  a->body_line = 1;
+  return a;
+}
+
+csto_status csto_article_set_date(csto_article *article, const char *iso_date, csto_error *err) {
+  if (!article || !iso_date)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_article_set_date: NULL argument");
+  return csto_date_parse(iso_date, &article->date, err);
+}
+
+/* NULL removes the URL. The URL ends up in IRIs and messages, hence the UTF-8 check. */
+csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err) {
+  if (!article)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_article_set_url: NULL article");
+  char *copy = NULL;
+  if (url) {
+    size_t n = strlen(url);
+    if (first_bad_byte(url, n) != n)
+      return csto_error_set(err, CSTO_ERR_INPUT, "URL is not valid UTF-8");
+    if (!(copy = strdup(url)))
+      return nomem(err);
+  }
+  free(article->url);
+  article->url = copy;
+  return CSTO_OK;
+}
+
+/* ---- front matter --------------------------------------------------------------------- */
+
+typedef struct {
+  const char *s;
+  size_t len, pos;
+  size_t line; /* line number of the line last returned */
+} line_cursor;
+
+/* The next line without its "\n" or "\r\n"; false at the end of the text. */
+static bool next_line(line_cursor *c, const char **start, size_t *n) {
+  if (c->pos >= c->len)
+    return false;
+  const char *b = c->s + c->pos;
+  const char *nl = memchr(b, '\n', c->len - c->pos);
+  *start = b;
+  *n = nl ? (size_t)(nl - b) : c->len - c->pos;
+  c->pos += *n + (nl ? 1 : 0);
+  if (*n > 0 && b[*n - 1] == '\r')
+    (*n)--;
+  c->line++;
+  return true;
+}
+
+static bool is_fence(const char *l, size_t n) { return n == 3 && memcmp(l, "---", 3) == 0; }
+
+static void trim(const char **s, size_t *n) {
+  while (*n > 0 && (**s == ' ' || **s == '\t')) {
+    (*s)++;
+    (*n)--;
+  }
+  while (*n > 0 && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+    (*n)--;
+}
+
+static void strip_quotes(const char **s, size_t *n) {
+  if (*n >= 2 && (**s == '"' || **s == '\'') && (*s)[*n - 1] == **s) {
+    (*s)++;
+    *n -= 2;
+  }
+}
+
+static bool key_is(const char *key, size_t n, const char *name) {
+  return n == strlen(name) && strncmp(key, name, n) == 0;
+}
+
+/* Store one known key's value; unknown keys are ignored so that richer front matter
+ * written for other tools (tags, author, ...) is accepted. */
+static csto_status set_field(csto_article *a, const char *key, size_t kn, const char *v,
+                             size_t vn, size_t line, csto_error *err) {
+  if (key_is(key, kn, "date")) {
+    if (parse_ymd(v, vn, &a->date))
+      return CSTO_OK;
+    char where[CSTO_ERROR_MESSAGE_SIZE];
+    snprintf(where, sizeof where, "%s:%zu: ", a->source, line);
+    return bad_date(err, where, v, vn);
+  }
+  char **slot = key_is(key, kn, "url")      ? &a->url
+                : key_is(key, kn, "title")  ? &a->title
+                : key_is(key, kn, "outlet") ? &a->outlet
+                                            : NULL;
+  if (!slot)
+    return CSTO_OK;
+  char *copy = dup_n(v, vn);
+  if (!copy)
+    return nomem(err);
+  free(*slot);
+  *slot = copy;
+  return CSTO_OK;
+}
+
+static csto_status front_matter_line(csto_article *a, const char *l, size_t n, size_t line,
+                                     csto_error *err) {
+  /* Blank lines, comments, and the indented or "- " lines of YAML lists and blocks that
+   * belong to keys we ignore. */
+  if (n == 0 || l[0] == ' ' || l[0] == '\t' || l[0] == '#' || l[0] == '-')
+    return CSTO_OK;
+  const char *colon = memchr(l, ':', n);
+  if (!colon)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s:%zu: front matter line is not 'key: value'",
+                          a->source, line);
+  const char *key = l, *value = colon + 1;
+  size_t kn = (size_t)(colon - l), vn = n - kn - 1;
+  trim(&key, &kn);
+  trim(&value, &vn);
+  strip_quotes(&value, &vn);
+  if (vn == 0) /* "title:" with nothing after it says nothing */
+    return CSTO_OK;
+  return set_field(a, key, kn, value, vn, line, err);
+}
+
+/* Parse the front matter that starts at byte start (after any BOM), if there is one,
+ * and set where the body begins. The closing fence is found first, so that an article
+ * that merely starts with "---" is reported as unclosed, not for its second line. */
+static csto_status parse_front_matter(csto_article *a, size_t start, csto_error *err) {
+  line_cursor c = {a->text, a->text_len, start, 0};
+  const char *l;
+  size_t n;
+  a->body_offset = start;
+  a->body_line = 1;
+  if (!next_line(&c, &l, &n) || !is_fence(l, n))
+    return CSTO_OK;
+  line_cursor fm = c;
+  while (next_line(&c, &l, &n) && !is_fence(l, n))
+    ;
+  if (!is_fence(l, n) || c.line == 1)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s:1: front matter opened here is never closed",
+                          a->source);
+  size_t close_line = c.line;
+  while (next_line(&fm, &l, &n) && fm.line < close_line) {
+    csto_status st = front_matter_line(a, l, n, fm.line, err);
+    if (st != CSTO_OK)
+      return st;
+  }
+  a->body_offset = c.pos;
+  a->body_line = close_line + 1;
+  return CSTO_OK;
+}
+
+/* ---- building an article from bytes --------------------------------------------------- */
+
+static csto_status check_text(const csto_article *a, csto_error *err) {
+  if (a->text_len == 0)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: empty file", a->source);
+  size_t bad = first_bad_byte(a->text, a->text_len);
+  if (bad != a->text_len)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s:%zu: %s at byte %zu", a->source,
+                          line_at(a->text, bad), bad_byte_kind(a->text[bad]), bad);
+  return CSTO_OK;
+}
+
+static csto_status check_body(const csto_article *a, csto_error *err) {
+  if (is_blank_text(a->body, a->body_len))
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s:%zu: article has no body", a->source,
+                          a->body_line);
+  return CSTO_OK;
+}
+
+/* Validate text (owned: len bytes and a NUL) and make it an article. */
+static csto_status article_from_owned(const char *source, char *text, size_t len,
+                                      csto_article **out, csto_error *err) {
+  csto_article *a = article_new(source, text, len);
+  if (!a)
+    return nomem(err);
+  csto_status st = check_text(a, err);
+  if (st == CSTO_OK)
+    st = parse_front_matter(a, has_bom(text, len) ? 3 : 0, err);
+  if (st == CSTO_OK) {
+    a->body = a->text + a->body_offset;
+    a->body_len = a->text_len - a->body_offset;
+    st = check_body(a, err);
+  }
+  if (st != CSTO_OK) {
+    csto_article_free(a);
+    return st;
+  }
+  *out = a;
+  return CSTO_OK;
+}
+
+static csto_status too_large(csto_error *err, const char *name, const char *qualifier,
+                             uintmax_t size, size_t max) {
+  return csto_error_set(err, CSTO_ERR_INPUT,
+                        "%s: %s%ju bytes, over the limit of %zu bytes for one article", name,
+                        qualifier, size, max);
+}
+
+csto_status csto_article_from_buffer(const char *source, const char *data, size_t len,
+                                     const csto_reader_options *options, csto_article **out,
+                                     csto_error *err) {
+  if (!source || (!data && len > 0) || !out)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_article_from_buffer: NULL argument");
+  *out = NULL;
+  size_t max = max_bytes_of(options);
+  if (len > max)
+    return too_large(err, source, "", len, max);
+  char *copy = dup_n(len ? data : "", len);
+  if (!copy)
+    return nomem(err);
+  return article_from_owned(source, copy, len, out, err);
+}
+
+/* ---- reading files -------------------------------------------------------------------- */
+
+static csto_status grow(char **buf, size_t *cap, size_t limit, csto_error *err) {
+  size_t want = *cap * 2 < limit ? *cap * 2 : limit;
+  char *p = realloc(*buf, want);
+  if (!p)
+    return nomem(err);
+  *buf = p;
+  *cap = want;
+  return CSTO_OK;
+}
+
+/* Read all of fd into a new NUL-terminated buffer, but never more than max + 1 bytes:
+ * input that does not announce its size (a pipe, a growing file) is cut off as soon as
+ * it is known to be too large. hint is the expected size, 0 when unknown. */
+static csto_status read_bounded(int fd, const char *name, size_t max, size_t hint, char **out,
+                                size_t *out_len, csto_error *err) {
+  size_t limit = max + 2; /* max + 1 bytes to notice the excess, plus the NUL */
+  size_t cap = hint ? hint + 2 : READ_CHUNK;
+  if (cap > limit)
+    cap = limit;
+  size_t len = 0;
+  char *buf = malloc(cap);
+  if (!buf)
+    return nomem(err);
+  csto_status st = CSTO_OK;
+  while (st == CSTO_OK && len <= max) {
+    if (len + 1 == cap && (st = grow(&buf, &cap, limit, err)) != CSTO_OK)
+      break;
+    ssize_t n = read(fd, buf + len, cap - 1 - len);
+    if (n == 0)
+      break;
+    if (n > 0)
+      len += (size_t)n;
+    else if (errno != EINTR)
+      st = csto_error_set(err, CSTO_ERR_IO, "%s: read failed: %s", name, strerror(errno));
+  }
+  if (st == CSTO_OK && len > max)
+    st = too_large(err, name, "at least ", len, max);
+  if (st != CSTO_OK) {
+    free(buf);
+    return st;
+  }
+  buf[len] = '\0';
+  *out = buf;
+  *out_len = len;
+  return CSTO_OK;
+}
+
+/* Reject what cannot be an article before reading it: a directory, or a regular file
+ * whose size is already over the limit. Sets *hint to the size when it is known. */
+static csto_status check_fd(int fd, const char *name, size_t max, size_t *hint,
+                            csto_error *err) {
+  struct stat st;
+  *hint = 0;
+  if (fstat(fd, &st) != 0)
+    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot read: %s", name, strerror(errno));
+  if (S_ISDIR(st.st_mode))
+    return csto_error_set(err, CSTO_ERR_IO, "%s: is a directory, not an article file", name);
+  if (S_ISREG(st.st_mode)) {
+    if ((uintmax_t)st.st_size > max)
+      return too_large(err, name, "", (uintmax_t)st.st_size, max);
+    *hint = (size_t)st.st_size;
+  }
+  return CSTO_OK;
+}
+
+csto_status csto_article_read_file(const char *path, const csto_reader_options *options,
+                                   csto_article **out, csto_error *err) {
+  if (!path || !out)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_article_read_file: NULL argument");
+  *out = NULL;
+  const char *name = display_name(path);
+  size_t max = max_bytes_of(options), hint, len = 0;
+  int fd = is_stdin_path(path) ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+  char *text = NULL;
+  csto_status st = check_fd(fd, name, max, &hint, err);
+  if (st == CSTO_OK)
+    st = read_bounded(fd, name, max, hint, &text, &len, err);
+  if (fd != STDIN_FILENO)
+    close(fd);
+  if (st != CSTO_OK)
+    return st;
+  return article_from_owned(name, text, len, out, err);
+}
+
+/* ---- JSON Lines ----------------------------------------------------------------------- */
+
+struct csto_jsonl {
+  FILE *in;
+  bool owns_in;      /* false for standard input, which is not ours to close */
+  char *name;        /* for messages */
+  size_t max;        /* longest line accepted */
+  size_t line;       /* number of the line last read */
+  size_t offset;     /* bytes consumed so far: the file offset of the next line */
+  bool skip_rest;    /* the last line was too long; its tail is still unread */
+  char *buf;         /* the current line, NUL-terminated */
+  size_t cap;
+};
+
+csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,
+                            csto_jsonl **out, csto_error *err) {
+  if (!path || !out)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_jsonl_open: NULL argument");
+  *out = NULL;
+  const char *name = display_name(path);
+  csto_jsonl *r = calloc(1, sizeof *r);
+  if (!r || !(r->name = strdup(name))) {
+    free(r);
+    return nomem(err);
+  }
+  r->max = max_bytes_of(options);
+  r->owns_in = !is_stdin_path(path);
+  r->in = r->owns_in ? fopen(path, "r") : stdin;
+  if (!r->in) {
+    csto_status st =
+        csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+    csto_jsonl_close(r);
+    return st;
+  }
+  struct stat st;
+  if (fstat(fileno(r->in), &st) == 0 && S_ISDIR(st.st_mode)) {
+    csto_jsonl_close(r);
+    return csto_error_set(err, CSTO_ERR_IO, "%s: is a directory, not a JSON Lines file", name);
+  }
+  *out = r;
+  return CSTO_OK;
+}
+
+void csto_jsonl_close(csto_jsonl *r) {
+  if (!r)
+    return;
+  if (r->in && r->owns_in)
+    fclose(r->in);
+  free(r->name);
+  free(r->buf);
+  free(r);
+}
+
+/* Consume the rest of an over-long line. Done lazily, on the next call, so that the
+ * error for the long line comes back at once even when the line never ends. */
+static void skip_rest_of_line(csto_jsonl *r) {
+  int c;
+  while ((c = getc(r->in)) != EOF) {
+    r->offset++;
+    if (c == '\n')
+      break;
+  }
+  r->skip_rest = false;
+}
+
+enum line_result { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_READ_ERROR };
+
+/* Read one line, without its "\n", into r->buf; never buffers more than max bytes. */
+static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
+  size_t len = 0;
+  int c = EOF;
+  bool any = false;
+  while ((c = getc(r->in)) != EOF) {
+    any = true;
+    r->offset++;
+    if (c == '\n')
+      break;
+    if (len == r->max) {
+      r->skip_rest = true;
+      return LINE_TOO_LONG;
+    }
+    if (len + 1 >= r->cap) {
+      size_t cap = r->cap ? r->cap * 2 : 4096;
+      char *p = realloc(r->buf, cap);
+      if (!p)
+        return LINE_READ_ERROR;
+      r->buf = p;
+      r->cap = cap;
+    }
+    r->buf[len++] = (char)c;
+  }
+  if (ferror(r->in))
+    return LINE_READ_ERROR;
+  if (!any)
+    return LINE_EOF;
+  r->buf[len] = '\0';
+  *len_out = len;
+  return LINE_OK;
+}
+
+static bool is_blank_line(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+      return false;
+  return true;
+}
+
+/* Optional string member: absent or null leaves *value NULL. A number is accepted for
+ * "id" only, since feeds often number their records. */
+static csto_status optional_string(const char *where, json_t *obj, const char *key,
+                                   char **value, csto_error *err) {
+  json_t *v = json_object_get(obj, key);
+  *value = NULL;
+  if (!v || json_is_null(v))
+    return CSTO_OK;
+  if (json_is_integer(v) && strcmp(key, "id") == 0) {
+    char num[32];
+    snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    return (*value = strdup(num)) ? CSTO_OK : nomem(err);
+  }
+  if (!json_is_string(v))
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: field \"%s\" is not a string", where, key);
+  const char *s = json_string_value(v);
+  size_t n = json_string_length(v);
+  const char *nul = memchr(s, '\0', n);
+  if (nul)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: NUL character (\\u0000) in field \"%s\"",
+                          where, key);
+  return (*value = dup_n(s, n)) ? CSTO_OK : nomem(err);
+}
+
+static csto_status jsonl_metadata(csto_article *a, json_t *obj, csto_error *err) {
+  char *date = NULL;
+  csto_status st = optional_string(a->source, obj, "url", &a->url, err);
+  if (st == CSTO_OK)
+    st = optional_string(a->source, obj, "title", &a->title, err);
+  if (st == CSTO_OK)
+    st = optional_string(a->source, obj, "outlet", &a->outlet, err);
+  if (st == CSTO_OK)
+    st = optional_string(a->source, obj, "id", &a->id, err);
+  if (st == CSTO_OK)
+    st = optional_string(a->source, obj, "date", &date, err);
+  if (st == CSTO_OK && date && !parse_ymd(date, strlen(date), &a->date)) {
+    char where[CSTO_ERROR_MESSAGE_SIZE];
+    snprintf(where, sizeof where, "%s: ", a->source);
+    st = bad_date(err, where, date, strlen(date));
+  }
+  free(date);
+  return st;
+}
+
+/* The article of one parsed line; where is "FILE:LINE". */
+static csto_status jsonl_article(const char *where, json_t *obj, csto_article **out,
+                                 csto_error *err) {
+  if (!json_is_object(obj))
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: expected a JSON object", where);
+  json_t *text = json_object_get(obj, "text");
+  if (!json_is_string(text))
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: missing string field \"text\"", where);
+  const char *s = json_string_value(text);
+  size_t n = json_string_length(text);
+  const char *nul = memchr(s, '\0', n);
+  if (nul)
+    return csto_error_set(err, CSTO_ERR_INPUT,
+                          "%s: NUL character (\\u0000) at byte %zu of field \"text\"", where,
+                          (size_t)(nul - s));
+  char *copy = dup_n(s, n);
+  csto_article *a = copy ? article_new(where, copy, n) : NULL;
+  if (!a)
+    return nomem(err);
+  a->body = a->text;
+  a->body_len = a->text_len;
+  csto_status st = check_body(a, err);
+  if (st == CSTO_OK)
+    st = jsonl_metadata(a, obj, err);
+  if (st != CSTO_OK) {
+    csto_article_free(a);
+    return st;
+  }
+  *out = a;
+  return CSTO_OK;
+}
+
+/* Validate and parse the line in r->buf (len bytes starting at file offset start). */
+static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_article **out,
+                              csto_error *err) {
+  char where[CSTO_ERROR_MESSAGE_SIZE];
+  snprintf(where, sizeof where, "%s:%zu", r->name, r->line);
+  const char *s = r->buf;
+  size_t bom = r->line == 1 && has_bom(s, len) ? 3 : 0;
+  size_t bad = first_bad_byte(s, len);
+  if (bad != len)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: %s at byte %zu", where,
+                          bad_byte_kind(s[bad]), start + bad);
+  json_error_t je;
+  json_t *obj = json_loadb(s + bom, len - bom,
+                           JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+  if (!obj)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: invalid JSON: %s (column %d)", where,
+                          je.text, je.column + (bom ? 1 : 0));
+  csto_status st = jsonl_article(where, obj, out, err);
+  json_decref(obj);
+  return st;
+}
+
+csto_status csto_jsonl_next(csto_jsonl *r, csto_article **article, csto_error *err) {
+  if (!r || !article)
+    return csto_error_set(err, CSTO_ERR_USAGE, "csto_jsonl_next: NULL argument");
+  *article = NULL;
+  if (r->skip_rest)
+    skip_rest_of_line(r);
+  for (;;) {
+    size_t start = r->offset, len = 0;
+    enum line_result res = read_line(r, &len);
+    if (res == LINE_EOF)
+      return CSTO_OK;
+    r->line++;
+    if (res == LINE_TOO_LONG)
+      return csto_error_set(err, CSTO_ERR_INPUT,
+                            "%s:%zu: line over the limit of %zu bytes for one article",
+                            r->name, r->line, r->max);
+    if (res == LINE_READ_ERROR)
+      return csto_error_set(err, CSTO_ERR_IO, "%s:%zu: read failed: %s", r->name, r->line,
+                            ferror(r->in) ? strerror(errno) : "out of memory");
+    if (!is_blank_line(r->buf, len))
+      return jsonl_line(r, len, start, article, err);
+  }
+}

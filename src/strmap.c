@@ -1,0 +1,96 @@
+#include "strmap.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  char *key;
+  int *values;
+  size_t count, cap;
+} slot;
+
+struct csto_strmap {
+  slot *slots;
+  size_t cap, used;
+};
+
+static uint64_t hash(const char *s) {
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  return h;
+}
+
+csto_strmap *csto_strmap_new(void) {
+  csto_strmap *m = calloc(1, sizeof *m);
+  if (!m)
+    return NULL;
+  m->cap = 1024;
+  m->slots = calloc(m->cap, sizeof *m->slots);
+  if (!m->slots) {
+    free(m);
+    return NULL;
+  }
+  return m;
+}
+
+void csto_strmap_free(csto_strmap *m) {
+  if (!m)
+    return;
+  for (size_t i = 0; i < m->cap; i++) {
+    free(m->slots[i].key);
+    free(m->slots[i].values);
+  }
+  free(m->slots);
+  free(m);
+}
+
+static slot *find(const csto_strmap *m, const char *key) {
+  size_t i = (size_t)(hash(key) & (m->cap - 1));
+  while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+    i = (i + 1) & (m->cap - 1);
+  return &m->slots[i];
+}
+
+static int grow(csto_strmap *m) {
+  csto_strmap bigger = {calloc(m->cap * 2, sizeof(slot)), m->cap * 2, m->used};
+  if (!bigger.slots)
+    return -1;
+  for (size_t i = 0; i < m->cap; i++)
+    if (m->slots[i].key)
+      *find(&bigger, m->slots[i].key) = m->slots[i];
+  free(m->slots);
+  *m = bigger;
+  return 0;
+}
+
+int csto_strmap_add(csto_strmap *m, const char *key, int value) {
+  if ((m->used + 1) * 2 > m->cap && grow(m) != 0)
+    return -1;
+  slot *s = find(m, key);
+  if (!s->key) {
+    if (!(s->key = strdup(key)))
+      return -1;
+    m->used++;
+  }
+  for (size_t i = 0; i < s->count; i++)
+    if (s->values[i] == value)
+      return 0;
+  if (s->count == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 2;
+    int *v = realloc(s->values, cap * sizeof *v);
+    if (!v)
+      return -1;
+    s->values = v;
+    s->cap = cap;
+  }
+  s->values[s->count++] = value;
+  return 0;
+}
+
+size_t csto_strmap_get(const csto_strmap *m, const char *key, const int **values) {
+  const slot *s = find(m, key);
+  *values = s->values;
+  return s->key ? s->count : 0;
+}

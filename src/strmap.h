@@ -1,0 +1,20 @@
+/* Internal: a string -> int multimap (open hashing), used for the gazetteer. Keys are
+ * copied; values are ints the caller interprets (indexes into its own arrays). */
+#ifndef CSTO_STRMAP_H
+#define CSTO_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct csto_strmap csto_strmap;
+
+csto_strmap *csto_strmap_new(void);
+void csto_strmap_free(csto_strmap *map);
+
+/* Add value under key (duplicates of the same pair are kept once). 0 on success. */
+int csto_strmap_add(csto_strmap *map, const char *key, int value);
+
+/* Values stored under key: returns how many and points *values at them (borrowed,
+ * valid until the next add). */
+size_t csto_strmap_get(const csto_strmap *map, const char *key, const int **values);
+
+#endif
