@@ -469,9 +469,162 @@ csto_status csto_query_check_options(const csto_query_options *opt, csto_error *
 
 static csto_status write_bindings(csto_dataset *ds, librdf_query_results *r, const char *format,
                                   FILE *out, csto_error *err) {
+  librdf_query_results_get_bindings_count(r); /* rasqal needs this before the formatter */
   if (librdf_query_results_to_file_handle2(r, out, format, NULL, NULL, NULL))
     return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write %s results: %s", format,
                           log_or(ds, "formatter failed"));
+  return CSTO_OK;
+}
+
+/* ---- the table for people -------------------------------------------------------------
+ * rasqal 0.9.33's own "table" formatter loses the header (it reads the variable names
+ * after the last row, when there is no current row) and prints debug forms such as
+ * uri<...>, so the table is written here: Turtle terms with the project's prefixes. */
+
+typedef struct {
+  char **cells; /* rows * cols, row-major, NULL when unbound */
+  size_t cols, rows, cap;
+  size_t *widths; /* in code points */
+} table;
+
+static void table_free(table *t) {
+  for (size_t i = 0; i < t->rows * t->cols; i++)
+    free(t->cells[i]);
+  free(t->cells);
+  free(t->widths);
+}
+
+static size_t display_width(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++)
+    n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+static raptor_namespace_stack *table_namespaces(csto_dataset *ds) {
+  raptor_namespace_stack *ns = raptor_new_namespaces(librdf_world_get_raptor(ds->world), 0);
+  for (size_t i = 0; ns && i < sizeof prefixes / sizeof prefixes[0]; i++)
+    raptor_namespaces_start_namespace_full(ns, (const unsigned char *)prefixes[i][0],
+                                           (const unsigned char *)prefixes[i][1], 0);
+  return ns;
+}
+
+/* A cell's text: the term in Turtle, control characters shown as spaces; NULL if unbound. */
+static char *cell_text(librdf_node *v, raptor_namespace_stack *ns, int *failed) {
+  if (!v)
+    return NULL;
+  unsigned char *t = raptor_term_to_turtle_string(v, ns, NULL);
+  char *copy = t ? strdup((const char *)t) : NULL;
+  raptor_free_memory(t);
+  if (!copy)
+    *failed = 1;
+  for (char *p = copy; p && *p; p++)
+    if ((unsigned char)*p < 0x20)
+      *p = ' ';
+  return copy;
+}
+
+static int table_add_row(table *t, librdf_query_results *r, raptor_namespace_stack *ns) {
+  if (t->rows == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 16;
+    char **cells = realloc(t->cells, cap * (t->cols ? t->cols : 1) * sizeof *cells);
+    if (!cells)
+      return 1;
+    t->cells = cells;
+    t->cap = cap;
+  }
+  int failed = 0;
+  char **row = t->cells + t->rows * t->cols;
+  for (size_t i = 0; i < t->cols; i++) {
+    librdf_node *v = librdf_query_results_get_binding_value(r, (int)i);
+    row[i] = cell_text(v, ns, &failed);
+    if (v)
+      librdf_free_node(v);
+    size_t w = display_width(row[i]);
+    if (w > t->widths[i])
+      t->widths[i] = w;
+  }
+  t->rows++;
+  return failed;
+}
+
+static void put_padded(FILE *out, const char *s, size_t width, int last) {
+  fputs(s ? s : "", out);
+  if (!last)
+    for (size_t w = display_width(s); w < width; w++)
+      fputc(' ', out);
+}
+
+static void table_print(const table *t, char **names, FILE *out) {
+  for (size_t i = 0; i < t->cols; i++) {
+    fputs(i ? " | " : "", out);
+    put_padded(out, names[i], t->widths[i], i + 1 == t->cols);
+  }
+  fputc('\n', out);
+  for (size_t i = 0; i < t->cols; i++) {
+    fputs(i ? "-+-" : "", out);
+    for (size_t w = 0; w < t->widths[i]; w++)
+      fputc('-', out);
+  }
+  fputc('\n', out);
+  for (size_t r = 0; r < t->rows; r++) {
+    for (size_t i = 0; i < t->cols; i++) {
+      fputs(i ? " | " : "", out);
+      put_padded(out, t->cells[r * t->cols + i], t->widths[i], i + 1 == t->cols);
+    }
+    fputc('\n', out);
+  }
+  fprintf(out, "(%zu row%s)\n", t->rows, t->rows == 1 ? "" : "s");
+}
+
+/* The variable names, copied while there is a current row (rasqal gives none after). */
+static char **binding_names(librdf_query_results *r, size_t n) {
+  char **names = calloc(n ? n : 1, sizeof *names);
+  for (size_t i = 0; names && i < n; i++) {
+    const char *name = librdf_query_results_get_binding_name(r, (int)i);
+    size_t len = name ? strlen(name) : 0;
+    if ((names[i] = malloc(len + 2)))
+      snprintf(names[i], len + 2, "?%s", name ? name : "");
+  }
+  return names;
+}
+
+static int table_fill(table *t, librdf_query_results *r, raptor_namespace_stack *ns,
+                      char ***names) {
+  int failed = 0;
+  for (; !failed && !librdf_query_results_finished(r); librdf_query_results_next(r)) {
+    if (!*names && !(*names = binding_names(r, t->cols)))
+      return 1;
+    failed = table_add_row(t, r, ns);
+  }
+  return failed;
+}
+
+static csto_status write_table(csto_dataset *ds, librdf_query_results *r, FILE *out,
+                               csto_error *err) {
+  table t = {NULL, 0, 0, 0, NULL};
+  int n = librdf_query_results_get_bindings_count(r);
+  t.cols = n > 0 ? (size_t)n : 0;
+  t.widths = calloc(t.cols ? t.cols : 1, sizeof *t.widths);
+  raptor_namespace_stack *ns = table_namespaces(ds);
+  char **names = NULL;
+  int failed = !t.widths || !ns || table_fill(&t, r, ns, &names);
+  for (size_t i = 0; !failed && names && i < t.cols; i++)
+    if (display_width(names[i]) > t.widths[i])
+      t.widths[i] = display_width(names[i]);
+  if (!failed && names)
+    table_print(&t, names, out);
+  else if (!failed)
+    fputs("(0 rows)\n", out);
+  for (size_t i = 0; names && i < t.cols; i++)
+    free(names[i]);
+  free(names);
+  if (ns)
+    raptor_free_namespaces(ns);
+  table_free(&t);
+  if (failed)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write the table: %s",
+                          log_or(ds, "out of memory"));
   return CSTO_OK;
 }
 
@@ -519,6 +672,8 @@ static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
     return write_graph(ds, r, graph, out, err);
   }
   oc->kind = CSTO_QUERY_SELECT;
+  if (strcmp(results, "table") == 0)
+    return write_table(ds, r, out, err);
   return write_bindings(ds, r, results, out, err);
 }
 

@@ -491,7 +491,8 @@ static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
-  } else if (a->n == 0 && !(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED)) {
+  } else if (a->n == 0 && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
+             !(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED)) {
     return 2; /* a plain word: an adjective or a noun of the phrase */
   } else if (a->n == 0 && (tok(c, a)->flags & CSTO_TOKEN_DIGITS) && left) {
   } else {
@@ -611,6 +612,13 @@ static void implicit_event(ctx *c, size_t ai) {
 
 /* ---- single atoms ------------------------------------------------------------------------ */
 
+/* Cues that only shape names and phrases here; the extractors never look for them. */
+static int recognizer_only(csto_cue cue) {
+  return cue == CSTO_CUE_NOT_A_NAME || cue == CSTO_CUE_NAME_PARTICLE ||
+         cue == CSTO_CUE_ABBREVIATION || cue == CSTO_CUE_HONORIFIC ||
+         cue == CSTO_CUE_TITLE_MODIFIER || cue == CSTO_CUE_FEMALE_TITLE;
+}
+
 static void emit_meanings(ctx *c, size_t ai) {
   const atom *a = &c->atoms[ai];
   const csto_kb_entity *e = entity_of(a, ~T(PERSON));
@@ -630,6 +638,8 @@ static void emit_meanings(ctx *c, size_t ai) {
     if (a->meanings[i]->kind != CSTO_LEX_CUE)
       continue;
     csto_cue cue = (csto_cue)a->meanings[i]->value;
+    if (recognizer_only(cue))
+      continue;
     int pronoun = cue == CSTO_CUE_PRONOUN_MALE || cue == CSTO_CUE_PRONOUN_FEMALE;
     if (!(m = emit(c, pronoun ? CSTO_MENTION_PRONOUN : CSTO_MENTION_CUE, ai, ai + 1)))
       return;
@@ -657,7 +667,9 @@ static size_t try_new_name(ctx *c, size_t ai, size_t first) {
     if ((m = emit(c, CSTO_MENTION_ENTITY, ai, e)))
       m->type = e - ai > 1 || has_of ? CSTO_ENTITY_VENUE : CSTO_ENTITY_CITY;
   } else if (!has_of && (m = emit(c, CSTO_MENTION_PERSON, ai, e))) {
-    m->type = CSTO_ENTITY_PERSON; /* a name alone; the resolver keeps it only if it is one */
+    /* a name alone; the resolver keeps it only if it is one */
+    set_name(c, m, ai, e, NULL);
+    return appositive_titles(c, m, e);
   } else {
     return e;
   }

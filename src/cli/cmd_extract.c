@@ -19,11 +19,12 @@ static const char usage[] =
     "      --base IRI      namespace for minted resources\n"
     "      --data DIR      ontology and knowledge base folder\n"
     "      --jsonl         inputs are JSON Lines, one article per line\n"
-    "      --max-bytes N   largest article accepted (default 16 MiB)\n";
+    "      --max-bytes N   largest article accepted (default 16 MiB)\n"
+    "      --trace         list each sentence's mentions and what they resolved to (stderr)\n";
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
-  int jsonl;
+  int jsonl, trace;
   csto_reader_options reader;
 } options;
 
@@ -33,7 +34,8 @@ static int parse(int argc, char **argv, options *o) {
       {"date", required_argument, 0, 'd'},   {"url", required_argument, 0, 'u'},
       {"base", required_argument, 0, 'b'},   {"data", required_argument, 0, 'D'},
       {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
-      {"help", no_argument, 0, 'h'},         {0, 0, 0, 0}};
+      {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
+      {0, 0, 0, 0}};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
@@ -45,6 +47,7 @@ static int parse(int argc, char **argv, options *o) {
     case 'b': o->base = optarg; break;
     case 'D': o->data = optarg; break;
     case 'j': o->jsonl = 1; break;
+    case 't': o->trace = 1; break;
     case 'm': o->reader.max_bytes = strtoull(optarg, NULL, 10); break;
     case 'h': fputs(usage, stdout); exit(0);
     default: fputs(usage, stderr); return 2;
@@ -61,6 +64,29 @@ static int parse(int argc, char **argv, options *o) {
   return 0;
 }
 
+static const char *const kinds[] = {"entity", "person", "pronoun", "event", "date", "mode", "cue"};
+
+/* --trace: how the pipeline read the article, for whoever tunes the lexicon. */
+static void trace(const csto_doc *doc) {
+  for (size_t k = 0; k < doc->n_mentions; k++) {
+    const csto_mention *m = &doc->mentions[k];
+    char *text = csto_doc_text(doc, m->first, m->end);
+    fprintf(stderr, "s%zu %-7s %-40s", m->sentence, kinds[m->kind], text ? text : "");
+    if (m->entity >= 0)
+      fprintf(stderr, " -> %s", doc->entities[m->entity].local);
+    if (m->kind == CSTO_MENTION_EVENT)
+      fprintf(stderr, " -> event %d (%s, %d orgs)", m->event + 1,
+              csto_event_class_name(m->event_class), m->n_orgs);
+    for (int i = 0; i < m->n_titles; i++)
+      fprintf(stderr, " [%s of %s]", csto_role_name(m->titles[i].role),
+              m->titles[i].scope ? m->titles[i].scope->local : "?");
+    if (m->kind == CSTO_MENTION_DATE && m->date.year)
+      fprintf(stderr, " = %04d-%02d-%02d", m->date.year, m->date.month, m->date.day);
+    fputc('\n', stderr);
+    free(text);
+  }
+}
+
 /* One article: overrides, pipeline, graph, written at once. */
 static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, csto_article *a,
                            FILE *out, csto_error *err) {
@@ -72,6 +98,8 @@ static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, c
   csto_doc *doc = NULL;
   if (st == CSTO_OK)
     st = csto_pipeline_run(kb, a, &doc, err);
+  if (st == CSTO_OK && o->trace)
+    trace(doc);
   if (st == CSTO_OK)
     st = csto_graph_add_doc(g, doc, err);
   if (st == CSTO_OK)
@@ -104,7 +132,7 @@ static csto_status process_file(const options *o, const csto_kb *kb, csto_graph 
 }
 
 int csto_cmd_extract(int argc, char **argv) {
-  options o = {NULL, "turtle", NULL, NULL, NULL, NULL, 0, {0}};
+  options o = {NULL, "turtle", NULL, NULL, NULL, NULL, 0, 0, {0}};
   int rc = parse(argc, argv, &o);
   if (rc)
     return rc;

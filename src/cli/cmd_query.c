@@ -1,8 +1,145 @@
+/* csto-kg query: SPARQL over graph files or a store. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli/commands.h"
+#include "csto/output.h"
+#include "csto/query.h"
+#include "csto/store.h"
+
+static const char usage_text[] =
+    "usage: csto-kg query [OPTIONS] 'SPARQL' FILE...\n"
+    "       csto-kg query [OPTIONS] --store PATH 'SPARQL'\n"
+    "       csto-kg query [OPTIONS] --file QUERY.rq (FILE... | --store PATH)\n"
+    "\n"
+    "Run one SPARQL query (rasqal: SPARQL 1.1 without property paths, EXISTS or MINUS)\n"
+    "over graph files (.ttl .nt .nq .trig .rdf; N-Quads graphs stay named graphs) or over\n"
+    "a store written by 'csto-kg load'. The default graph is the union of all graphs, so\n"
+    "a fact two articles state matches twice: use SELECT DISTINCT or GRAPH ?g { }.\n"
+    "\n"
+    "  --results FMT  SELECT results: table (default), csv, tsv, json, xml\n"
+    "  --format FMT   CONSTRUCT/DESCRIBE results: turtle (default), ntriples\n"
+    "  --file Q.rq    read the query from a file instead of the command line\n"
+    "  --store PATH   query an SQLite store instead of files\n"
+    "  -o FILE        write the results to FILE instead of standard output\n"
+    "\n"
+    "ASK prints true or false and exits 0 for true, 1 for false.\n"
+    "Exit status: 0 success, 1 failure (or ASK false), 2 bad usage.\n";
+
+typedef struct {
+  csto_query_options opt;
+  const char *store, *query_file, *output;
+  char **files;
+  int nfiles;
+  const char *sparql;
+} query_args;
+
+static int parse_options(int argc, char **argv, query_args *a) {
+  static const struct option longopts[] = {
+      {"results", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
+      {"file", required_argument, NULL, 'q'},    {"store", required_argument, NULL, 's'},
+      {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  int c;
+  optind = 0;
+  while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'r': a->opt.results = optarg; break;
+    case 'f': a->opt.graph_format = optarg; break;
+    case 'q': a->query_file = optarg; break;
+    case 's': a->store = optarg; break;
+    case 'o': a->output = optarg; break;
+    case 'h': fputs(usage_text, stdout); return 0;
+    default: fputs(usage_text, stderr); return 2;
+    }
+  }
+  return -1;
+}
+
+/* Positional arguments: the query (unless --file) and the graph files. */
+static int parse_args(int argc, char **argv, query_args *a) {
+  int rc = parse_options(argc, argv, a);
+  if (rc >= 0)
+    return rc;
+  int i = optind;
+  if (!a->query_file) {
+    if (i >= argc) {
+      csto_cli_error("query: no SPARQL query given");
+      return 2;
+    }
+    a->sparql = argv[i++];
+  }
+  a->files = argv + i;
+  a->nfiles = argc - i;
+  if (a->store && a->nfiles > 0) {
+    csto_cli_error("query: give either --store or graph files, not both");
+    return 2;
+  }
+  if (!a->store && a->nfiles == 0) {
+    csto_cli_error("query: no graph files given (or use --store PATH)");
+    return 2;
+  }
+  return -1;
+}
+
+static csto_status open_files(const query_args *a, csto_dataset **ds, csto_error *err) {
+  csto_status st = csto_query_dataset_new(ds, err);
+  for (int i = 0; st == CSTO_OK && i < a->nfiles; i++)
+    st = csto_query_dataset_add_file(*ds, a->files[i], NULL, err);
+  return st;
+}
+
+static csto_status run_to(const query_args *a, csto_dataset *ds, csto_query_outcome *oc,
+                          csto_error *err) {
+  csto_output *out = NULL;
+  csto_status st = csto_output_open(a->output, &out, err);
+  if (st != CSTO_OK)
+    return st;
+  st = csto_query_run(ds, a->sparql, &a->opt, csto_output_stream(out), oc, err);
+  if (st != CSTO_OK) {
+    csto_output_abort(out);
+    return st;
+  }
+  return csto_output_commit(out, err);
+}
+
+static csto_status run(const query_args *a, csto_query_outcome *oc, csto_error *err) {
+  csto_store *store = NULL;
+  csto_dataset *files = NULL;
+  csto_status st = a->store ? csto_store_open(a->store, CSTO_STORE_READ, &store, err)
+                            : open_files(a, &files, err);
+  if (st == CSTO_OK)
+    st = run_to(a, store ? csto_store_dataset(store) : files, oc, err);
+  csto_store_close(store);
+  csto_query_dataset_free(files);
+  return st;
+}
 
 int csto_cmd_query(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  csto_cli_error("query: not implemented yet");
-  return 1;
+  query_args a = {{NULL, NULL}, NULL, NULL, NULL, NULL, 0, NULL};
+  int rc = parse_args(argc, argv, &a);
+  if (rc >= 0)
+    return rc;
+  csto_error err = {CSTO_OK, ""};
+  char *text = NULL;
+  if (csto_query_check_options(&a.opt, &err) != CSTO_OK) {
+    csto_cli_error("query: %s", err.message);
+    return 2;
+  }
+  if (a.query_file && csto_query_read_text(a.query_file, &text, &err) != CSTO_OK) {
+    csto_cli_error("query: %s", err.message);
+    return 1;
+  }
+  if (text)
+    a.sparql = text;
+  csto_query_outcome oc = {CSTO_QUERY_SELECT, 0};
+  csto_status st = run(&a, &oc, &err);
+  free(text);
+  if (st != CSTO_OK) {
+    csto_cli_error("query: %s", err.message);
+    return st == CSTO_ERR_USAGE ? 2 : 1;
+  }
+  return oc.kind == CSTO_QUERY_ASK && !oc.ask ? 1 : 0;
 }

@@ -1,0 +1,58 @@
+# Shared helpers for the end-to-end tests: run the real binary, assert with SPARQL ASK.
+# Sourced by tests/e2e/test_*.sh; CSTO_KG is the binary, CSTO_SOURCE_DIR the repository.
+set -euo pipefail
+: "${CSTO_KG:?run through ctest}" "${CSTO_SOURCE_DIR:?run through ctest}"
+PREFIXES='PREFIX csto: <https://w3id.org/csto-kg/ontology#>
+PREFIX res: <https://w3id.org/csto-kg/resource/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>'
+failures=0
+checks=0
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# ask GRAPH DESCRIPTION QUERY-BODY: the ASK query must be true (rasqal's roqet).
+ask() {
+  local graph=$1 what=$2 body=$3 out
+  checks=$((checks + 1))
+  out=$(roqet -i sparql -D "$graph" -e "$PREFIXES
+ASK { $body }" 2>&1 || true)
+  if grep -q 'boolean result: true' <<<"$out"; then
+    echo "ok: $what"
+  else
+    echo "FAIL: $what"
+    failures=$((failures + 1))
+  fi
+}
+
+# ask_not GRAPH DESCRIPTION QUERY-BODY: the ASK query must be false.
+ask_not() {
+  local graph=$1 what=$2 body=$3 out
+  checks=$((checks + 1))
+  out=$(roqet -i sparql -D "$graph" -e "$PREFIXES
+ASK { $body }" 2>&1 || true)
+  if grep -q 'boolean result: false' <<<"$out"; then
+    echo "ok: $what"
+  else
+    echo "FAIL: $what"
+    failures=$((failures + 1))
+  fi
+}
+
+# check DESCRIPTION COMMAND...: the command must succeed.
+check() {
+  local what=$1
+  shift
+  checks=$((checks + 1))
+  if "$@" >/dev/null 2>&1; then echo "ok: $what"; else echo "FAIL: $what"; failures=$((failures + 1)); fi
+}
+
+finish() {
+  echo "checks: $((checks - failures)) passed, $failures failed"
+  [ "$failures" -eq 0 ]
+}
