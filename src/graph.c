@@ -99,7 +99,8 @@ static void add(csto_graph *g, const char *s, const char *p, librdf_node *o) {
   librdf_node *sn = iri(g, s), *pn = iri(g, p);
   if (sn && pn && o) {
     librdf_statement *st = librdf_new_statement_from_nodes(g->world, sn, pn, o);
-    if (st)
+    /* A store with contexts keeps duplicates; the graph is a set. */
+    if (st && !librdf_model_contains_statement(g->model, st))
       librdf_model_context_add_statement(g->model, g->context, st);
     librdf_free_statement(st);
     return;

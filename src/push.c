@@ -7,7 +7,7 @@
 
 #include <curl/curl.h>
 
-enum { MAX_ANSWER = 64 * 1024, MAX_ANSWER_LINE = 200 };
+enum { MAX_ANSWER = 64 * 1024, MAX_ANSWER_LINE = 300 };
 
 struct csto_push {
   CURL *curl;
@@ -169,23 +169,33 @@ static size_t write_answer(char *ptr, size_t size, size_t nmemb, void *user) {
   return n;
 }
 
-/* The first line of text in an answer, markup removed, into out. */
-static void first_line(const char *body, char *out, size_t size) {
+/* What an error answer says, into out: its first line; for markup (Virtuoso answers in
+ * HTML) the text without tags, white space collapsed. */
+static void answer_text(const char *body, char *out, size_t size) {
+  while (isspace((unsigned char)*body))
+    body++;
+  int markup = *body == '<', in_tag = 0, space = 0;
   size_t n = 0;
-  int in_tag = 0;
   for (const char *p = body; *p && n + 1 < size; p++) {
-    if (*p == '<' || (in_tag && *p == '>')) {
+    if (markup && (*p == '<' || (in_tag && *p == '>'))) {
       in_tag = *p == '<';
+      space = 1;
       continue;
     }
-    if (in_tag || (n == 0 && isspace((unsigned char)*p)))
+    if (in_tag)
       continue;
-    if (*p == '\n' || *p == '\r')
+    if (!markup && (*p == '\n' || *p == '\r'))
       break;
-    out[n++] = *p;
+    if (isspace((unsigned char)*p)) {
+      space = 1;
+      continue;
+    }
+    if (space && n > 0)
+      out[n++] = ' ';
+    space = 0;
+    if (n + 1 < size)
+      out[n++] = *p;
   }
-  while (n > 0 && isspace((unsigned char)out[n - 1]))
-    n--;
   out[n] = '\0';
 }
 
@@ -226,9 +236,12 @@ static csto_status check_answer(const char *url, CURLcode rc, long status, const
   if (status >= 200 && status <= 299)
     return CSTO_OK;
   char line[MAX_ANSWER_LINE];
-  first_line(a->data, line, sizeof line);
-  return csto_error_set(err, CSTO_ERR_HTTP, "%s: HTTP %ld%s%s", url, status, *line ? ": " : "",
-                        line);
+  answer_text(a->data, line, sizeof line);
+  const char *hint = status == 401 || status == 403
+                         ? " (credentials: CSTO_KG_USER and CSTO_KG_PASSWORD, or ~/.netrc)"
+                         : "";
+  return csto_error_set(err, CSTO_ERR_HTTP, "%s: HTTP %ld%s%s%s", url, status, *line ? ": " : "",
+                        line, hint);
 }
 
 csto_status csto_push_put(csto_push *push, const char *graph, const char *body, size_t len,

@@ -25,42 +25,73 @@ struct csto_dataset {
 
 /* ---- the world: logger and blank node labels ---------------------------------------- */
 
-static int log_handler(void *user_data, librdf_log_message *m) {
-  csto_dataset *ds = user_data;
-  if (librdf_log_message_level(m) <= LIBRDF_LOG_WARN || ds->logged)
-    return 1;
-  const char *text = librdf_log_message_message(m);
-  raptor_locator *loc = librdf_log_message_locator(m);
-  ds->line = loc ? raptor_locator_line(loc) : -1;
-  snprintf(ds->text, sizeof ds->text, "%s", text ? text : "error");
+static void format_log(csto_dataset *ds) {
   if (ds->line > 0)
     snprintf(ds->log, sizeof ds->log, "%d: %s", ds->line, ds->text);
   else
     snprintf(ds->log, sizeof ds->log, "%s", ds->text);
+}
+
+/* Keep the first error; raptor sometimes gives its line only with the next one. */
+static int log_handler(void *user_data, librdf_log_message *m) {
+  csto_dataset *ds = user_data;
+  if (librdf_log_message_level(m) <= LIBRDF_LOG_WARN)
+    return 1;
+  raptor_locator *loc = librdf_log_message_locator(m);
+  int line = loc ? raptor_locator_line(loc) : -1;
+  if (ds->logged) {
+    if (ds->line <= 0 && line > 0) {
+      ds->line = line;
+      format_log(ds);
+    }
+    return 1;
+  }
+  const char *text = librdf_log_message_message(m);
+  ds->line = line;
+  snprintf(ds->text, sizeof ds->text, "%s", text ? text : "error");
+  format_log(ds);
   ds->logged = 1;
   return 1;
 }
 
-/* Blank node labels: the file's prefix + the label, so files never share blank nodes,
- * and stores loaded by different processes do not either (time and pid in the prefix). */
+/* Blank node labels. raptor asks this for Turtle's labels and anonymous nodes (not for
+ * N-Triples/N-Quads labels): keep labels ("u" + label), number the others ("a" + n); the
+ * statement handler then puts the file's prefix on every blank node. */
 static unsigned char *bnode_handler(void *user_data, unsigned char *user_id) {
   csto_dataset *ds = user_data;
   char local[32];
-  const char *id = user_id ? (const char *)user_id : local;
   if (!user_id)
-    snprintf(local, sizeof local, "g%lu", ++ds->bnodes);
-  size_t n = strlen(ds->bnode_prefix) + strlen(id) + 1;
+    snprintf(local, sizeof local, "%lu", ++ds->bnodes);
+  const char *id = user_id ? (const char *)user_id : local;
+  size_t n = strlen(id) + 2;
   unsigned char *label = malloc(n);
   if (label)
-    snprintf((char *)label, n, "%s%s", ds->bnode_prefix, id);
+    snprintf((char *)label, n, "%c%s", user_id ? 'u' : 'a', id);
   raptor_free_memory(user_id);
   return label;
 }
 
+/* A prefix unique to this file, process and time, so that no two files, nor two loads
+ * into one store, share a blank node. */
 static void next_bnode_prefix(csto_dataset *ds) {
-  snprintf(ds->bnode_prefix, sizeof ds->bnode_prefix, "b%lxp%ldf%lu_", (unsigned long)time(NULL),
+  snprintf(ds->bnode_prefix, sizeof ds->bnode_prefix, "f%lxp%ldn%lu", (unsigned long)time(NULL),
            (long)getpid(), ++ds->files);
   ds->bnodes = 0;
+}
+
+/* A new blank term with the file's prefix, or NULL when t is not a blank node. */
+static raptor_term *relabel(csto_dataset *ds, raptor_term *t) {
+  if (!t || t->type != RAPTOR_TERM_TYPE_BLANK)
+    return NULL;
+  const char *id = (const char *)t->value.blank.string;
+  size_t n = strlen(ds->bnode_prefix) + strlen(id) + 1;
+  unsigned char *label = malloc(n);
+  if (!label)
+    return NULL;
+  snprintf((char *)label, n, "%s%s", ds->bnode_prefix, id);
+  raptor_term *r = raptor_new_term_from_blank(librdf_world_get_raptor(ds->world), label);
+  free(label);
+  return r;
 }
 
 void csto_query_dataset_log_reset(csto_dataset *ds) {
@@ -168,16 +199,28 @@ typedef struct {
   int failed;
 } parse_state;
 
+static int add_triple(parse_state *ps, raptor_statement *rs) {
+  raptor_statement triple = *rs; /* the model copies it */
+  raptor_term *s = relabel(ps->ds, rs->subject), *o = relabel(ps->ds, rs->object);
+  raptor_term *g = relabel(ps->ds, rs->graph);
+  triple.subject = s ? s : rs->subject;
+  triple.object = o ? o : rs->object;
+  triple.graph = NULL;
+  librdf_node *context = rs->graph ? (g ? g : rs->graph) : ps->default_context;
+  int rc = context ? librdf_model_context_add_statement(ps->model, context, &triple)
+                   : librdf_model_add_statement(ps->model, &triple);
+  raptor_term *made[] = {s, o, g};
+  for (size_t i = 0; i < 3; i++)
+    if (made[i])
+      raptor_free_term(made[i]);
+  return rc;
+}
+
 static void statement_handler(void *user_data, raptor_statement *rs) {
   parse_state *ps = user_data;
   if (ps->failed)
     return;
-  raptor_statement triple = *rs; /* the model copies it; only the graph is dropped */
-  triple.graph = NULL;
-  librdf_node *context = rs->graph ? rs->graph : ps->default_context;
-  int rc = context ? librdf_model_context_add_statement(ps->model, context, &triple)
-                   : librdf_model_add_statement(ps->model, &triple);
-  if (rc)
+  if (add_triple(ps, rs))
     ps->failed = 1;
   else
     ps->count++;

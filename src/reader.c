@@ -324,9 +324,10 @@ static csto_status parse_front_matter(csto_article *a, size_t start, csto_error 
   if (!next_line(&c, &l, &n) || !is_fence(l, n))
     return CSTO_OK;
   line_cursor fm = c;
-  while (next_line(&c, &l, &n) && !is_fence(l, n))
-    ;
-  if (!is_fence(l, n) || c.line == 1)
+  bool closed = false;
+  while (!closed && next_line(&c, &l, &n))
+    closed = is_fence(l, n);
+  if (!closed)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s:1: front matter opened here is never closed",
                           a->source);
   size_t close_line = c.line;

@@ -74,7 +74,7 @@ int csto_cmd_load(int argc, char **argv) {
   for (int i = optind; i < argc; i++)
     failed += load_one(store, argv[i]);
   csto_store_close(store);
-  if (failed)
+  if (failed && argc - optind > 1)
     csto_cli_error("load: %d of %d files failed; the others are loaded", failed, argc - optind);
   return failed ? 1 : 0;
 }

@@ -1,0 +1,80 @@
+/* Shared by the unit tests: the knowledge base and articles made from literal text. */
+#ifndef CSTO_TEST_SUPPORT_H
+#define CSTO_TEST_SUPPORT_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csto/kb.h"
+#include "csto/pipeline.h"
+#include "csto/reader.h"
+
+/* The project's own ontology/ (CSTO_DATA_DIR is set by ctest). */
+static inline csto_kb *test_kb(void) {
+  csto_kb *kb = NULL;
+  csto_error err = {0};
+  csto_status st = csto_kb_load(csto_kb_default_dir(), &kb, &err);
+  if (st != CSTO_OK)
+    fail_msg("cannot load the knowledge base: %s", err.message);
+  return kb;
+}
+
+/* An article with this body, published on date ("YYYY-MM-DD"). */
+static inline csto_article *test_article(const char *date, const char *body) {
+  size_t n = strlen(body) + 64;
+  char *text = malloc(n);
+  snprintf(text, n, "---\ndate: %s\n---\n%s", date, body);
+  csto_article *a = NULL;
+  csto_error err = {0};
+  if (csto_article_from_buffer("test.txt", text, strlen(text), NULL, &a, &err) != CSTO_OK)
+    fail_msg("cannot read test article: %s", err.message);
+  free(text);
+  return a;
+}
+
+typedef struct {
+  csto_kb *kb;
+  csto_article *article;
+  csto_doc *doc;
+} test_run;
+
+static inline test_run test_pipeline(csto_kb *kb, const char *date, const char *body) {
+  test_run r = {kb, test_article(date, body), NULL};
+  csto_error err = {0};
+  if (csto_pipeline_run(kb, r.article, &r.doc, &err) != CSTO_OK)
+    fail_msg("pipeline failed: %s", err.message);
+  return r;
+}
+
+static inline void test_run_free(test_run *r) {
+  csto_doc_free(r->doc);
+  csto_article_free(r->article);
+}
+
+/* Index of the document entity whose label contains text, or -1. */
+static inline int test_entity(const csto_doc *doc, const char *text) {
+  for (size_t i = 0; i < doc->n_entities; i++)
+    if (strstr(doc->entities[i].label, text))
+      return (int)i;
+  return -1;
+}
+
+/* Number of facts of a kind whose subject (and object, unless -2) match. */
+static inline int test_facts(const csto_doc *doc, csto_fact_kind kind, int subject, int object) {
+  int n = 0;
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    const csto_fact *f = &doc->facts[i];
+    n += f->kind == kind && (subject == -2 || f->subject == subject) &&
+         (object == -2 || f->object == object);
+  }
+  return n;
+}
+
+#endif

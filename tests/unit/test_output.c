@@ -1,0 +1,68 @@
+#include "support.h"
+
+#include <unistd.h>
+
+#include "csto/output.h"
+
+static char dir[] = "/tmp/csto-output-XXXXXX";
+
+static size_t files_in_dir(void) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "ls -A %s | wc -l", dir);
+  FILE *p = popen(cmd, "r");
+  size_t n = 0;
+  if (fscanf(p, "%zu", &n) != 1)
+    n = 999;
+  pclose(p);
+  return n;
+}
+
+static void commit_renames_into_place(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "%s/out.ttl", dir);
+  csto_output *o;
+  assert_int_equal(csto_output_open(path, &o, NULL), CSTO_OK);
+  fputs("hello", csto_output_stream(o));
+  assert_int_equal(access(path, F_OK), -1); /* nothing at the final path yet */
+  assert_int_equal(csto_output_commit(o, NULL), CSTO_OK);
+  FILE *f = fopen(path, "r");
+  char buf[16] = {0};
+  assert_non_null(fgets(buf, sizeof buf, f));
+  fclose(f);
+  assert_string_equal(buf, "hello");
+  unlink(path);
+}
+
+static void abort_leaves_nothing(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "%s/never.ttl", dir);
+  csto_output *o;
+  assert_int_equal(csto_output_open(path, &o, NULL), CSTO_OK);
+  fputs("partial", csto_output_stream(o));
+  csto_output_abort(o);
+  assert_int_equal(files_in_dir(), 0);
+  csto_output_abort(NULL);
+}
+
+static void unwritable_directory_is_an_error(void **state) {
+  (void)state;
+  csto_output *o = NULL;
+  csto_error err = {0};
+  assert_int_equal(csto_output_open("/nonexistent-dir/x.ttl", &o, &err), CSTO_ERR_IO);
+  assert_non_null(strstr(err.message, "/nonexistent-dir/x.ttl"));
+}
+
+int main(void) {
+  if (!mkdtemp(dir))
+    return 1;
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(commit_renames_into_place),
+      cmocka_unit_test(abort_leaves_nothing),
+      cmocka_unit_test(unwritable_directory_is_an_error),
+  };
+  int rc = cmocka_run_group_tests(tests, NULL, NULL);
+  rmdir(dir);
+  return rc;
+}

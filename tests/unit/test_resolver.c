@@ -1,0 +1,82 @@
+#include "support.h"
+
+static csto_kb *kb;
+
+static int setup(void **state) {
+  (void)state;
+  kb = test_kb();
+  return 0;
+}
+static int teardown(void **state) {
+  (void)state;
+  csto_kb_free(kb);
+  return 0;
+}
+
+static int entity_of_mention_text(const csto_doc *doc, const char *text) {
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    char *t = csto_doc_text(doc, doc->mentions[i].first, doc->mentions[i].end);
+    int hit = strcmp(t, text) == 0;
+    free(t);
+    if (hit)
+      return doc->mentions[i].entity;
+  }
+  return -99;
+}
+
+static void surnames_and_pronouns_find_people(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "Foreign ministry spokeswoman Maria Zakharova spoke after Armenian "
+                             "Foreign Minister Ararat Mirzoyan. Mirzoyan agreed. She said so.");
+  int mirzoyan = test_entity(r.doc, "Ararat Mirzoyan");
+  int zakharova = test_entity(r.doc, "Zakharova");
+  assert_true(mirzoyan >= 0 && zakharova >= 0);
+  assert_int_equal(entity_of_mention_text(r.doc, "Mirzoyan"), mirzoyan);
+  assert_int_equal(entity_of_mention_text(r.doc, "She"), zakharova);
+  test_run_free(&r);
+}
+
+/* "the Kazakh President" is whoever held the post on the article's date. */
+static void titles_alone_resolve_by_date(void **state) {
+  (void)state;
+  test_run a = test_pipeline(kb, "2018-06-10", "The Kazakh President arrived.");
+  test_run b = test_pipeline(kb, "2020-06-10", "The Kazakh President arrived.");
+  assert_true(test_entity(a.doc, "Nazarbayev") >= 0);
+  assert_true(test_entity(b.doc, "Tokayev") >= 0);
+  assert_int_equal(test_entity(b.doc, "Nazarbayev"), -1);
+  test_run_free(&a);
+  test_run_free(&b);
+}
+
+static void event_descriptions_corefer(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "A CSTO summit will open in Dushanbe. Separately, a meeting of SCO "
+                             "foreign ministers took place. The summit will adopt a statement. "
+                             "The next summit will be held in Minsk.");
+  int first = -1, summit_again = -1, next = -1;
+  for (size_t i = 0; i < r.doc->n_mentions; i++) {
+    const csto_mention *m = &r.doc->mentions[i];
+    if (m->kind != CSTO_MENTION_EVENT)
+      continue;
+    if (first < 0)
+      first = m->event;
+    else if (m->sentence == 2)
+      summit_again = m->event;
+    else if (m->sentence == 3)
+      next = m->event;
+  }
+  assert_int_equal(summit_again, first);
+  assert_true(next >= 0 && next != first);
+  test_run_free(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(surnames_and_pronouns_find_people),
+      cmocka_unit_test(titles_alone_resolve_by_date),
+      cmocka_unit_test(event_descriptions_corefer),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
