@@ -190,7 +190,8 @@ static csto_status parse_all(rdf_session *s, const char *dir, csto_error *err) {
   }
   if (d)
     closedir(d);
-  qsort(names, n, sizeof *names, compare_strings);
+  if (n)
+    qsort(names, n, sizeof *names, compare_strings);
   for (size_t i = 0; i < n; i++) {
     snprintf(path, sizeof path, "%s/kb/%s", dir, names[i]);
     if (st == CSTO_OK)

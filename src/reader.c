@@ -24,8 +24,10 @@
 
 /* ---- small helpers ---------------------------------------------------------------- */
 
+/* The limit in force; clamped so that limit + 2 (the excess byte and a NUL) cannot wrap. */
 static size_t max_bytes_of(const csto_reader_options *options) {
-  return options && options->max_bytes ? options->max_bytes : CSTO_DEFAULT_MAX_ARTICLE_BYTES;
+  size_t max = options && options->max_bytes ? options->max_bytes : CSTO_DEFAULT_MAX_ARTICLE_BYTES;
+  return max < SIZE_MAX / 2 ? max : SIZE_MAX / 2;
 }
 
 static bool is_stdin_path(const char *path) { return strcmp(path, "-") == 0; }
@@ -559,11 +561,29 @@ static void skip_rest_of_line(csto_jsonl *r) {
 
 enum line_result { LINE_OK, LINE_EOF, LINE_TOO_LONG, LINE_READ_ERROR };
 
-/* Read one line, without its "\n", into r->buf; never buffers more than max bytes. */
+/* Room in r->buf for len bytes and a NUL. */
+static bool reserve(csto_jsonl *r, size_t len) {
+  if (len + 1 <= r->cap)
+    return true;
+  size_t cap = r->cap ? r->cap * 2 : 4096;
+  if (cap > r->max + 2) /* a line never needs more than max bytes and a NUL */
+    cap = r->max + 2;
+  char *p = realloc(r->buf, cap);
+  if (!p)
+    return false;
+  r->buf = p;
+  r->cap = cap;
+  return true;
+}
+
+/* Read one line, without its "\n", into r->buf; never buffers more than max bytes.
+ * getline would hold a whole line however long it is, hence the byte loop. */
 static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
   size_t len = 0;
   int c = EOF;
   bool any = false;
+  if (!reserve(r, 0))
+    return LINE_READ_ERROR;
   while ((c = getc(r->in)) != EOF) {
     any = true;
     r->offset++;
@@ -573,14 +593,8 @@ static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
       r->skip_rest = true;
       return LINE_TOO_LONG;
     }
-    if (len + 1 >= r->cap) {
-      size_t cap = r->cap ? r->cap * 2 : 4096;
-      char *p = realloc(r->buf, cap);
-      if (!p)
-        return LINE_READ_ERROR;
-      r->buf = p;
-      r->cap = cap;
-    }
+    if (!reserve(r, len + 1))
+      return LINE_READ_ERROR;
     r->buf[len++] = (char)c;
   }
   if (ferror(r->in))
@@ -664,9 +678,10 @@ static csto_status jsonl_article(const char *where, json_t *obj, csto_article **
     return nomem(err);
   a->body = a->text;
   a->body_len = a->text_len;
-  csto_status st = check_body(a, err);
-  if (st == CSTO_OK)
-    st = jsonl_metadata(a, obj, err);
+  /* Not check_body: where already names the line, the text has no lines of its own. */
+  csto_status st = is_blank_text(a->body, a->body_len)
+                       ? csto_error_set(err, CSTO_ERR_INPUT, "%s: article has no body", where)
+                       : jsonl_metadata(a, obj, err);
   if (st != CSTO_OK) {
     csto_article_free(a);
     return st;
@@ -691,7 +706,7 @@ static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_arti
                            JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
   if (!obj)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s: invalid JSON: %s (column %d)", where,
-                          je.text, je.column + (bom ? 1 : 0));
+                          je.text, je.column);
   csto_status st = jsonl_article(where, obj, out, err);
   json_decref(obj);
   return st;

@@ -254,7 +254,8 @@ static void merge(csto_doc *doc, csto_doc_event *e, const csto_mention *m, size_
     if (!have && e->n_orgs < CSTO_MAX_EVENT_ORGS)
       e->orgs[e->n_orgs++] = m->orgs[i];
   }
-  if (m->event_class == CSTO_EVENT_SUMMIT)
+  /* "the summit" may name a meeting of leaders; a body's own class stays. */
+  if (m->event_class == CSTO_EVENT_SUMMIT && !body_of(e->orgs, e->n_orgs))
     e->event_class = CSTO_EVENT_SUMMIT;
   e->participants |= m->participants;
   if (m->place && e->place < 0)

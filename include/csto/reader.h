@@ -13,7 +13,10 @@
  * The reader rejects, with a message naming the file and the line or byte: a file that
  * cannot be read, an empty file or empty body, a NUL byte, invalid UTF-8, front matter
  * that never closes, an unparseable date, and an article over the size limit. Articles
- * can also come as JSON Lines (one object per line, see csto_jsonl_next). */
+ * can also come as JSON Lines (one object per line, see csto_jsonl_next).
+ *
+ * Messages look like "FILE:LINE: invalid UTF-8 at byte N": lines are 1-based, byte
+ * offsets 0-based from the start of the file, standard input is "<stdin>". */
 #ifndef CSTO_READER_H
 #define CSTO_READER_H
 
@@ -77,7 +80,7 @@ csto_status csto_jsonl_open(const char *path, const csto_reader_options *options
 
 /* Next article: CSTO_OK with *article set (owned by the caller), or CSTO_OK with *article
  * NULL at end of input. Errors name the file and line ("feed.jsonl:7: ..."). Blank lines
- * are skipped. */
+ * are skipped. After an error for one line, the next call goes on with the line after it. */
 csto_status csto_jsonl_next(csto_jsonl *reader, csto_article **article, csto_error *err);
 
 void csto_jsonl_close(csto_jsonl *reader);
