@@ -472,6 +472,16 @@ static void event_add_org(csto_mention *m, const csto_kb_entity *e) {
     m->orgs[m->n_orgs++] = e;
 }
 
+static int recognizer_only(csto_cue cue);
+
+/* An atom that means nothing the extractors use: a plain word. */
+static int plain(const atom *a) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->meanings[i]->kind != CSTO_LEX_CUE || !recognizer_only((csto_cue)a->meanings[i]->value))
+      return 0;
+  return 1;
+}
+
 /* Fold what an atom says into the event; 0 when the atom cannot stand in an event phrase. */
 static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
   const atom *a = &c->atoms[ai];
@@ -491,7 +501,7 @@ static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
-  } else if (a->n == 0 && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
+  } else if (plain(a) && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
              !(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED)) {
     return 2; /* a plain word: an adjective or a noun of the phrase */
   } else if (a->n == 0 && (tok(c, a)->flags & CSTO_TOKEN_DIGITS) && left) {
@@ -543,6 +553,8 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
       int k = event_modifier(c, &more, r, 0);
       if (!k || (k == 2 && ++plain > 3))
         break;
+      if (is_cue(&c->atoms[r], CSTO_CUE_OF))
+        plain = 0; /* "of national security councils of the CSTO" */
       any |= more.n_orgs != probe.n_orgs || more.participants != probe.participants;
       r++;
     }
