@@ -130,12 +130,14 @@ static int capitalized(const ctx *c, const atom *a) {
   return (tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED) && !(tok(c, a)->flags & CSTO_TOKEN_DIGITS);
 }
 
-/* A word that may be part of a name: capitalized, with no other meaning. */
+/* A word that may be part of a name: capitalized, with no meaning beyond name parts. */
 static int name_word(const ctx *c, const atom *a) {
   if (!capitalized(c, a) || is_cue(a, CSTO_CUE_NOT_A_NAME))
     return 0;
   for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind != CSTO_LEX_CUE || a->meanings[i]->value == CSTO_CUE_HONORIFIC)
+    if (a->meanings[i]->kind != CSTO_LEX_CUE ||
+        (a->meanings[i]->value != CSTO_CUE_NAME_PARTICLE &&
+         a->meanings[i]->value != CSTO_CUE_ABBREVIATION))
       return 0;
   return 1;
 }

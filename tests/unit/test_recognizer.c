@@ -25,7 +25,7 @@ static const csto_mention *find(const csto_doc *doc, csto_mention_kind kind, int
 static void titles_attach_to_names(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2022-05-16",
-                             "Armenian Defense Minister Suren Papikyan and Edward Nalbandian, Foreign "
+                             "Armenian Defense Minister Suren Papikyan and Arsen Vardanyan, Foreign "
                              "Minister of Armenia, arrived.");
   const csto_mention *a = find(r.doc, CSTO_MENTION_PERSON, 0), *b = find(r.doc, CSTO_MENTION_PERSON, 1);
   assert_non_null(a);
@@ -34,7 +34,8 @@ static void titles_attach_to_names(void **state) {
   assert_string_equal(a->titles[0].scope->label, "Armenia");
   assert_int_equal(b->n_titles, 1);
   assert_int_equal(b->titles[0].role, CSTO_ROLE_FOREIGN_MINISTER);
-  assert_string_equal(r.doc->entities[b->entity].label, "Edward Nalbandian");
+  assert_string_equal(r.doc->entities[b->entity].label, "Arsen Vardanyan");
+  assert_null(r.doc->entities[b->entity].kb);
   test_run_free(&r);
 }
 
