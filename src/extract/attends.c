@@ -104,6 +104,12 @@ static void meet(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   if (!a.n || !b.n || csto_event_after(doc, k, hi) >= 0)
     return;
   int e = csto_doc_add_event(doc, CSTO_EVENT_TALKS, k);
+  if (e < 0)
+    return;
+  /* The verb now names the talks, so that place and date extractors see them. */
+  doc->mentions[k].kind = CSTO_MENTION_EVENT;
+  doc->mentions[k].event_class = CSTO_EVENT_TALKS;
+  doc->mentions[k].event = e;
   attend(doc, &a, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
   attend(doc, &b, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
 }
