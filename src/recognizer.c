@@ -290,10 +290,33 @@ static size_t appositive_titles(ctx *c, csto_mention *m, size_t i) {
   return i;
 }
 
+/* "the leaders of Belarus, Kazakhstan and Tajikistan": one title-only person per country. */
+static size_t each_country_title(ctx *c, size_t ai, title_parse *t) {
+  size_t i = t->end, stop = t->end;
+  t->title.plural = 0;
+  csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, t->end);
+  if (m)
+    add_title(m, t);
+  while (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_LIST_SEPARATOR)) {
+    const csto_kb_entity *country = NULL;
+    for (i++; !sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_LIST_SEPARATOR); i++)
+      ;
+    if (sentence_end_atom(c, i) || !(country = entity_of(&c->atoms[i], T(COUNTRY))))
+      break;
+    t->title.scope = country;
+    if ((m = emit(c, CSTO_MENTION_PERSON, i, i + 1)))
+      add_title(m, t);
+    stop = ++i;
+  }
+  return stop;
+}
+
 static size_t try_person(ctx *c, size_t ai) {
   title_parse t = parse_title(c, ai);
   size_t name_at = 0, stop = 0;
   const csto_kb_entity *kb = NULL;
+  if (t.found && t.title.plural && t.title.scope && t.title.scope->type == CSTO_ENTITY_COUNTRY)
+    return each_country_title(c, ai, &t);
   if (t.found) {
     stop = t.title.plural ? 0 : parse_name(c, t.end, &name_at, &kb);
     if (!stop && !t.title.scope && !t.title.plural)
@@ -454,6 +477,11 @@ static size_t try_place(ctx *c, size_t ai) {
       return emit_place(c, ai, i + 1, city);
     return emit_place(c, ai, ai + 3, country->capital);
   }
+  const csto_lex_entry *demonym;
+  i = is_cue(a, CSTO_CUE_DEFINITE) ? ai + 1 : ai; /* "the Kazakh capital" */
+  if (!sentence_end_atom(c, i + 1) && (demonym = meaning(&c->atoms[i], CSTO_LEX_DEMONYM)) &&
+      is_cue(&c->atoms[i + 1], CSTO_CUE_CAPITAL))
+    return emit_place(c, ai, i + 2, demonym->entity->capital);
   if (is_cue(a, CSTO_CUE_DEFINITE) && !sentence_end_atom(c, ai + 1) &&
       is_cue(&c->atoms[ai + 1], CSTO_CUE_CAPITAL)) {
     if (!sentence_end_atom(c, ai + 3) && is_cue(&c->atoms[ai + 2], CSTO_CUE_OF) &&
@@ -497,8 +525,8 @@ static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
     m->place = e;
   } else if (left && is_cue(a, CSTO_CUE_JOINT)) {
     m->joint = 1;
-  } else if (left && is_cue(a, CSTO_CUE_NEXT)) {
-    m->next = 1;
+  } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
+    m->next = 1; /* another occurrence: "the next summit", "last year's summit" */
   } else if (left && (is_cue(a, CSTO_CUE_FUTURE) || is_cue(a, CSTO_CUE_POSSESSIVE))) {
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
@@ -599,28 +627,68 @@ static int body_session(const ctx *c, size_t ai) {
   return 0;
 }
 
-/* People who "gathered" make an event: "Foreign ministers of the SCO gathered in Beijing". */
-static void implicit_event(ctx *c, size_t ai) {
-  if (!is_cue(&c->atoms[ai], CSTO_CUE_GATHER))
+/* Whether the verb at k gathers people for an event named right after it: "gathered in
+ * Astana on Tuesday for their annual summit". */
+static int gathers_for_event(const csto_doc *doc, size_t k) {
+  for (size_t i = k + 1; i < doc->n_mentions; i++) {
+    const csto_mention *m = &doc->mentions[i];
+    if (m->kind == CSTO_MENTION_EVENT)
+      return 1;
+    if (!(m->kind == CSTO_MENTION_DATE || m->kind == CSTO_MENTION_ENTITY ||
+          (m->kind == CSTO_MENTION_CUE && (m->cue == CSTO_CUE_PLACE_PREP || m->cue == CSTO_CUE_OF))))
+      return 0;
+  }
+  return 0;
+}
+
+/* People who "gathered" make an event when no event is named right after the verb:
+ * "Foreign ministers of the SCO gathered in Beijing". */
+static void implicit_event(ctx *c, size_t first, size_t k) {
+  csto_doc *doc = c->doc;
+  const csto_mention *subject = NULL;
+  if (gathers_for_event(doc, k))
     return;
-  for (size_t k = c->doc->n_mentions; k-- > 0;) {
-    const csto_mention *p = &c->doc->mentions[k];
-    if (p->sentence != c->sentence)
-      return;
-    if (p->kind == CSTO_MENTION_EVENT)
-      return;
-    if (p->kind != CSTO_MENTION_PERSON || !p->n_titles || !p->titles[0].plural)
-      continue;
-    csto_mention subject = *p;
-    csto_mention *m = emit(c, CSTO_MENTION_EVENT, ai, ai + 1);
-    if (!m)
-      return;
-    if (subject.titles[0].scope)
-      event_add_org(m, subject.titles[0].scope);
-    m->participants = 1u << subject.titles[0].role;
-    m->indefinite = 1;
-    m->event_class = class_with_bodies(m, CSTO_EVENT_MEETING);
+  for (size_t i = k; i-- > first && !subject;)
+    if (doc->mentions[i].kind == CSTO_MENTION_PERSON && doc->mentions[i].n_titles &&
+        doc->mentions[i].titles[0].plural)
+      subject = &doc->mentions[i];
+  if (!subject)
     return;
+  csto_title title = subject->titles[0];
+  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event */
+  m->kind = CSTO_MENTION_EVENT;
+  if (title.scope)
+    event_add_org(m, title.scope);
+  m->participants = 1u << title.role;
+  m->indefinite = 1;
+  m->event_class = class_with_bodies(m, CSTO_EVENT_MEETING);
+}
+
+/* "the Collective Security Council is to hold a session": the session is the body's. */
+static void holder_org(ctx *c, size_t first, size_t k) {
+  csto_mention *m = &c->doc->mentions[k];
+  if (m->n_orgs)
+    return;
+  for (size_t i = k; i-- > first;) {
+    const csto_mention *p = &c->doc->mentions[i];
+    if (p->kind == CSTO_MENTION_ENTITY && (p->type == CSTO_ENTITY_BODY || p->type == CSTO_ENTITY_ORGANIZATION) &&
+        p->kb && i + 3 >= k) {
+      event_add_org(m, p->kb);
+      m->event_class = class_with_bodies(m, m->event_class);
+      return;
+    }
+    if (p->kind != CSTO_MENTION_CUE)
+      return;
+  }
+}
+
+static void sentence_post_pass(ctx *c, size_t first) {
+  for (size_t k = first; k < c->doc->n_mentions; k++) {
+    csto_mention *m = &c->doc->mentions[k];
+    if (m->kind == CSTO_MENTION_CUE && m->cue == CSTO_CUE_GATHER)
+      implicit_event(c, first, k);
+    else if (m->kind == CSTO_MENTION_EVENT && m->indefinite)
+      holder_org(c, first, k);
   }
 }
 
@@ -730,7 +798,6 @@ static void recognize_sentence(ctx *c, size_t a0) {
       ;
     else {
       emit_meanings(c, i);
-      implicit_event(c, i);
       next = i + 1;
     }
     i = next;
@@ -748,7 +815,9 @@ csto_status csto_recognize(csto_doc *doc, csto_error *err) {
     while (ai < c.n_atoms && c.atoms[ai].first < doc->sentences[c.sentence].first_token)
       ai++;
     c.future = sentence_has_future(&c, ai);
+    size_t first = doc->n_mentions;
     recognize_sentence(&c, ai);
+    sentence_post_pass(&c, first);
   }
   free(c.atoms);
   return CSTO_OK;

@@ -98,6 +98,8 @@ typedef enum {
   CSTO_CUE_JOINT,           /* "joint": an event of several organizations */
   CSTO_CUE_DELEGATION,      /* "delegation": a country's delegation attends */
   CSTO_CUE_GATHER,          /* "gathered", "met": people make an event by meeting */
+  CSTO_CUE_RELATIVE,        /* "who": a clause about the person just named */
+  CSTO_CUE_PREVIOUS,        /* "last year's": an earlier occurrence of an event */
   CSTO_CUE_COUNT
 } csto_cue;
 

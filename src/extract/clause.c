@@ -14,11 +14,15 @@ int csto_is_cue(const csto_mention *m, csto_cue cue) {
   return m->kind == CSTO_MENTION_CUE && m->cue == cue;
 }
 
+static int breaks(const csto_mention *m) {
+  return csto_is_cue(m, CSTO_CUE_CLAUSE_BREAK) || csto_is_cue(m, CSTO_CUE_RELATIVE);
+}
+
 void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *lo, size_t *hi) {
   size_t a = k, b = k + 1;
-  while (a > from && !csto_is_cue(&doc->mentions[a - 1], CSTO_CUE_CLAUSE_BREAK))
+  while (a > from && !breaks(&doc->mentions[a - 1]))
     a--;
-  while (b < to && !csto_is_cue(&doc->mentions[b], CSTO_CUE_CLAUSE_BREAK))
+  while (b < to && !breaks(&doc->mentions[b]))
     b++;
   *lo = a;
   *hi = b;

@@ -34,8 +34,8 @@ static int organization(const csto_doc *doc, size_t lo, size_t k) {
 static int country_item(const csto_doc *doc, const csto_mention *m) {
   if (m->kind == CSTO_MENTION_ENTITY && m->type == CSTO_ENTITY_COUNTRY && !m->demonym)
     return m->entity;
-  if (m->kind == CSTO_MENTION_PERSON && m->n_titles && m->titles[0].plural && m->titles[0].scope &&
-      m->titles[0].scope->type == CSTO_ENTITY_COUNTRY)
+  if (m->kind == CSTO_MENTION_PERSON && m->n_titles && m->name_first == m->name_end &&
+      m->titles[0].scope && m->titles[0].scope->type == CSTO_ENTITY_COUNTRY)
     return csto_doc_entity_for_kb((csto_doc *)doc, m->titles[0].scope);
   return -1;
 }
