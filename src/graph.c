@@ -158,6 +158,25 @@ typedef struct {
   size_t statements;
 } builder;
 
+/* A URL from the input as an IRI node: characters an IRI may not hold (space, quotes,
+ * angle brackets, controls) are percent-encoded, so that every parser reads it back. */
+static librdf_node *url_node(csto_graph *g, const char *url) {
+  size_t n = strlen(url);
+  char *clean = malloc(3 * n + 1), *p = clean;
+  if (!clean)
+    return NULL;
+  for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
+    if (*u <= 0x20 || *u == 0x7F || strchr("<>\"{}|^`\\", *u))
+      p += sprintf(p, "%%%02X", *u);
+    else
+      *p++ = (char)*u;
+  }
+  *p = '\0';
+  librdf_node *node = iri(g, clean);
+  free(clean);
+  return node;
+}
+
 static void article_node(builder *b) {
   csto_graph *g = b->g;
   const csto_article *a = b->doc->article;
@@ -166,7 +185,7 @@ static void article_node(builder *b) {
   add_iri(g, b->article, RDF "type", SCHEMA "NewsArticle");
   add_iri(g, b->article, RDF "type", PROV "Entity");
   if (a->url)
-    add_typed(g, b->article, SCHEMA "url", a->url, XSD "anyURI");
+    add(g, b->article, SCHEMA "url", url_node(g, a->url));
   if (a->date.year) {
     date_text(a->date, date);
     add_typed(g, b->article, SCHEMA "datePublished", date, XSD "date");
@@ -183,7 +202,7 @@ static void article_node(builder *b) {
     add_count(g, ctx, NIF "beginIndex", 0);
     add_count(g, ctx, NIF "endIndex", n);
     if (a->url)
-      add_typed(g, ctx, NIF "sourceUrl", a->url, XSD "anyURI");
+      add(g, ctx, NIF "sourceUrl", url_node(g, a->url));
     add_iri(g, ctx, PROV "wasDerivedFrom", b->article);
   }
   free(ctx);

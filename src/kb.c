@@ -469,10 +469,16 @@ static int index_surnames(csto_kb *kb) {
     const csto_kb_entity *e = kb->entities[i];
     if (e->type != CSTO_ENTITY_PERSON || !e->label)
       continue;
-    const char *space = strrchr(e->label, ' ');
-    char *surname = csto_normalize(space ? space + 1 : e->label, strlen(space ? space + 1 : e->label));
+    /* The last word, and the first, which is the surname in Chinese and Korean names;
+     * a first name shared by several people is ambiguous and resolves to no one. */
+    const char *last = strrchr(e->label, ' '), *space = strchr(e->label, ' ');
+    char *surname = csto_normalize(last ? last + 1 : e->label, strlen(last ? last + 1 : e->label));
+    char *given = space ? csto_normalize(e->label, (size_t)(space - e->label)) : NULL;
     int rc = surname ? csto_strmap_add(kb->surnames, surname, (int)i) : -1;
+    if (rc == 0 && given)
+      rc = csto_strmap_add(kb->surnames, given, (int)i);
     free(surname);
+    free(given);
     if (rc != 0)
       return -1;
   }

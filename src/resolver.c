@@ -75,13 +75,25 @@ static const char *last_word(const char *name) {
   return space ? space + 1 : name;
 }
 
-/* An earlier person of the article whose surname is this one-word name. */
+static char *first_word(const char *name) {
+  const char *space = strchr(name, ' ');
+  return space ? strndup(name, (size_t)(space - name)) : NULL;
+}
+
+/* An earlier person of the article whose surname is this one-word name: the last word
+ * of the name, or the first, as Chinese and Korean names put it ("Hu" of "Hu Jintao"). */
 static int person_by_surname(const csto_doc *doc, const char *word) {
-  for (size_t i = doc->n_entities; i-- > 0;) {
-    const csto_doc_entity *e = &doc->entities[i];
-    if (e->type == CSTO_ENTITY_PERSON && strchr(e->label, ' ') && same_name(last_word(e->label), word))
-      return (int)i;
-  }
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t i = doc->n_entities; i-- > 0;) {
+      const csto_doc_entity *e = &doc->entities[i];
+      if (e->type != CSTO_ENTITY_PERSON || !strchr(e->label, ' '))
+        continue;
+      char *first = pass ? first_word(e->label) : NULL;
+      int hit = same_name(pass ? first : last_word(e->label), word);
+      free(first);
+      if (hit)
+        return (int)i;
+    }
   return -1;
 }
 
@@ -221,7 +233,11 @@ static int compatible(const csto_doc *doc, const csto_doc_event *e, const csto_m
   if (m->n_orgs && e->n_orgs &&
       !(same_orgs(m->orgs, m->n_orgs, e->orgs, e->n_orgs) && same_orgs(e->orgs, e->n_orgs, m->orgs, m->n_orgs)))
     return 0;
-  if (specific(m->event_class) && specific(e->event_class) && m->event_class != e->event_class)
+  /* The noun "meeting" alone also names a summit; a class a body or the participants
+   * give does not change. */
+  int m_specific = specific(m->event_class) &&
+                   !(m->event_class == CSTO_EVENT_MEETING && !mb && !m->participants);
+  if (m_specific && specific(e->event_class) && m->event_class != e->event_class)
     return 0;
   if (m->participants && e->participants && !(m->participants & e->participants))
     return 0;
@@ -278,7 +294,9 @@ static void resolve_event(csto_doc *doc, size_t k) {
     return;
   int described = m->n_orgs || m->place || m->participants;
   int e = -1;
-  if (!m->next && !m->indefinite) {
+  /* A bare "bilateral talks" (no article, nothing to identify it) is a new event. */
+  int bare = !m->definite && !described;
+  if (!m->next && !m->indefinite && !bare) {
     if (described) {
       for (size_t i = doc->n_events; i-- > 0 && e < 0;)
         if (compatible(doc, &doc->events[i], m))

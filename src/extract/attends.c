@@ -20,9 +20,24 @@ static void add_agent(agents *a, int id) {
     a->ids[a->n++] = id;
 }
 
+/* The person a "who" clause starting at lo is about: "X, who arrived in Astana". */
+static int relative_subject(const csto_doc *doc, size_t lo) {
+  if (lo == 0 || !csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_RELATIVE))
+    return -1;
+  for (size_t i = lo - 1; i-- > 0 && doc->mentions[i].sentence == doc->mentions[lo].sentence;) {
+    int p = csto_person_of(doc, &doc->mentions[i]);
+    if (p >= 0)
+      return p;
+    if (!csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
+      return -1;
+  }
+  return -1;
+}
+
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
 static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
   agents people = {{0}, 0}, actors = {{0}, 0};
+  add_agent(&people, relative_subject(doc, lo));
   for (size_t i = lo; i < hi; i++) {
     const csto_mention *m = &doc->mentions[i];
     if (i > lo && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_NEGATION))
@@ -86,6 +101,7 @@ static void host(csto_doc *doc, size_t k, size_t lo, size_t hi) {
 /* "X arrived in Dushanbe": X attends the event held where X arrived, in person. */
 static void arrive(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   agents who = {{0}, 0};
+  add_agent(&who, relative_subject(doc, lo));
   for (size_t i = lo; i < k; i++)
     add_agent(&who, csto_person_of(doc, &doc->mentions[i]));
   int ev = csto_event_after(doc, k, hi);
@@ -114,6 +130,19 @@ static void meet(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   attend(doc, &b, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
 }
 
+/* "X will hold bilateral talks with Y": the talks have the people on both sides. */
+static void talks(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+  agents a = {{0}, 0}, b = {{0}, 0};
+  for (size_t i = lo; i < k; i++)
+    add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
+  for (size_t i = k + 1; i < hi && csto_event_of(&doc->mentions[i]) < 0; i++)
+    add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
+  if (a.n && b.n) {
+    attend(doc, &a, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+    attend(doc, &b, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+  }
+}
+
 void csto_extract_attends(csto_doc *doc) {
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to;
@@ -121,6 +150,11 @@ void csto_extract_attends(csto_doc *doc) {
     for (size_t k = from; k < to; k++) {
       const csto_mention *m = &doc->mentions[k];
       size_t lo, hi;
+      if (m->kind == CSTO_MENTION_EVENT && m->event >= 0 && m->event_class == CSTO_EVENT_TALKS &&
+          doc->events[m->event].event_class == CSTO_EVENT_TALKS) {
+        csto_clause(doc, k, from, to, &lo, &hi);
+        talks(doc, k, lo, hi);
+      }
       if (m->kind != CSTO_MENTION_CUE)
         continue;
       csto_clause(doc, k, from, to, &lo, &hi);

@@ -8,12 +8,15 @@ static int chair_agent(const csto_doc *doc, size_t k) {
   return p >= 0 ? p : csto_actor_of(doc, k);
 }
 
-static void add_chair(csto_doc *doc, int agent, int event_mention, size_t sentence) {
-  if (agent < 0 || event_mention < 0)
-    return;
-  csto_fact f = {CSTO_FACT_CHAIRS, agent, doc->mentions[event_mention].event,
-                 CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE, {0, 0, 0}, sentence};
-  csto_doc_add_fact(doc, &f);
+static void add_chair(csto_doc *doc, int agent, int event, size_t sentence) {
+  csto_fact f = {CSTO_FACT_CHAIRS, agent, event, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE,
+                 {0, 0, 0}, sentence};
+  if (agent >= 0 && event >= 0)
+    csto_doc_add_fact(doc, &f);
+}
+
+static int event_at(const csto_doc *doc, int mention) {
+  return mention >= 0 ? doc->mentions[mention].event : -1;
 }
 
 /* "E, chaired by X": the chair follows the cue, the event precedes it (or follows). */
@@ -24,7 +27,9 @@ static void passive(csto_doc *doc, size_t k, size_t from, size_t to) {
   int ev = csto_event_before(doc, from, k);
   if (ev < 0)
     ev = csto_event_after(doc, k, to);
-  add_chair(doc, agent, ev, doc->mentions[k].sentence);
+  /* "It will be chaired by X": the event last spoken of. */
+  int e = ev >= 0 ? event_at(doc, ev) : csto_latest_event(doc, k);
+  add_chair(doc, agent, e, doc->mentions[k].sentence);
 }
 
 /* "X chaired E": the chair precedes the cue in its clause, the event follows it. */
@@ -36,7 +41,7 @@ static void active(csto_doc *doc, size_t k, size_t from, size_t to) {
   int agent = -1;
   for (size_t i = k; i-- > lo && agent < 0;)
     agent = chair_agent(doc, i);
-  add_chair(doc, agent, csto_event_after(doc, k, hi), doc->mentions[k].sentence);
+  add_chair(doc, agent, event_at(doc, csto_event_after(doc, k, hi)), doc->mentions[k].sentence);
 }
 
 void csto_extract_chairs(csto_doc *doc) {
