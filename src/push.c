@@ -311,14 +311,35 @@ csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
   return st;
 }
 
-csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
-                              long *triples, long *http_status, csto_error *err) {
-  librdf_model *m = csto_query_dataset_model(ds);
-  librdf_stream *s = librdf_model_as_stream(m);
-  csto_status st = put_stream(push, ds, s, graph, http_status, err);
+/* A copy of ds's statements without contexts, so each triple is there once. */
+static librdf_model *distinct_triples(csto_dataset *ds, librdf_storage **storage) {
+  librdf_world *w = csto_query_dataset_world(ds);
+  *storage = librdf_new_storage(w, "hashes", "csto-kg-push", "hash-type='memory'");
+  librdf_model *m = *storage ? librdf_new_model(w, *storage, NULL) : NULL;
+  librdf_stream *s = m ? librdf_model_as_stream(csto_query_dataset_model(ds)) : NULL;
+  int rc = !s || librdf_model_add_statements(m, s);
   if (s)
     librdf_free_stream(s);
+  if (rc && m) {
+    librdf_free_model(m);
+    m = NULL;
+  }
+  return m;
+}
+
+csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
+                              long *triples, long *http_status, csto_error *err) {
+  librdf_storage *storage = NULL;
+  librdf_model *m = distinct_triples(ds, &storage);
+  librdf_stream *s = m ? librdf_model_as_stream(m) : NULL;
+  csto_status st = put_stream(push, ds, s, graph, http_status, err);
   if (triples)
-    *triples = librdf_model_size(m);
+    *triples = m ? librdf_model_size(m) : 0;
+  if (s)
+    librdf_free_stream(s);
+  if (m)
+    librdf_free_model(m);
+  if (storage)
+    librdf_free_storage(storage);
   return st;
 }

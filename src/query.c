@@ -135,8 +135,13 @@ csto_status csto_query_dataset_open(const char *storage, const char *name, const
   if (ds->storage)
     ds->model = librdf_new_model(ds->world, ds->storage, NULL);
   if (!ds->model) {
-    st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot open %s storage: %s", name, storage,
-                        log_or(ds, "librdf refused it"));
+    const char *msg = log_or(ds, "librdf refused it");
+    const char *hint = strstr(msg, "not found") ? " (is its librdf-storage package installed? "
+                                                  "librdf loads storage modules only into the "
+                                                  "first librdf world alive in a process)"
+                                                : "";
+    st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot open %s storage: %s%s", name, storage,
+                        msg, hint);
     csto_query_dataset_free(ds);
     return st;
   }
@@ -191,15 +196,21 @@ const char *csto_query_syntax_for_path(const char *path) {
   return "guess";
 }
 
+/* One pass of raptor over a file: either a scan for the file's article (model NULL) or
+ * the load of its statements into model, triples into default_context. */
 typedef struct {
   csto_dataset *ds;
-  librdf_model *model;
-  librdf_node *default_context; /* context for triples; NULL: none */
+  librdf_model *model;          /* NULL: scan pass */
+  librdf_node *default_context; /* borrowed: the context for triples (load pass) */
   long count;
   int failed;
+  librdf_node *article; /* scan pass: the csto:Article subject among triples (owned) */
+  int several;          /* scan pass: more than one such subject */
 } parse_state;
 
-static int add_triple(parse_state *ps, raptor_statement *rs) {
+/* Every statement is added with a context: the hashes storage with contexts checks a
+ * context-less add for duplicates by scanning everything (quadratic), a context add not. */
+static int add_statement(parse_state *ps, raptor_statement *rs) {
   raptor_statement triple = *rs; /* the model copies it */
   raptor_term *s = relabel(ps->ds, rs->subject), *o = relabel(ps->ds, rs->object);
   raptor_term *g = relabel(ps->ds, rs->graph);
@@ -207,8 +218,7 @@ static int add_triple(parse_state *ps, raptor_statement *rs) {
   triple.object = o ? o : rs->object;
   triple.graph = NULL;
   librdf_node *context = rs->graph ? (g ? g : rs->graph) : ps->default_context;
-  int rc = context ? librdf_model_context_add_statement(ps->model, context, &triple)
-                   : librdf_model_add_statement(ps->model, &triple);
+  int rc = librdf_model_context_add_statement(ps->model, context, &triple);
   raptor_term *made[] = {s, o, g};
   for (size_t i = 0; i < 3; i++)
     if (made[i])
@@ -216,11 +226,28 @@ static int add_triple(parse_state *ps, raptor_statement *rs) {
   return rc;
 }
 
+static int is_uri(const raptor_term *t, const char *uri) {
+  return t->type == RAPTOR_TERM_TYPE_URI &&
+         strcmp((const char *)raptor_uri_as_string(t->value.uri), uri) == 0;
+}
+
+/* Scan pass: note the subjects of "?s rdf:type csto:Article" triples (not quads). */
+static int scan_statement(parse_state *ps, raptor_statement *rs) {
+  if (rs->graph || rs->subject->type != RAPTOR_TERM_TYPE_URI ||
+      !is_uri(rs->predicate, RDF_TYPE) || !is_uri(rs->object, CSTO_NS "Article"))
+    return 0;
+  if (!ps->article)
+    return !(ps->article = librdf_new_node_from_node(rs->subject));
+  if (!librdf_node_equals(ps->article, rs->subject))
+    ps->several = 1;
+  return 0;
+}
+
 static void statement_handler(void *user_data, raptor_statement *rs) {
   parse_state *ps = user_data;
   if (ps->failed)
     return;
-  if (add_triple(ps, rs))
+  if (ps->model ? add_statement(ps, rs) : scan_statement(ps, rs))
     ps->failed = 1;
   else
     ps->count++;
@@ -261,13 +288,47 @@ static csto_status parse_file(parse_state *ps, const char *path, csto_error *err
   return st;
 }
 
+/* The graph for the file's triples, as a new node: its one article, else its file: URI.
+ * A first parse finds the article, so the load needs no second copy of the statements. */
+static csto_status triples_graph(csto_dataset *ds, const char *path, librdf_node **out,
+                                 csto_error *err) {
+  parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0};
+  csto_status st = parse_file(&scan, path, err);
+  if (st == CSTO_OK && scan.article && !scan.several) {
+    *out = scan.article;
+    return CSTO_OK;
+  }
+  if (scan.article)
+    librdf_free_node(scan.article);
+  if (st != CSTO_OK)
+    return st;
+  librdf_uri *file_uri = librdf_new_uri_from_filename(ds->world, path);
+  *out = file_uri ? librdf_new_node_from_uri(ds->world, file_uri) : NULL;
+  if (file_uri)
+    librdf_free_uri(file_uri);
+  return *out ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
+}
+
+/* Parse path into model: quads into their graphs, triples into triples_graph. */
+static csto_status parse_into(csto_dataset *ds, librdf_model *model, const char *path,
+                              long *count, csto_error *err) {
+  librdf_node *graph = NULL;
+  csto_status st = triples_graph(ds, path, &graph, err);
+  if (st != CSTO_OK)
+    return st;
+  parse_state load = {ds, model, graph, 0, 0, NULL, 0};
+  st = parse_file(&load, path, err);
+  librdf_free_node(graph);
+  if (count)
+    *count = load.count;
+  return st;
+}
+
 csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long *triples,
                                         csto_error *err) {
-  parse_state ps = {ds, ds->model, NULL, 0, 0};
-  csto_status st = parse_file(&ps, path, err);
   if (triples)
-    *triples = ps.count;
-  return st;
+    *triples = 0;
+  return parse_into(ds, ds->model, path, triples, err);
 }
 
 /* ---- a graph file split into named graphs ------------------------------------------- */
@@ -325,56 +386,6 @@ static long stream_count(librdf_stream *s) {
   return n;
 }
 
-/* The one subject typed csto:Article among the context's statements, as a new node;
- * NULL when there are none or several. */
-static librdf_node *find_article(csto_query_file *f, librdf_node *context) {
-  librdf_world *w = f->ds->world;
-  librdf_statement *pattern = librdf_new_statement_from_nodes(
-      w, NULL, librdf_new_node_from_uri_string(w, (const unsigned char *)RDF_TYPE),
-      librdf_new_node_from_uri_string(w, (const unsigned char *)CSTO_NS "Article"));
-  if (!pattern)
-    return NULL;
-  librdf_stream *s = librdf_model_find_statements_in_context(f->model, pattern, context);
-  librdf_node *found = NULL;
-  int several = 0;
-  for (; s && !librdf_stream_end(s); librdf_stream_next(s)) {
-    librdf_node *subject = librdf_statement_get_subject(librdf_stream_get_object(s));
-    if (!librdf_node_is_resource(subject) || (found && librdf_node_equals(found, subject)))
-      continue;
-    if (found)
-      several = 1;
-    else
-      found = librdf_new_node_from_node(subject);
-  }
-  if (s)
-    librdf_free_stream(s);
-  librdf_free_statement(pattern);
-  if (several) {
-    librdf_free_node(found);
-    return NULL;
-  }
-  return found;
-}
-
-/* Move the statements of context `from` into context `to` (both borrowed). */
-static int move_context(librdf_model *m, librdf_node *from, librdf_node *to) {
-  librdf_stream *s = librdf_model_context_as_stream(m, from);
-  int rc = s ? librdf_model_context_add_statements(m, to, s) : 1;
-  if (s)
-    librdf_free_stream(s);
-  return rc || librdf_model_context_remove_statements(m, from);
-}
-
-/* The file's triples went into the file: URI context; give them the article's name. */
-static int name_default_graph(csto_query_file *f, librdf_node *file_node) {
-  librdf_node *article = find_article(f, file_node);
-  if (!article)
-    return 0;
-  int rc = move_context(f->model, file_node, article);
-  librdf_free_node(article);
-  return rc;
-}
-
 static int add_graph(csto_query_file *f, librdf_node *context) {
   if (!librdf_node_is_resource(context))
     return 0; /* a quad in a blank-node graph: rare; its triples stay in the union only */
@@ -404,18 +415,10 @@ static int list_graphs(csto_query_file *f) {
 }
 
 static csto_status file_parse(csto_query_file *f, const char *path, csto_error *err) {
-  librdf_uri *file_uri = librdf_new_uri_from_filename(f->ds->world, path);
-  librdf_node *file_node = file_uri ? librdf_new_node_from_uri(f->ds->world, file_uri) : NULL;
-  if (file_uri)
-    librdf_free_uri(file_uri);
-  if (!file_node)
-    return csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
-  parse_state ps = {f->ds, f->model, file_node, 0, 0};
-  csto_status st = parse_file(&ps, path, err);
-  if (st == CSTO_OK && (name_default_graph(f, file_node) || list_graphs(f)))
-    st = csto_error_set(err, CSTO_ERR_RDF, "%s: cannot sort the statements into graphs: %s",
-                        path, log_or(f->ds, "librdf failed"));
-  librdf_free_node(file_node);
+  csto_status st = parse_into(f->ds, f->model, path, NULL, err);
+  if (st == CSTO_OK && list_graphs(f))
+    st = csto_error_set(err, CSTO_ERR_RDF, "%s: cannot list the graphs: %s", path,
+                        log_or(f->ds, "librdf failed"));
   return st;
 }
 

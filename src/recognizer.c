@@ -494,10 +494,17 @@ static size_t try_place(ctx *c, size_t ai) {
 
 /* ---- events --------------------------------------------------------------------------------- */
 
+/* Add an organizer; a body stands for its organization ("the Council of Heads of State
+ * of the CIS" is the council's event, not also the CIS's). */
 static void event_add_org(csto_mention *m, const csto_kb_entity *e) {
-  for (int i = 0; i < m->n_orgs; i++)
-    if (m->orgs[i] == e)
+  for (int i = 0; i < m->n_orgs; i++) {
+    if (m->orgs[i] == e || m->orgs[i]->part_of == e)
       return;
+    if (e->part_of == m->orgs[i]) {
+      m->orgs[i] = e;
+      return;
+    }
+  }
   if (m->n_orgs < CSTO_MAX_EVENT_ORGS)
     m->orgs[m->n_orgs++] = e;
 }
@@ -660,7 +667,7 @@ static void implicit_event(ctx *c, size_t first, size_t k) {
   if (title.scope)
     event_add_org(m, title.scope);
   m->participants = 1u << title.role;
-  m->indefinite = 1;
+  m->definite = 1; /* "the heads of state met": the summit already spoken of, if any */
   m->event_class = class_with_bodies(m, CSTO_EVENT_MEETING);
 }
 
@@ -771,13 +778,37 @@ static int sentence_has_future(const ctx *c, size_t a0) {
   return 0;
 }
 
-static void find_dateline(ctx *c) {
+/* The dateline: "DUSHANBE, September 15. /TASS/.", "Baku, Sept. 17 (Trend) -",
+ * "ASTANA —". Its city is what "here" and "the capital" mean; its date is the
+ * report's, not an event's, so the atoms up to its dash are skipped (returned). */
+static size_t find_dateline(ctx *c) {
   if (c->n_atoms == 0)
-    return;
+    return 0;
   const atom *a = &c->atoms[0];
   const csto_kb_entity *city = entity_of(a, T(CITY));
-  if (city && (tok(c, a)->flags & CSTO_TOKEN_UPPER))
+  if (!city)
+    return 0;
+  if (tok(c, a)->flags & CSTO_TOKEN_UPPER)
     c->doc->dateline_city = city;
+  int paren = 0, slash = 0; /* inside "(Trend)" or "/TASS/" anything goes */
+  for (size_t i = 1; i < c->n_atoms && i < 16; i++) {
+    const atom *b = &c->atoms[i];
+    if (is_punct(c, b, "("))
+      paren++;
+    else if (is_punct(c, b, ")"))
+      paren -= paren > 0;
+    else if (is_punct(c, b, "/"))
+      slash = !slash;
+    else if (paren || slash)
+      continue;
+    else if (is_punct(c, b, "-")) {
+      c->doc->dateline_city = city;
+      return i + 1;
+    } else if (!(b->n || is_punct(c, b, ",") || is_punct(c, b, ".") ||
+                 (tok(c, b)->flags & (CSTO_TOKEN_DIGITS | CSTO_TOKEN_UPPER))))
+      return 0;
+  }
+  return 0;
 }
 
 static void recognize_sentence(ctx *c, size_t a0) {
@@ -809,8 +840,7 @@ csto_status csto_recognize(csto_doc *doc, csto_error *err) {
   csto_status st = build_atoms(&c, err);
   if (st != CSTO_OK)
     return st;
-  find_dateline(&c);
-  size_t ai = 0;
+  size_t ai = find_dateline(&c);
   for (c.sentence = 0; c.sentence < doc->n_sentences; c.sentence++) {
     while (ai < c.n_atoms && c.atoms[ai].first < doc->sentences[c.sentence].first_token)
       ai++;

@@ -15,7 +15,8 @@ struct csto_store {
 /* The indexes librdf's schema lacks; see store.h. */
 static const char index_sql[] =
     "CREATE INDEX IF NOT EXISTS csto_literal_text ON literals (text);"
-    "CREATE INDEX IF NOT EXISTS csto_triple_context ON triples (contextUri);";
+    "CREATE INDEX IF NOT EXISTS csto_triple_context "
+    "ON triples (contextUri, subjectUri, predicateUri);";
 
 /* The tables every librdf sqlite store has. */
 static const char schema_sql[] =

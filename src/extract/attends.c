@@ -117,7 +117,7 @@ static void meet(csto_doc *doc, size_t k, size_t lo, size_t hi) {
     add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
   for (size_t i = k + 1; i < hi; i++)
     add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
-  if (!a.n || !b.n || csto_event_after(doc, k, hi) >= 0)
+  if (!a.n || !b.n)
     return;
   int e = csto_doc_add_event(doc, CSTO_EVENT_TALKS, k);
   if (e < 0)
