@@ -17,7 +17,6 @@ typedef struct {
   atom *atoms;
   size_t n_atoms;
   size_t sentence;
-  int future; /* the sentence speaks of the future */
 } ctx;
 
 static size_t match_at(const csto_doc *doc, size_t i, size_t limit, atom *out, int roles_only) {
@@ -215,7 +214,8 @@ static title_parse parse_title(const ctx *c, size_t ai) {
         i++;
     } else if (is_cue(a, CSTO_CUE_FORMER)) {
       t.former = 1;
-    } else if (!(is_cue(a, CSTO_CUE_TITLE_MODIFIER) || (i == ai && is_cue(a, CSTO_CUE_DEFINITE)))) {
+    } else if (!(is_cue(a, CSTO_CUE_TITLE_MODIFIER) ||
+                 (i == ai && is_cue(a, CSTO_CUE_DEFINITE) && !is_cue(a, CSTO_CUE_CLAUSE_BREAK)))) {
       return t;
     }
   }
@@ -407,6 +407,20 @@ static size_t skip_punct(const ctx *c, size_t ai, const char *p) {
   return !sentence_end_atom(c, ai) && is_punct(c, &c->atoms[ai], p) ? ai + 1 : ai;
 }
 
+/* Whether the words just before a date speak of the future ("will be held on
+ * Wednesday", "scheduled for Friday"); the rest of the sentence may not ("said last week
+ * that it would not come; the meeting held on Wednesday"). */
+static int future_before(const ctx *c, size_t ai) {
+  size_t first = c->doc->sentences[c->sentence].first_token;
+  for (size_t i = ai; i-- > 0 && i + 6 > ai && c->atoms[i].first >= first;) {
+    if (is_cue(&c->atoms[i], CSTO_CUE_FUTURE))
+      return 1;
+    if (is_cue(&c->atoms[i], CSTO_CUE_CLAUSE_BREAK))
+      return 0;
+  }
+  return 0;
+}
+
 static size_t try_date(ctx *c, size_t ai) {
   const atom *a = &c->atoms[ai];
   const csto_lex_entry *e;
@@ -445,7 +459,7 @@ static size_t try_date(ctx *c, size_t ai) {
   }
   csto_mention *m = emit(c, CSTO_MENTION_DATE, ai, i);
   if (m && (day || weekday >= 0))
-    m->date = csto_resolve_date(pub, year, month, day, weekday, c->future);
+    m->date = csto_resolve_date(pub, year, month, day, weekday, future_before(c, ai));
   if (m)
     m->year_given = year != 0;
   return i;
@@ -771,13 +785,6 @@ static size_t try_new_name(ctx *c, size_t ai, size_t first) {
 
 /* ---- the sentence loop --------------------------------------------------------------------- */
 
-static int sentence_has_future(const ctx *c, size_t a0) {
-  for (size_t i = a0; !sentence_end_atom(c, i); i++)
-    if (is_cue(&c->atoms[i], CSTO_CUE_FUTURE))
-      return 1;
-  return 0;
-}
-
 /* The dateline: "DUSHANBE, September 15. /TASS/.", "Baku, Sept. 17 (Trend) -",
  * "ASTANA —". Its city is what "here" and "the capital" mean; its date is the
  * report's, not an event's, so the atoms up to its dash are skipped (returned). */
@@ -836,7 +843,7 @@ static void recognize_sentence(ctx *c, size_t a0) {
 }
 
 csto_status csto_recognize(csto_doc *doc, csto_error *err) {
-  ctx c = {doc, NULL, 0, 0, 0};
+  ctx c = {doc, NULL, 0, 0};
   csto_status st = build_atoms(&c, err);
   if (st != CSTO_OK)
     return st;
@@ -844,7 +851,6 @@ csto_status csto_recognize(csto_doc *doc, csto_error *err) {
   for (c.sentence = 0; c.sentence < doc->n_sentences; c.sentence++) {
     while (ai < c.n_atoms && c.atoms[ai].first < doc->sentences[c.sentence].first_token)
       ai++;
-    c.future = sentence_has_future(&c, ai);
     size_t first = doc->n_mentions;
     recognize_sentence(&c, ai);
     sentence_post_pass(&c, first);

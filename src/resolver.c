@@ -222,7 +222,10 @@ static const csto_kb_entity *body_of(const csto_kb_entity *const *orgs, int n) {
   return NULL;
 }
 
-static int specific(csto_event_class c) { return c == CSTO_EVENT_MEETING || c == CSTO_EVENT_SUMMIT; }
+static int specific(csto_event_class c) {
+  return c == CSTO_EVENT_MEETING || c == CSTO_EVENT_SUMMIT || c == CSTO_EVENT_TALKS ||
+         c == CSTO_EVENT_CONFERENCE;
+}
 
 static int compatible(const csto_doc *doc, const csto_doc_event *e, const csto_mention *m) {
   const csto_kb_entity *mb = body_of(m->orgs, m->n_orgs), *eb = body_of(e->orgs, e->n_orgs);

@@ -137,7 +137,7 @@ static void talks(csto_doc *doc, size_t k, size_t lo, size_t hi) {
     add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
   for (size_t i = k + 1; i < hi && csto_event_of(&doc->mentions[i]) < 0; i++)
     add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
-  if (a.n && b.n) {
+  if ((a.n && b.n) || a.n >= 2) { /* "X held talks with Y", "X and Y held talks" */
     attend(doc, &a, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
     attend(doc, &b, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
   }

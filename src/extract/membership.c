@@ -18,14 +18,24 @@ static int org_entity(const csto_doc *doc, const csto_mention *m) {
   return csto_doc_entity_for_kb((csto_doc *)doc, e->part_of ? e->part_of : e);
 }
 
-/* The organization meant: named in [lo, k) nearest k, else the latest named before. */
+/* The organization meant: named in the clause before the cue; else the one the
+ * article is about (that of its first event), which "the organization" means; else the
+ * latest named. */
 static int organization(const csto_doc *doc, size_t lo, size_t k) {
-  for (size_t i = k; i-- > 0;) {
+  for (size_t i = k; i-- > lo;) {
     int o = org_entity(doc, &doc->mentions[i]);
     if (o >= 0)
       return o;
-    if (i == lo && lo == 0)
-      break;
+  }
+  for (size_t e = 0; e < doc->n_events; e++)
+    if (doc->events[e].n_orgs) {
+      const csto_kb_entity *org = doc->events[e].orgs[0];
+      return csto_doc_entity_for_kb((csto_doc *)doc, org->part_of ? org->part_of : org);
+    }
+  for (size_t i = lo; i-- > 0;) {
+    int o = org_entity(doc, &doc->mentions[i]);
+    if (o >= 0)
+      return o;
   }
   return -1;
 }
