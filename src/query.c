@@ -352,7 +352,8 @@ void csto_query_file_free(csto_query_file *f) {
   if (!f)
     return;
   for (size_t i = 0; i < f->count; i++) {
-    librdf_free_node(f->graphs[i].context);
+    if (f->graphs[i].context)
+      librdf_free_node(f->graphs[i].context);
     free(f->graphs[i].iri);
   }
   free(f->graphs);

@@ -6,12 +6,22 @@
  *
  * Graph files are parsed with raptor by file name: .ttl Turtle, .nt N-Triples, .nq
  * N-Quads, .trig TriG, .rdf/.xml/.owl RDF/XML, anything else guessed from the content.
- * A quad's graph name becomes the statement's librdf context; triples have no context.
- * Blank node labels are made unique per file, so two files never share a blank node.
+ * A quad's graph name becomes the statement's librdf context, and a file's triples form
+ * one more named graph, named as a store names them (see csto_query_file_read): the
+ * file's article IRI, else its file: URI. So SPARQL over files answers as SPARQL over a
+ * store loaded with them. (Every statement has a context for speed too: the hashes storage
+ * with contexts checks a context-less add by scanning all statements.) Blank node labels
+ * are made unique per file, so two files never share a blank node.
  *
- * The default graph of a dataset with contexts is the union of all its statements, and
- * GRAPH ?g { } matches the contexts. rasqal 0.9.33 lacks property paths, EXISTS and
- * MINUS (use OPTIONAL + !BOUND) and ignores FROM / FROM NAMED. */
+ * The default graph is the union of all graphs, duplicates included (a triple two files
+ * state matches twice; use DISTINCT), and GRAPH ?g { } matches the graphs. rasqal 0.9.33
+ * lacks property paths, EXISTS and MINUS (use OPTIONAL + !BOUND) and ignores FROM / FROM
+ * NAMED; GRAPH <iri> { } on a graph that is not there gives one empty row (so ASK says
+ * true): write GRAPH ?g { } FILTER(?g = <iri>) instead.
+ *
+ * librdf loads storage modules (sqlite) only into the first librdf world alive in the
+ * process: while another world exists, opening a store fails with "storage 'sqlite' not
+ * found". Keep one world at a time (csto_query_file_read reuses the dataset's world). */
 #ifndef CSTO_QUERY_H
 #define CSTO_QUERY_H
 
@@ -53,7 +63,9 @@ const char *csto_query_dataset_log_error(const csto_dataset *ds);
  * Returns a static string. */
 const char *csto_query_syntax_for_path(const char *path);
 
-/* Parse the graph file at path into the dataset's model, quads into their contexts.
+/* Parse the graph file at path into the dataset's model, quads into their contexts,
+ * triples into the context of the file's article (or of its file: URI). The file is read
+ * twice: once to find the article, once to load.
  * Fails (CSTO_ERR_IO, CSTO_ERR_RDF) with "path:LINE: message"; the model may then hold
  * part of the file. *triples (when not NULL) receives the number of statements read. */
 csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long *triples,
@@ -63,7 +75,8 @@ csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long
  *
  * Quads keep their graph name. Triples form one more graph named after the file's article
  * when exactly one subject among them has rdf:type csto:Article
- * (https://w3id.org/csto-kg/ontology#Article), otherwise after the file's file: URI. */
+ * (https://w3id.org/csto-kg/ontology#Article), otherwise after the file's file: URI.
+ * A blank-node graph name of a quad is not listed (its statements are not sent). */
 typedef struct csto_query_file csto_query_file;
 
 /* Parse path into a private in-memory model in ds's world (ds itself is not changed).

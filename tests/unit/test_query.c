@@ -1,0 +1,439 @@
+/* Unit tests for query.c: datasets, graph files, SPARQL results. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csto/query.h"
+
+#define PREFIXES                                                                           \
+  "PREFIX csto: <https://w3id.org/csto-kg/ontology#> "                                     \
+  "PREFIX res: <https://w3id.org/csto-kg/resource/> "
+
+static char fixture_a[4096], fixture_b[4096];
+static char tmpdir[] = "/tmp/csto-test-query-XXXXXX";
+
+static int setup_all(void **state) {
+  (void)state;
+  const char *dir = getenv("CSTO_TEST_DIR");
+  if (!dir || !mkdtemp(tmpdir))
+    return -1;
+  snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
+  snprintf(fixture_b, sizeof fixture_b, "%s/fixtures/store-b.ttl", dir);
+  return 0;
+}
+
+static int teardown_all(void **state) {
+  (void)state;
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Write text to tmpdir/name; returns the path (static buffer, one at a time per name). */
+static const char *write_file(const char *name, const char *text) {
+  static char path[8][512];
+  static int next;
+  char *p = path[next++ % 8];
+  snprintf(p, 512, "%s/%s", tmpdir, name);
+  FILE *f = fopen(p, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return p;
+}
+
+static csto_dataset *dataset_with(const char *path1, const char *path2) {
+  csto_dataset *ds = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
+  if (path1)
+    assert_int_equal(csto_query_dataset_add_file(ds, path1, NULL, &err), CSTO_OK);
+  if (path2)
+    assert_int_equal(csto_query_dataset_add_file(ds, path2, NULL, &err), CSTO_OK);
+  return ds;
+}
+
+/* Run a query, return its output (caller frees) and status. */
+static char *run(csto_dataset *ds, const char *sparql, const char *results, csto_status *st,
+                 csto_query_outcome *oc, csto_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  assert_non_null(out);
+  csto_query_options opt = {results, NULL};
+  *st = csto_query_run(ds, sparql, &opt, out, oc, err);
+  fclose(out);
+  return buf;
+}
+
+static void test_free_null(void **state) {
+  (void)state;
+  csto_query_dataset_free(NULL);
+  csto_query_file_free(NULL);
+}
+
+static void test_syntax_for_path(void **state) {
+  (void)state;
+  assert_string_equal(csto_query_syntax_for_path("a.ttl"), "turtle");
+  assert_string_equal(csto_query_syntax_for_path("A.TTL"), "turtle");
+  assert_string_equal(csto_query_syntax_for_path("a.nt"), "ntriples");
+  assert_string_equal(csto_query_syntax_for_path("a.nq"), "nquads");
+  assert_string_equal(csto_query_syntax_for_path("a.rdf"), "rdfxml");
+  assert_string_equal(csto_query_syntax_for_path("a.xml"), "rdfxml");
+  assert_string_equal(csto_query_syntax_for_path("a.data"), "guess");
+  assert_string_equal(csto_query_syntax_for_path("nt"), "guess");
+}
+
+static void test_add_file_counts(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_error err = {CSTO_OK, ""};
+  long n = 0;
+  assert_int_equal(csto_query_dataset_add_file(ds, fixture_a, &n, &err), CSTO_OK);
+  assert_int_equal(n, 44);
+  assert_int_equal(librdf_model_size(csto_query_dataset_model(ds)), 44);
+  csto_query_dataset_free(ds);
+}
+
+static void test_missing_file(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_dataset_add_file(ds, "/nonexistent/x.ttl", NULL, &err),
+                   CSTO_ERR_IO);
+  assert_non_null(strstr(err.message, "/nonexistent/x.ttl"));
+  csto_query_dataset_free(ds);
+}
+
+static void test_bad_file_names_line(void **state) {
+  (void)state;
+  const char *bad = write_file("bad.ttl", "@prefix x: <http://e/> .\n"
+                                          "x:a x:b x:c .\n"
+                                          "x:a x:b undefined:c .\n");
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_dataset_add_file(ds, bad, NULL, &err), CSTO_ERR_RDF);
+  char expect[600];
+  snprintf(expect, sizeof expect, "%s:3: ", bad);
+  assert_non_null(strstr(err.message, expect));
+  assert_non_null(strstr(err.message, "undefined"));
+  csto_query_dataset_free(ds);
+}
+
+static void test_select_formats(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, fixture_b);
+  const char *q = PREFIXES "SELECT ?p WHERE { ?p csto:chairs ?e } ORDER BY ?p";
+  static const struct {
+    const char *format, *expect;
+  } cases[] = {
+      {NULL, "?p\n------------------------\nres:Emomali_Rahmon\n"},
+      {"table", "res:Emomali_Rahmon"},
+      {"csv", "p\r\nhttps://w3id.org/csto-kg/resource/Emomali_Rahmon\r\n"},
+      {"tsv", "?p\n<https://w3id.org/csto-kg/resource/Emomali_Rahmon>\n"},
+      {"json", "\"value\": \"https://w3id.org/csto-kg/resource/Sirojiddin_Muhriddin\""},
+      {"xml", "<uri>https://w3id.org/csto-kg/resource/Emomali_Rahmon</uri>"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    csto_status st;
+    csto_error err = {CSTO_OK, ""};
+    csto_query_outcome oc = {CSTO_QUERY_ASK, 7};
+    char *out = run(ds, q, cases[i].format, &st, &oc, &err);
+    assert_int_equal(st, CSTO_OK);
+    assert_int_equal(oc.kind, CSTO_QUERY_SELECT);
+    if (!strstr(out, cases[i].expect))
+      fail_msg("format %s: no '%s' in:\n%s", cases[i].format ? cases[i].format : "(default)",
+               cases[i].expect, out);
+    free(out);
+  }
+  csto_query_dataset_free(ds);
+}
+
+static void test_table_layout(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(ds, PREFIXES "SELECT ?p ?d WHERE { ?p csto:chairs ?e . ?e csto:date ?d }",
+                  NULL, &st, NULL, &err);
+  assert_int_equal(st, CSTO_OK);
+  assert_string_equal(out, "?p                       | ?d\n"
+                           "-------------------------+-----------------------\n"
+                           "res:Sirojiddin_Muhriddin | \"2021-09-15\"^^xsd:date\n"
+                           "(1 row)\n");
+  free(out);
+  out = run(ds, PREFIXES "SELECT ?p WHERE { ?p csto:nothing ?e }", NULL, &st, NULL, &err);
+  assert_string_equal(out, "(0 rows)\n");
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_ask(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  csto_query_outcome oc = {CSTO_QUERY_SELECT, 0};
+  char *out = run(ds, PREFIXES "ASK { res:Sergey_Lavrov csto:attends ?e }", NULL, &st, &oc, &err);
+  assert_int_equal(st, CSTO_OK);
+  assert_int_equal(oc.kind, CSTO_QUERY_ASK);
+  assert_int_equal(oc.ask, 1);
+  assert_string_equal(out, "true\n");
+  free(out);
+  out = run(ds, PREFIXES "ASK { res:Vladimir_Putin csto:attends ?e }", NULL, &st, &oc, &err);
+  assert_int_equal(oc.ask, 0);
+  assert_string_equal(out, "false\n");
+  free(out);
+  out = run(ds, PREFIXES "ASK { res:Vladimir_Putin csto:attends ?e }", "json", &st, &oc, &err);
+  assert_non_null(strstr(out, "\"boolean\" : false"));
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_construct(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, NULL);
+  const char *q = PREFIXES "CONSTRUCT { ?p csto:attends ?e } WHERE { ?p csto:attends ?e }";
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  csto_query_options opt = {NULL, NULL};
+  csto_query_outcome oc;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_run(ds, q, &opt, out, &oc, &err), CSTO_OK);
+  fclose(out);
+  assert_int_equal(oc.kind, CSTO_QUERY_GRAPH);
+  assert_non_null(strstr(buf, "res:Sergey_Lavrov\n    csto:attends res:event_CSTO_2021-09-15 ."));
+  free(buf);
+  out = open_memstream(&buf, &len);
+  opt.graph_format = "ntriples";
+  assert_int_equal(csto_query_run(ds, q, &opt, out, &oc, &err), CSTO_OK);
+  fclose(out);
+  assert_string_equal(buf, "<https://w3id.org/csto-kg/resource/Sergey_Lavrov> "
+                           "<https://w3id.org/csto-kg/ontology#attends> "
+                           "<https://w3id.org/csto-kg/resource/event_CSTO_2021-09-15> .\n");
+  free(buf);
+  csto_query_dataset_free(ds);
+}
+
+static void test_syntax_error(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(ds, "SELECT ?x WHERE { ?x ", NULL, &st, NULL, &err);
+  assert_int_equal(st, CSTO_ERR_QUERY);
+  assert_non_null(strstr(err.message, "SPARQL"));
+  assert_non_null(strstr(err.message, "syntax error"));
+  free(out);
+  /* the dataset still works afterwards */
+  out = run(ds, "ASK { ?s ?p ?o }", NULL, &st, NULL, &err);
+  assert_int_equal(st, CSTO_OK);
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_bad_options(void **state) {
+  (void)state;
+  csto_error err = {CSTO_OK, ""};
+  csto_query_options opt = {"yaml", NULL};
+  assert_int_equal(csto_query_check_options(&opt, &err), CSTO_ERR_USAGE);
+  assert_non_null(strstr(err.message, "yaml"));
+  opt.results = NULL;
+  opt.graph_format = "rdfxml";
+  assert_int_equal(csto_query_check_options(&opt, &err), CSTO_ERR_USAGE);
+  assert_int_equal(csto_query_check_options(NULL, &err), CSTO_OK);
+}
+
+/* COUNT makes rasqal log warnings; they must not turn into errors. */
+static void test_count_warnings_dropped(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, fixture_b);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "csv", &st, NULL, &err);
+  assert_int_equal(st, CSTO_OK);
+  /* 44 + 31: each file is its own graph and the default graph is their union, so the 7
+   * triples both files state count twice, as in a store */
+  assert_string_equal(out, "n\r\n75\r\n");
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_nquads_contexts(void **state) {
+  (void)state;
+  const char *nq = write_file("g.nq", "<http://e/a> <http://e/p> \"one\" <http://e/g1> .\n"
+                                      "<http://e/a> <http://e/p> \"two\" <http://e/g2> .\n"
+                                      "<http://e/a> <http://e/p> \"zero\" .\n");
+  csto_dataset *ds = dataset_with(nq, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(ds, "SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", "csv", &st,
+                  NULL, &err);
+  assert_int_equal(st, CSTO_OK);
+  char expect[1024]; /* the triple goes into the graph named after the file */
+  snprintf(expect, sizeof expect,
+           "g,o\r\nfile://%s,zero\r\nhttp://e/g1,one\r\nhttp://e/g2,two\r\n", nq);
+  assert_string_equal(out, expect);
+  free(out);
+  out = run(ds, "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o", "csv", &st, NULL, &err);
+  assert_string_equal(out, "o\r\none\r\ntwo\r\nzero\r\n");
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+/* A file's triples form the named graph of its article, as in a store. */
+static void test_triples_in_article_graph(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, fixture_b);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(ds, PREFIXES "SELECT ?g WHERE { GRAPH ?g { ?p csto:chairs ?e } } ORDER BY ?g",
+                  "csv", &st, NULL, &err);
+  assert_int_equal(st, CSTO_OK);
+  assert_string_equal(out, "g\r\nhttps://w3id.org/csto-kg/resource/article_00000000000000a1\r\n"
+                           "https://w3id.org/csto-kg/resource/article_00000000000000b2\r\n");
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_blank_nodes_per_file(void **state) {
+  (void)state;
+  const char *t1 = write_file("b1.ttl", "_:b1 <http://e/q> \"one\" .\n");
+  const char *t2 = write_file("b2.ttl", "_:b1 <http://e/q> \"two\" .\n");
+  const char *n1 = write_file("b3.nt", "_:b1 <http://e/q> \"three\" .\n");
+  csto_dataset *ds = dataset_with(t1, t2);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_dataset_add_file(ds, n1, NULL, &err), CSTO_OK);
+  csto_status st;
+  char *out = run(ds, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }", "csv", &st, NULL,
+                  &err);
+  assert_string_equal(out, "n\r\n3\r\n");
+  free(out);
+  csto_query_dataset_free(ds);
+}
+
+static void test_file_graph_named_by_article(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_query_file *f = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_file_read(ds, fixture_a, &f, &err), CSTO_OK);
+  assert_int_equal(csto_query_file_graph_count(f), 1);
+  assert_string_equal(csto_query_file_graph_iri(f, 0),
+                      "https://w3id.org/csto-kg/resource/article_00000000000000a1");
+  assert_int_equal(csto_query_file_graph_triples(f, 0), 44);
+  assert_int_equal(csto_query_file_triples(f), 44);
+  librdf_stream *s = csto_query_file_graph_stream(f, 0);
+  long n = 0;
+  for (; !librdf_stream_end(s); librdf_stream_next(s))
+    n++;
+  librdf_free_stream(s);
+  assert_int_equal(n, 44);
+  csto_query_file_free(f);
+  /* the dataset's own model is untouched */
+  assert_int_equal(librdf_model_size(csto_query_dataset_model(ds)), 0);
+  csto_query_dataset_free(ds);
+}
+
+static void test_file_graph_without_article(void **state) {
+  (void)state;
+  const char *two = write_file("two.ttl", "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
+                                          "<http://e/a1> a csto:Article .\n"
+                                          "<http://e/a2> a csto:Article .\n");
+  const char *none = write_file("none.ttl", "<http://e/a> <http://e/p> <http://e/o> .\n");
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_error err = {CSTO_OK, ""};
+  const char *paths[] = {two, none};
+  for (int i = 0; i < 2; i++) {
+    csto_query_file *f = NULL;
+    assert_int_equal(csto_query_file_read(ds, paths[i], &f, &err), CSTO_OK);
+    assert_int_equal(csto_query_file_graph_count(f), 1);
+    char expect[600];
+    snprintf(expect, sizeof expect, "file://%s", paths[i]);
+    assert_string_equal(csto_query_file_graph_iri(f, 0), expect);
+    csto_query_file_free(f);
+  }
+  csto_query_dataset_free(ds);
+}
+
+static void test_file_graphs_from_quads(void **state) {
+  (void)state;
+  const char *nq = write_file(
+      "art.nq", "<http://e/art> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                "<https://w3id.org/csto-kg/ontology#Article> <http://e/art> .\n"
+                "<http://e/x> <http://e/p> \"1\" <http://e/art> .\n"
+                "<http://e/x> <http://e/p> \"2\" <http://e/other> .\n");
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_query_file *f = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_file_read(ds, nq, &f, &err), CSTO_OK);
+  assert_int_equal(csto_query_file_graph_count(f), 2);
+  int seen = 0;
+  for (size_t i = 0; i < 2; i++) {
+    const char *g = csto_query_file_graph_iri(f, i);
+    if (strcmp(g, "http://e/art") == 0 && csto_query_file_graph_triples(f, i) == 2)
+      seen |= 1;
+    if (strcmp(g, "http://e/other") == 0 && csto_query_file_graph_triples(f, i) == 1)
+      seen |= 2;
+  }
+  assert_int_equal(seen, 3);
+  csto_query_file_free(f);
+  csto_query_dataset_free(ds);
+}
+
+static void test_file_read_bad(void **state) {
+  (void)state;
+  const char *bad = write_file("bad2.nt", "<http://e/a> <http://e/p> .\n");
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  csto_query_file *f = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_file_read(ds, bad, &f, &err), CSTO_ERR_RDF);
+  assert_null(f);
+  assert_non_null(strstr(err.message, "bad2.nt:1: "));
+  csto_query_dataset_free(ds);
+}
+
+static void test_read_text(void **state) {
+  (void)state;
+  const char *q = write_file("q.rq", "ASK { ?s ?p ?o }\n");
+  char *text = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_read_text(q, &text, &err), CSTO_OK);
+  assert_string_equal(text, "ASK { ?s ?p ?o }\n");
+  free(text);
+  assert_int_equal(csto_query_read_text("/nonexistent.rq", &text, &err), CSTO_ERR_IO);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_free_null),
+      cmocka_unit_test(test_syntax_for_path),
+      cmocka_unit_test(test_add_file_counts),
+      cmocka_unit_test(test_missing_file),
+      cmocka_unit_test(test_bad_file_names_line),
+      cmocka_unit_test(test_select_formats),
+      cmocka_unit_test(test_table_layout),
+      cmocka_unit_test(test_ask),
+      cmocka_unit_test(test_construct),
+      cmocka_unit_test(test_syntax_error),
+      cmocka_unit_test(test_bad_options),
+      cmocka_unit_test(test_count_warnings_dropped),
+      cmocka_unit_test(test_nquads_contexts),
+      cmocka_unit_test(test_triples_in_article_graph),
+      cmocka_unit_test(test_blank_nodes_per_file),
+      cmocka_unit_test(test_file_graph_named_by_article),
+      cmocka_unit_test(test_file_graph_without_article),
+      cmocka_unit_test(test_file_graphs_from_quads),
+      cmocka_unit_test(test_file_read_bad),
+      cmocka_unit_test(test_read_text),
+  };
+  return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}

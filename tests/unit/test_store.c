@@ -1,0 +1,378 @@
+/* Unit tests for store.c: the SQLite store of article graphs. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "csto/store.h"
+
+#define PREFIXES                                                                           \
+  "PREFIX csto: <https://w3id.org/csto-kg/ontology#> "                                     \
+  "PREFIX res: <https://w3id.org/csto-kg/resource/> "
+#define ARTICLE_A "https://w3id.org/csto-kg/resource/article_00000000000000a1"
+#define ARTICLE_B "https://w3id.org/csto-kg/resource/article_00000000000000b2"
+
+static char fixture_a[4096], fixture_b[4096];
+static char tmpdir[] = "/tmp/csto-test-store-XXXXXX";
+static int serial;
+
+static int setup_all(void **state) {
+  (void)state;
+  const char *dir = getenv("CSTO_TEST_DIR");
+  if (!dir || !mkdtemp(tmpdir))
+    return -1;
+  snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
+  snprintf(fixture_b, sizeof fixture_b, "%s/fixtures/store-b.ttl", dir);
+  return 0;
+}
+
+static int teardown_all(void **state) {
+  (void)state;
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+/* A fresh path in tmpdir (not created). */
+static char *new_path(const char *suffix) {
+  char *p = malloc(512);
+  assert_non_null(p);
+  snprintf(p, 512, "%s/%d%s", tmpdir, ++serial, suffix);
+  return p;
+}
+
+static char *write_file(const char *suffix, const char *text) {
+  char *p = new_path(suffix);
+  FILE *f = fopen(p, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return p;
+}
+
+static csto_store *open_store(const char *path, csto_store_mode mode) {
+  csto_store *store = NULL;
+  csto_error err = {CSTO_OK, ""};
+  if (csto_store_open(path, mode, &store, &err) != CSTO_OK)
+    fail_msg("open %s: %s", path, err.message);
+  return store;
+}
+
+static long size_of(csto_store *store) {
+  long n = -1;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_size(store, &n, &err), CSTO_OK);
+  return n;
+}
+
+static void load_ok(csto_store *store, const char *path) {
+  csto_error err = {CSTO_OK, ""};
+  if (csto_store_load_file(store, path, NULL, NULL, NULL, &err) != CSTO_OK)
+    fail_msg("load %s: %s", path, err.message);
+}
+
+/* ASK over the store: 1 true, 0 false. */
+static int ask(csto_store *store, const char *sparql) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  csto_query_outcome oc = {CSTO_QUERY_SELECT, -1};
+  csto_error err = {CSTO_OK, ""};
+  csto_status st = csto_store_query(store, sparql, NULL, out, &oc, &err);
+  fclose(out);
+  free(buf);
+  if (st != CSTO_OK)
+    fail_msg("ask: %s", err.message);
+  assert_int_equal(oc.kind, CSTO_QUERY_ASK);
+  return oc.ask;
+}
+
+static char *select_csv(csto_store *store, const char *sparql) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  csto_query_options opt = {"csv", NULL};
+  csto_error err = {CSTO_OK, ""};
+  csto_status st = csto_store_query(store, sparql, &opt, out, NULL, &err);
+  fclose(out);
+  if (st != CSTO_OK)
+    fail_msg("select: %s", err.message);
+  return buf;
+}
+
+static void test_close_null(void **state) {
+  (void)state;
+  csto_store_close(NULL);
+}
+
+static int has_index(const char *path, const char *name) {
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+  sqlite3_stmt *st = NULL;
+  assert_int_equal(sqlite3_prepare_v2(db,
+                                      "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                      "AND name = ?",
+                                      -1, &st, NULL),
+                   SQLITE_OK);
+  sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+  assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+  int n = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+static void test_create_and_reopen(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  assert_int_equal(size_of(store), 0);
+  load_ok(store, fixture_a);
+  assert_int_equal(size_of(store), 44);
+  csto_store_close(store);
+  assert_int_equal(has_index(path, "csto_literal_text"), 1);
+  assert_int_equal(has_index(path, "csto_triple_context"), 1);
+  /* reopening (either mode) keeps the data: new='yes' is only used to create */
+  store = open_store(path, CSTO_STORE_WRITE);
+  assert_int_equal(size_of(store), 44);
+  csto_store_close(store);
+  store = open_store(path, CSTO_STORE_READ);
+  assert_int_equal(size_of(store), 44);
+  csto_store_close(store);
+  free(path);
+}
+
+static void test_empty_file_is_created(void **state) {
+  (void)state;
+  char *path = write_file(".sqlite", "");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  assert_int_equal(size_of(store), 0);
+  csto_store_close(store);
+  free(path);
+}
+
+static void test_read_missing_store(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_open(path, CSTO_STORE_READ, &store, &err), CSTO_ERR_STORE);
+  assert_null(store);
+  assert_non_null(strstr(err.message, "no such store"));
+  assert_int_equal(access(path, F_OK), -1); /* not created as a side effect */
+  free(path);
+}
+
+static void test_not_a_store(void **state) {
+  (void)state;
+  const char *text = "this is not a database, and must not be wiped\n";
+  char *path = write_file(".sqlite", text);
+  csto_store *store = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_open(path, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
+  assert_non_null(strstr(err.message, path));
+  struct stat sb;
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_size, (off_t)strlen(text));
+  /* an SQLite database without librdf's tables is refused too */
+  char *other = new_path(".sqlite");
+  sqlite3 *db = NULL;
+  assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x);", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(db);
+  assert_int_equal(csto_store_open(other, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
+  assert_non_null(strstr(err.message, "not a csto-kg store"));
+  free(other);
+  free(path);
+}
+
+typedef struct {
+  int calls;
+  char graph[256];
+  long triples;
+} loaded_log;
+
+static void on_loaded(void *user, const char *path, const char *graph, long triples) {
+  loaded_log *log = user;
+  (void)path;
+  log->calls++;
+  snprintf(log->graph, sizeof log->graph, "%s", graph);
+  log->triples = triples;
+}
+
+static void test_load_into_article_graph(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  loaded_log log = {0, "", 0};
+  long triples = 0;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_load_file(store, fixture_a, on_loaded, &log, &triples, &err),
+                   CSTO_OK);
+  assert_int_equal(log.calls, 1);
+  assert_string_equal(log.graph, ARTICLE_A);
+  assert_int_equal(log.triples, 44);
+  assert_int_equal(triples, 44);
+  assert_true(ask(store, PREFIXES "ASK { GRAPH <" ARTICLE_A "> { res:Sergey_Lavrov csto:attends "
+                                  "res:event_CSTO_2021-09-15 } }"));
+  /* rasqal answers GRAPH <absent> { } with one empty row, hence GRAPH ?g + FILTER */
+  assert_false(ask(store, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" ARTICLE_B ">) }"));
+  assert_true(ask(store, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" ARTICLE_A ">) }"));
+  csto_store_close(store);
+  free(path);
+}
+
+static void test_reload_replaces(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  load_ok(store, fixture_b);
+  assert_int_equal(size_of(store), 75); /* contexts: shared triples stored per article */
+  load_ok(store, fixture_a);
+  load_ok(store, fixture_a);
+  assert_int_equal(size_of(store), 75);
+  char *csv = select_csv(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                "GROUP BY ?g ORDER BY ?g");
+  assert_string_equal(csv, "g,n\r\n" ARTICLE_A ",44\r\n" ARTICLE_B ",31\r\n");
+  free(csv);
+  csto_store_close(store);
+  free(path);
+}
+
+/* A new version of an article replaces the old facts: fewer triples, old ones gone. */
+static void test_new_version_replaces(void **state) {
+  (void)state;
+  const char *head = "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
+                     "@prefix res: <https://w3id.org/csto-kg/resource/> .\n"
+                     "res:article_1 a csto:Article .\n";
+  char v1[512], v2[512];
+  snprintf(v1, sizeof v1, "%sres:A csto:attends res:E .\nres:B csto:attends res:E .\n", head);
+  snprintf(v2, sizeof v2, "%sres:C csto:attends res:E .\n", head);
+  char *f1 = write_file(".ttl", v1), *f2 = write_file(".ttl", v2);
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_b);
+  load_ok(store, f1);
+  assert_int_equal(size_of(store), 31 + 3);
+  load_ok(store, f2);
+  assert_int_equal(size_of(store), 31 + 2);
+  assert_false(ask(store, PREFIXES "ASK { res:A csto:attends res:E }"));
+  assert_true(ask(store, PREFIXES "ASK { res:C csto:attends res:E }"));
+  csto_store_close(store);
+  free(path);
+  free(f1);
+  free(f2);
+}
+
+static void test_bad_file_leaves_store(void **state) {
+  (void)state;
+  char *bad = write_file(".ttl", "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
+                                 "<https://w3id.org/csto-kg/resource/article_00000000000000a1> "
+                                 "a csto:Article .\n"
+                                 "<http://e/a> <http://e/b> \"unterminated .\n");
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  loaded_log log = {0, "", 0};
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_load_file(store, bad, on_loaded, &log, NULL, &err), CSTO_ERR_RDF);
+  assert_non_null(strstr(err.message, bad));
+  assert_int_equal(log.calls, 0);
+  /* the bad file names article A, yet A's facts are all still there */
+  assert_int_equal(size_of(store), 44);
+  assert_true(ask(store, PREFIXES "ASK { GRAPH <" ARTICLE_A "> { res:Sergey_Lavrov csto:attends "
+                                  "?e } }"));
+  assert_int_equal(csto_store_load_file(store, "/nonexistent.ttl", NULL, NULL, NULL, &err),
+                   CSTO_ERR_IO);
+  assert_int_equal(size_of(store), 44);
+  csto_store_close(store);
+  free(path);
+  free(bad);
+}
+
+/* When the transaction cannot start (another writer holds the database), the load fails
+ * cleanly and changes nothing; it works once the other writer is done. */
+static void test_locked_store(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  sqlite3 *other = NULL;
+  assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE;", NULL, NULL, NULL), SQLITE_OK);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_load_file(store, fixture_b, NULL, NULL, NULL, &err),
+                   CSTO_ERR_STORE);
+  assert_non_null(strstr(err.message, fixture_b));
+  assert_int_equal(sqlite3_exec(other, "ROLLBACK;", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(other);
+  assert_int_equal(size_of(store), 44);
+  load_ok(store, fixture_b);
+  assert_int_equal(size_of(store), 75);
+  csto_store_close(store);
+  free(path);
+}
+
+static void test_select_union_and_distinct(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  load_ok(store, fixture_b);
+  const char *q = PREFIXES "SELECT ?e WHERE { res:Sergey_Lavrov csto:attends ?e } ORDER BY ?e";
+  char *csv = select_csv(store, q);
+  assert_string_equal(csv, "e\r\nhttps://w3id.org/csto-kg/resource/event_CSTO_2021-09-15\r\n"
+                           "https://w3id.org/csto-kg/resource/"
+                           "event_CSTO_Collective_Security_Council_2021-09-16\r\n");
+  free(csv);
+  /* the default graph is the union of the article graphs: a fact both state counts twice */
+  csv = select_csv(store, PREFIXES "SELECT (COUNT(*) AS ?n) WHERE { res:Sergey_Lavrov a ?t }");
+  assert_string_equal(csv, "n\r\n2\r\n");
+  free(csv);
+  csv = select_csv(store, PREFIXES "SELECT DISTINCT ?t WHERE { res:Sergey_Lavrov a ?t }");
+  assert_string_equal(csv, "t\r\nhttps://w3id.org/csto-kg/ontology#Person\r\n");
+  free(csv);
+  csto_store_close(store);
+  free(path);
+}
+
+static void test_query_error(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  FILE *out = fopen("/dev/null", "w");
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_query(store, "SELECT WHERE {", NULL, out, NULL, &err),
+                   CSTO_ERR_QUERY);
+  fclose(out);
+  csto_store_close(store);
+  free(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_close_null),
+      cmocka_unit_test(test_create_and_reopen),
+      cmocka_unit_test(test_empty_file_is_created),
+      cmocka_unit_test(test_read_missing_store),
+      cmocka_unit_test(test_not_a_store),
+      cmocka_unit_test(test_load_into_article_graph),
+      cmocka_unit_test(test_reload_replaces),
+      cmocka_unit_test(test_new_version_replaces),
+      cmocka_unit_test(test_bad_file_leaves_store),
+      cmocka_unit_test(test_locked_store),
+      cmocka_unit_test(test_select_union_and_distinct),
+      cmocka_unit_test(test_query_error),
+  };
+  return cmocka_run_group_tests(tests, setup_all, teardown_all);
+}
