@@ -226,12 +226,17 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   t.title.plural = plural_role(c, r);
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
   i++;
-  if (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_OF)) {
-    size_t j = i + 1;
-    if (!sentence_end_atom(c, j) && is_cue(&c->atoms[j], CSTO_CUE_DEFINITE))
+  /* "of Armenia", "of the CIS Executive Committee", "of the Board of the Eurasian
+   * Economic Commission": the first organization or country named. */
+  for (size_t j = i; !sentence_end_atom(c, j) && j < i + 8 && is_cue(&c->atoms[j], CSTO_CUE_OF);) {
+    j++;
+    while (!sentence_end_atom(c, j) && (is_cue(&c->atoms[j], CSTO_CUE_DEFINITE) ||
+                                        name_word(c, &c->atoms[j])))
       j++;
-    if (!sentence_end_atom(c, j) && (of = entity_of(&c->atoms[j], SCOPES)))
+    if (!sentence_end_atom(c, j) && (of = entity_of(&c->atoms[j], SCOPES))) {
       i = j + 1;
+      break;
+    }
   }
   t.title.scope = post_scope(t.title.role, prefix, of);
   t.found = 1;
@@ -583,10 +588,10 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
   if (!noun)
     return ai;
   csto_mention probe = {0};
-  size_t left = ai, plain = 0;
+  size_t left = ai, plain_words = 0;
   while (left > sentence_first_atom) {
     int k = event_modifier(c, &probe, left - 1, 1);
-    if (!k || (k == 2 && ++plain > 2))
+    if (!k || (k == 2 && ++plain_words > 2))
       break;
     left--;
     if (is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) || is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE))
@@ -595,24 +600,24 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
   if (left > sentence_first_atom && is_cue(&c->atoms[left - 1], CSTO_CUE_INDEFINITE))
     left--;
   size_t right = ai + 1;
-  plain = 0;
+  plain_words = 0;
   while (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF)) {
     size_t r = right + 1;
     csto_mention more = probe;
     int any = 0;
     while (!sentence_end_atom(c, r)) {
       int k = event_modifier(c, &more, r, 0);
-      if (!k || (k == 2 && ++plain > 3))
+      if (!k || (k == 2 && ++plain_words > 3))
         break;
       if (is_cue(&c->atoms[r], CSTO_CUE_OF))
-        plain = 0; /* "of national security councils of the CSTO" */
+        plain_words = 0; /* "of national security councils of the CSTO" */
       any |= more.n_orgs != probe.n_orgs || more.participants != probe.participants;
       r++;
     }
     if (!any)
       break;
     while (r > right && (is_cue(&c->atoms[r - 1], CSTO_CUE_LIST_SEPARATOR) ||
-                         is_cue(&c->atoms[r - 1], CSTO_CUE_OF)))
+                         is_cue(&c->atoms[r - 1], CSTO_CUE_OF) || plain(&c->atoms[r - 1])))
       r--;
     probe = more;
     right = r;
@@ -676,7 +681,7 @@ static void implicit_event(ctx *c, size_t first, size_t k) {
   if (!subject)
     return;
   csto_title title = subject->titles[0];
-  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event */
+  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event (and keeps its cue) */
   m->kind = CSTO_MENTION_EVENT;
   if (title.scope)
     event_add_org(m, title.scope);

@@ -282,10 +282,14 @@ static void merge(csto_doc *doc, csto_doc_event *e, const csto_mention *m, size_
   e->last_mention = k;
 }
 
+/* The latest event of a class; for any class, not side talks: "the event", "the
+ * ceremony" after "X held talks with Y" still mean the summit. */
 static int latest(const csto_doc *doc, csto_event_class cls) {
   int best = -1;
   for (size_t i = 0; i < doc->n_events; i++)
-    if ((cls == CSTO_EVENT_GENERIC || doc->events[i].event_class == cls) && !doc->events[i].next &&
+    if ((cls == CSTO_EVENT_GENERIC ? doc->events[i].event_class != CSTO_EVENT_TALKS
+                                   : doc->events[i].event_class == cls) &&
+        !doc->events[i].next &&
         (best < 0 || doc->events[i].last_mention > doc->events[best].last_mention))
       best = (int)i;
   return best;

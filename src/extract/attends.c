@@ -20,24 +20,10 @@ static void add_agent(agents *a, int id) {
     a->ids[a->n++] = id;
 }
 
-/* The person a "who" clause starting at lo is about: "X, who arrived in Astana". */
-static int relative_subject(const csto_doc *doc, size_t lo) {
-  if (lo == 0 || !csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_RELATIVE))
-    return -1;
-  for (size_t i = lo - 1; i-- > 0 && doc->mentions[i].sentence == doc->mentions[lo].sentence;) {
-    int p = csto_person_of(doc, &doc->mentions[i]);
-    if (p >= 0)
-      return p;
-    if (!csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
-      return -1;
-  }
-  return -1;
-}
-
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
 static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
   agents people = {{0}, 0}, actors = {{0}, 0};
-  add_agent(&people, relative_subject(doc, lo));
+  add_agent(&people, csto_relative_subject(doc, lo));
   for (size_t i = lo; i < hi; i++) {
     const csto_mention *m = &doc->mentions[i];
     if (i > lo && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_NEGATION))
@@ -101,7 +87,7 @@ static void host(csto_doc *doc, size_t k, size_t lo, size_t hi) {
 /* "X arrived in Dushanbe": X attends the event held where X arrived, in person. */
 static void arrive(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   agents who = {{0}, 0};
-  add_agent(&who, relative_subject(doc, lo));
+  add_agent(&who, csto_relative_subject(doc, lo));
   for (size_t i = lo; i < k; i++)
     add_agent(&who, csto_person_of(doc, &doc->mentions[i]));
   int ev = csto_event_after(doc, k, hi);

@@ -38,7 +38,7 @@ static void active(csto_doc *doc, size_t k, size_t from, size_t to) {
   csto_clause(doc, k, from, to, &lo, &hi);
   if (csto_negated(doc, lo, k + 1))
     return;
-  int agent = -1;
+  int agent = csto_relative_subject(doc, lo); /* "X, who presided over the meeting" */
   for (size_t i = k; i-- > lo && agent < 0;)
     agent = chair_agent(doc, i);
   add_chair(doc, agent, event_at(doc, csto_event_after(doc, k, hi)), doc->mentions[k].sentence);

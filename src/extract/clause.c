@@ -74,9 +74,12 @@ int csto_event_after(const csto_doc *doc, size_t k, size_t hi) {
 }
 
 int csto_latest_event(const csto_doc *doc, size_t k) {
-  for (size_t i = k; i-- > 0;)
-    if (csto_event_of(&doc->mentions[i]) >= 0 && !doc->events[doc->mentions[i].event].next)
-      return doc->mentions[i].event;
+  for (size_t i = k; i-- > 0;) {
+    int e = csto_event_of(&doc->mentions[i]);
+    /* side talks and announced meetings are not what an unnamed event means */
+    if (e >= 0 && !doc->events[e].next && doc->events[e].event_class != CSTO_EVENT_TALKS)
+      return e;
+  }
   return -1;
 }
 
@@ -92,4 +95,17 @@ csto_mode csto_mode_in(const csto_doc *doc, size_t lo, size_t hi, size_t k) {
     }
   }
   return mode;
+}
+
+int csto_relative_subject(const csto_doc *doc, size_t lo) {
+  if (lo == 0 || lo >= doc->n_mentions || !csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_RELATIVE))
+    return -1;
+  for (size_t i = lo - 1; i-- > 0 && doc->mentions[i].sentence == doc->mentions[lo - 1].sentence;) {
+    int p = csto_person_of(doc, &doc->mentions[i]);
+    if (p >= 0)
+      return p;
+    if (!csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
+      return -1;
+  }
+  return -1;
 }

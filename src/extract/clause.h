@@ -15,6 +15,9 @@ void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *
 /* Whether a negation cue stands in [lo, hi). */
 int csto_negated(const csto_doc *doc, size_t lo, size_t hi);
 
+/* The person a "who" clause starting at mention lo is about ("X, who arrived"), or -1. */
+int csto_relative_subject(const csto_doc *doc, size_t lo);
+
 /* A person the mention refers to (a named or titled person or a pronoun), or -1. */
 int csto_person_of(const csto_doc *doc, const csto_mention *m);
 

@@ -35,11 +35,15 @@ static void offer_listed(const csto_doc *doc, place_choice *choice, size_t p, si
     offer(doc, choice, csto_event_of(&doc->mentions[i]), place, doc->mentions[p].sentence);
 }
 
+/* A verb that places an event ("was held", "gathered"), or a verb that is one ("held
+ * talks with", which the attendance extractor turned into the talks' mention). */
 static int predicate_between(const csto_doc *doc, size_t lo, size_t p) {
-  for (size_t i = p; i-- > lo;)
-    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_EVENT_PREDICATE) ||
-        csto_is_cue(&doc->mentions[i], CSTO_CUE_GATHER))
+  for (size_t i = p; i-- > lo;) {
+    const csto_mention *m = &doc->mentions[i];
+    if (csto_is_cue(m, CSTO_CUE_EVENT_PREDICATE) || csto_is_cue(m, CSTO_CUE_GATHER) ||
+        (m->kind == CSTO_MENTION_EVENT && (m->cue == CSTO_CUE_MEET || m->cue == CSTO_CUE_GATHER)))
       return (int)i;
+  }
   return -1;
 }
 
@@ -59,7 +63,9 @@ static void place_of(const csto_doc *doc, place_choice *choice, size_t p, size_t
   int pred = predicate_between(doc, lo, p);
   if (pred < 0)
     return;
-  int ev = csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */
+  int ev = doc->mentions[pred].kind == CSTO_MENTION_EVENT
+               ? pred
+               : csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */
   if (ev < 0)
     ev = csto_event_after(doc, p, hi);
   if (ev >= 0)
