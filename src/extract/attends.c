@@ -34,7 +34,11 @@ static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
   return people.n ? people : actors;
 }
 
+/* An attendance the text gives no mode for takes the event's ("leaders gathered in
+ * Astana for their summit": in person; "will take place as a video conference": remote). */
 static void attend(csto_doc *doc, const agents *who, int event, csto_mode mode, size_t sentence) {
+  if (event >= 0 && mode == CSTO_MODE_UNSPECIFIED)
+    mode = doc->events[event].mode;
   for (int i = 0; event >= 0 && i < who->n; i++) {
     csto_fact f = {CSTO_FACT_ATTENDS, who->ids[i], event, mode, CSTO_ROLE_NONE, {0, 0, 0}, sentence};
     csto_doc_add_fact(doc, &f);
@@ -129,7 +133,42 @@ static void talks(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   }
 }
 
+static int has_attendance_cue(const csto_doc *doc, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++) {
+    const csto_mention *m = &doc->mentions[i];
+    if (m->kind == CSTO_MENTION_CUE &&
+        (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
+         m->cue == CSTO_CUE_ARRIVE || m->cue == CSTO_CUE_REPRESENT))
+      return 1;
+  }
+  return 0;
+}
+
+/* Event-wide modes: people "gathered in" a place meet in person; a mode said of the
+ * event itself ("will take place on November 10 as a video conference") holds for all. */
+static void event_modes(csto_doc *doc) {
+  for (size_t s = 0; s < doc->n_sentences; s++) {
+    size_t from, to, lo, hi;
+    csto_sentence_mentions(doc, s, &from, &to);
+    for (size_t k = from; k < to; k++) {
+      const csto_mention *m = &doc->mentions[k];
+      csto_clause(doc, k, from, to, &lo, &hi);
+      if (m->cue == CSTO_CUE_GATHER && k + 1 < hi &&
+          csto_is_cue(&doc->mentions[k + 1], CSTO_CUE_PLACE_PREP)) {
+        int ev = m->kind == CSTO_MENTION_EVENT ? (int)k : csto_event_after(doc, k, hi);
+        if (ev >= 0)
+          doc->events[doc->mentions[ev].event].mode = CSTO_MODE_IN_PERSON;
+      } else if (m->kind == CSTO_MENTION_MODE && !has_attendance_cue(doc, lo, hi)) {
+        int ev = csto_event_before(doc, lo, k);
+        if (ev >= 0)
+          doc->events[doc->mentions[ev].event].mode = m->mode;
+      }
+    }
+  }
+}
+
 void csto_extract_attends(csto_doc *doc) {
+  event_modes(doc);
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to;
     csto_sentence_mentions(doc, s, &from, &to);
