@@ -23,6 +23,7 @@ struct csto_graph {
   librdf_model *model;
   char *base;
   librdf_node *context; /* the article being added */
+  int no_provenance;
   char *error;
 };
 
@@ -57,6 +58,8 @@ csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err) 
   *out = g;
   return CSTO_OK;
 }
+
+void csto_graph_set_provenance(csto_graph *g, int keep) { g->no_provenance = !keep; }
 
 void csto_graph_free(csto_graph *g) {
   if (!g)
@@ -196,7 +199,7 @@ static void article_node(builder *b) {
     add_text(g, b->article, SCHEMA "headline", a->title, "en");
   size_t n = csto_utf8_codepoints(a->body, a->body_len);
   char *ctx = minted(g, "%s_char_0_%zu", b->id, n);
-  if (ctx) {
+  if (ctx && !g->no_provenance) {
     add_iri(g, ctx, RDF "type", NIF "Context");
     add_text(g, ctx, NIF "isString", a->body, NULL);
     add_count(g, ctx, NIF "beginIndex", 0);
@@ -208,7 +211,7 @@ static void article_node(builder *b) {
   free(ctx);
   char *agent = minted(g, "csto-kg_%s", CSTO_VERSION);
   b->activity = minted(g, "extraction_%s", b->id + strlen("article_"));
-  if (agent && b->activity) {
+  if (agent && b->activity && !g->no_provenance) {
     add_iri(g, b->activity, RDF "type", PROV "Activity");
     add_iri(g, b->activity, PROV "used", b->article);
     add_iri(g, b->activity, PROV "wasAssociatedWith", agent);
@@ -311,9 +314,14 @@ static const char *event(builder *b, int i) {
   const csto_fact *d = date_fact(b->doc, i);
   if (d)
     date_text(d->date, date);
-  snprintf(label, sizeof label, "%s%s%s%s%s", e->n_orgs ? e->orgs[0]->label : "",
-           e->n_orgs ? " " : "", e->event_class == CSTO_EVENT_GENERIC ? "event" : cls,
-           d ? ", " : "", date);
+  size_t used = 0;
+  label[0] = '\0';
+  for (int k = 0; k < e->n_orgs && used < sizeof label; k++)
+    used += (size_t)snprintf(label + used, sizeof label - used, "%s%s", k ? " and " : "",
+                             e->orgs[k]->label);
+  if (used < sizeof label)
+    snprintf(label + used, sizeof label - used, "%s%s%s%s", e->n_orgs ? " " : "", cls,
+             d ? ", " : "", date);
   char class_iri[128];
   snprintf(class_iri, sizeof class_iri, "%s%s", CSTO_NS, cls);
   add_iri(b->g, node, RDF "type", CSTO_NS "Event");
@@ -334,6 +342,10 @@ static const char *mode_iri(csto_mode m) {
 
 /* The statement node: which triple, from which sentence, by which extraction. */
 static void provenance(builder *b, const char *s, const char *p, librdf_node *o, size_t sentence) {
+  if (b->g->no_provenance) {
+    librdf_free_node(o);
+    return;
+  }
   char *node = minted(b->g, "statement_%s_%zu", b->id + strlen("article_"), ++b->statements);
   char *evidence = sentence_node(b, sentence);
   if (node && evidence) {

@@ -599,6 +599,11 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
   }
   if (left > sentence_first_atom && is_cue(&c->atoms[left - 1], CSTO_CUE_INDEFINITE))
     left--;
+  for (int i = 0; i < probe.n_orgs / 2; i++) { /* gathered right to left: text order */
+    const csto_kb_entity *t = probe.orgs[i];
+    probe.orgs[i] = probe.orgs[probe.n_orgs - 1 - i];
+    probe.orgs[probe.n_orgs - 1 - i] = t;
+  }
   size_t right = ai + 1;
   plain_words = 0;
   while (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF)) {

@@ -20,11 +20,12 @@ static const char usage[] =
     "      --data DIR      ontology and knowledge base folder\n"
     "      --jsonl         inputs are JSON Lines, one article per line\n"
     "      --max-bytes N   largest article accepted (default 16 MiB)\n"
-    "      --trace         list each sentence's mentions and what they resolved to (stderr)\n";
+    "      --trace         list each sentence's mentions and what they resolved to (stderr)\n"
+    "      --no-provenance leave out statement nodes, sentences and text (facts only)\n";
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
-  int jsonl, trace;
+  int jsonl, trace, no_provenance;
   csto_reader_options reader;
 } options;
 
@@ -35,6 +36,7 @@ static int parse(int argc, char **argv, options *o) {
       {"base", required_argument, 0, 'b'},   {"data", required_argument, 0, 'D'},
       {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
       {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
+      {"no-provenance", no_argument, 0, 'P'},
       {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -48,6 +50,7 @@ static int parse(int argc, char **argv, options *o) {
     case 'D': o->data = optarg; break;
     case 'j': o->jsonl = 1; break;
     case 't': o->trace = 1; break;
+    case 'P': o->no_provenance = 1; break;
     case 'm': o->reader.max_bytes = strtoull(optarg, NULL, 10); break;
     case 'h': fputs(usage, stdout); exit(0);
     default: fputs(usage, stderr); return 2;
@@ -132,7 +135,7 @@ static csto_status process_file(const options *o, const csto_kb *kb, csto_graph 
 }
 
 int csto_cmd_extract(int argc, char **argv) {
-  options o = {NULL, "turtle", NULL, NULL, NULL, NULL, 0, 0, {0}};
+  options o = {NULL, "turtle", NULL, NULL, NULL, NULL, 0, 0, 0, {0}};
   int rc = parse(argc, argv, &o);
   if (rc)
     return rc;
@@ -143,8 +146,10 @@ int csto_cmd_extract(int argc, char **argv) {
   csto_status st = csto_kb_load(o.data ? o.data : csto_kb_default_dir(), &kb, &err);
   if (st == CSTO_OK)
     st = csto_graph_new(o.base, &g, &err);
-  if (st == CSTO_OK)
+  if (st == CSTO_OK) {
+    csto_graph_set_provenance(g, !o.no_provenance);
     st = csto_output_open(o.output, &out, &err);
+  }
   for (int i = optind; st == CSTO_OK && i < argc; i++)
     st = process_file(&o, kb, g, argv[i], csto_output_stream(out), &err);
   if (st == CSTO_OK)
