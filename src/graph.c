@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csto/normalize.h"
+#include "strmap.h"
 
 #define RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define RDFS "http://www.w3.org/2000/01/rdf-schema#"
@@ -23,6 +24,7 @@ struct csto_graph {
   librdf_model *model;
   char *base;
   librdf_node *context; /* the article being added */
+  csto_strmap *added;   /* triples in the model, so that each goes in once */
   int no_provenance;
   char *error;
 };
@@ -51,7 +53,8 @@ csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err) 
   librdf_world_open(g->world);
   g->storage = librdf_new_storage(g->world, "hashes", "graph", "hash-type='memory',contexts='yes'");
   g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  if (!g->model) {
+  g->added = csto_strmap_new();
+  if (!g->model || !g->added) {
     csto_graph_free(g);
     return csto_error_set(err, CSTO_ERR_RDF, "cannot create an RDF model");
   }
@@ -68,6 +71,7 @@ void csto_graph_free(csto_graph *g) {
   librdf_free_model(g->model);
   librdf_free_storage(g->storage);
   librdf_free_world(g->world);
+  csto_strmap_free(g->added);
   free(g->base);
   free(g->error);
   free(g);
@@ -101,11 +105,20 @@ static char *minted(const csto_graph *g, const char *fmt, ...) {
 static void add(csto_graph *g, const char *s, const char *p, librdf_node *o) {
   librdf_node *sn = iri(g, s), *pn = iri(g, p);
   if (sn && pn && o) {
+    /* A store with contexts keeps duplicates, and asking it scans: the graph remembers
+     * what it holds. */
+    unsigned char *object = raptor_term_to_string(o);
+    size_t n = strlen(s) + strlen(p) + (object ? strlen((char *)object) : 0) + 3;
+    char *key = malloc(n);
+    const int *seen;
+    if (key)
+      snprintf(key, n, "%s %s %s", s, p, object ? (char *)object : "");
+    raptor_free_memory(object);
     librdf_statement *st = librdf_new_statement_from_nodes(g->world, sn, pn, o);
-    /* A store with contexts keeps duplicates; the graph is a set. */
-    if (st && !librdf_model_contains_statement(g->model, st))
+    if (st && key && !csto_strmap_get(g->added, key, &seen) && csto_strmap_add(g->added, key, 0) == 0)
       librdf_model_context_add_statement(g->model, g->context, st);
     librdf_free_statement(st);
+    free(key);
     return;
   }
   librdf_free_node(sn);
@@ -507,7 +520,9 @@ csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_
   librdf_free_storage(g->storage);
   g->storage = librdf_new_storage(g->world, "hashes", "graph", "hash-type='memory',contexts='yes'");
   g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  if (rc != 0 || g->error || !g->model)
+  csto_strmap_free(g->added);
+  g->added = csto_strmap_new();
+  if (rc != 0 || g->error || !g->model || !g->added)
     return csto_error_set(err, CSTO_ERR_RDF, "cannot write %s: %s", format,
                           g->error ? g->error : "serializer failed");
   return CSTO_OK;

@@ -211,18 +211,25 @@ static const char *node_uri(librdf_node *n) {
                                     : NULL;
 }
 
-static void for_each(csto_kb *kb, rdf_session *s, const char *predicate, triple_fn fn, void *user) {
-  librdf_node *p = librdf_new_node_from_uri_string(s->world, (const unsigned char *)predicate);
-  librdf_statement *pattern = librdf_new_statement_from_nodes(s->world, NULL, p, NULL);
-  librdf_stream *stream = librdf_model_find_statements(s->model, pattern);
+typedef struct {
+  const char *predicate;
+  triple_fn fn;
+  void *user;
+} handler;
+
+/* One pass over every triple, each handed to the handlers of its predicate. (librdf's
+ * hashes storage has no predicate index, so one scan beats one per predicate.) */
+static void dispatch(csto_kb *kb, rdf_session *s, const handler *handlers, size_t n) {
+  librdf_stream *stream = librdf_model_as_stream(s->model);
   for (; stream && !librdf_stream_end(stream); librdf_stream_next(stream)) {
     librdf_statement *st = librdf_stream_get_object(stream);
     const char *subject = node_uri(librdf_statement_get_subject(st));
-    if (subject)
-      fn(kb, subject, librdf_statement_get_object(st), user);
+    const char *predicate = node_uri(librdf_statement_get_predicate(st));
+    for (size_t i = 0; subject && predicate && i < n; i++)
+      if (strcmp(predicate, handlers[i].predicate) == 0)
+        handlers[i].fn(kb, subject, librdf_statement_get_object(st), handlers[i].user);
   }
   librdf_free_stream(stream);
-  librdf_free_statement(pattern);
 }
 
 static csto_kb_entity *entity(const csto_kb *kb, const char *iri) {
@@ -487,26 +494,35 @@ static int index_surnames(csto_kb *kb) {
 
 static csto_status build(csto_kb *kb, rdf_session *s, csto_error *err) {
   int failed = 0;
-  for_each(kb, s, RDF_TYPE, on_type, &failed);
-  for_each(kb, s, RDFS_LABEL, on_label, &failed);
-  for_each(kb, s, SKOS_ALT, on_label, &failed);
-  for_each(kb, s, CSTO_NS "demonym", on_demonym, &failed);
-  for_each(kb, s, OWL_SAME, on_same_as, &failed);
   enum link links[] = {LINK_COUNTRY, LINK_CAPITAL, LINK_PART_OF};
-  for_each(kb, s, CSTO_NS "country", on_link, &links[0]);
-  for_each(kb, s, CSTO_NS "capital", on_link, &links[1]);
-  for_each(kb, s, CSTO_NS "partOf", on_link, &links[2]);
-  for_each(kb, s, CSTO_NS "meetingClass", on_meeting_class, NULL);
-  for_each(kb, s, CSTO_NS "gender", on_gender, NULL);
   phrase_ctx pc = {s, 0};
-  for_each(kb, s, CSTO_LEX_NS "phrase", on_phrase, &pc);
   holding_ctx hc = {kb, csto_strmap_new(), 0};
+  /* Entities first; then what names and links them (labels before aliases, so that the
+   * English rdfs:label is the label); holdings' dates once the holdings exist. */
+  const handler types[] = {{RDF_TYPE, on_type, &failed}};
+  const handler fields[] = {
+      {RDFS_LABEL, on_label, &failed},
+      {CSTO_NS "demonym", on_demonym, &failed},
+      {OWL_SAME, on_same_as, &failed},
+      {CSTO_NS "country", on_link, &links[0]},
+      {CSTO_NS "capital", on_link, &links[1]},
+      {CSTO_NS "partOf", on_link, &links[2]},
+      {CSTO_NS "meetingClass", on_meeting_class, NULL},
+      {CSTO_NS "gender", on_gender, NULL},
+      {CSTO_LEX_NS "phrase", on_phrase, &pc},
+      {CSTO_NS "holder", on_holder, &hc},
+      {CSTO_NS "role", on_role, &hc},
+      {CSTO_NS "postIn", on_post_in, &hc},
+  };
+  const handler late[] = {
+      {SKOS_ALT, on_label, &failed},
+      {CSTO_NS "startDate", on_start, &hc},
+      {CSTO_NS "endDate", on_end, &hc},
+  };
   if (hc.index) {
-    for_each(kb, s, CSTO_NS "holder", on_holder, &hc);
-    for_each(kb, s, CSTO_NS "role", on_role, &hc);
-    for_each(kb, s, CSTO_NS "postIn", on_post_in, &hc);
-    for_each(kb, s, CSTO_NS "startDate", on_start, &hc);
-    for_each(kb, s, CSTO_NS "endDate", on_end, &hc);
+    dispatch(kb, s, types, sizeof types / sizeof types[0]);
+    dispatch(kb, s, fields, sizeof fields / sizeof fields[0]);
+    dispatch(kb, s, late, sizeof late / sizeof late[0]);
   }
   csto_strmap_free(hc.index);
   if (failed || pc.failed || hc.failed || !hc.index || index_surnames(kb) != 0)
