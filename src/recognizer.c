@@ -553,7 +553,7 @@ static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
     m->joint = 1;
   } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
     m->next = 1; /* another occurrence: "the next summit", "last year's summit" */
-  } else if (left && (is_cue(a, CSTO_CUE_FUTURE) || is_cue(a, CSTO_CUE_POSSESSIVE))) {
+  } else if (is_cue(a, CSTO_CUE_POSSESSIVE) || (left && is_cue(a, CSTO_CUE_FUTURE))) {
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
@@ -622,7 +622,8 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
     if (!any)
       break;
     while (r > right && (is_cue(&c->atoms[r - 1], CSTO_CUE_LIST_SEPARATOR) ||
-                         is_cue(&c->atoms[r - 1], CSTO_CUE_OF) || plain(&c->atoms[r - 1])))
+                         is_cue(&c->atoms[r - 1], CSTO_CUE_OF) ||
+                         is_cue(&c->atoms[r - 1], CSTO_CUE_DEFINITE) || plain(&c->atoms[r - 1])))
       r--;
     probe = more;
     right = r;
@@ -637,7 +638,9 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
   m->place = probe.place;
   m->joint = probe.joint;
   m->next = probe.next;
-  m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE);
+  /* "the summit", "today's session": a known event */
+  m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) ||
+                is_cue(&c->atoms[left], CSTO_CUE_POSSESSIVE);
   m->indefinite = is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE);
   m->event_class = noun->value == CSTO_EVENT_PLURAL ? CSTO_EVENT_PLURAL
                                                     : class_with_bodies(m, (csto_event_class)noun->value);
@@ -679,18 +682,24 @@ static void implicit_event(ctx *c, size_t first, size_t k) {
   const csto_mention *subject = NULL;
   if (gathers_for_event(doc, k))
     return;
-  for (size_t i = k; i-- > first && !subject;)
-    if (doc->mentions[i].kind == CSTO_MENTION_PERSON && doc->mentions[i].n_titles &&
-        doc->mentions[i].titles[0].plural)
-      subject = &doc->mentions[i];
+  for (size_t i = k; i-- > first && !subject;) {
+    const csto_mention *p = &doc->mentions[i];
+    if ((p->kind == CSTO_MENTION_PERSON && p->n_titles && p->titles[0].plural) ||
+        (p->kind == CSTO_MENTION_ENTITY && p->kb && p->type == CSTO_ENTITY_BODY))
+      subject = p; /* "Foreign ministers of the SCO", "the Council of Foreign Ministers" */
+  }
   if (!subject)
     return;
-  csto_title title = subject->titles[0];
   csto_mention *m = &doc->mentions[k]; /* the verb becomes the event (and keeps its cue) */
+  csto_mention who = *subject;
   m->kind = CSTO_MENTION_EVENT;
-  if (title.scope)
-    event_add_org(m, title.scope);
-  m->participants = 1u << title.role;
+  if (who.kind == CSTO_MENTION_ENTITY) {
+    event_add_org(m, who.kb);
+  } else {
+    if (who.titles[0].scope)
+      event_add_org(m, who.titles[0].scope);
+    m->participants = 1u << who.titles[0].role;
+  }
   m->definite = 1; /* "the heads of state met": the summit already spoken of, if any */
   m->event_class = class_with_bodies(m, CSTO_EVENT_MEETING);
 }
