@@ -47,7 +47,7 @@ static const char *const cue_names[CSTO_CUE_COUNT] = {
     "Reporting", "EventPredicate", "Capital", "Here", "Next", "Former", "TitleModifier",
     "Honorific", "NameParticle", "Abbreviation", "PronounMale", "PronounFemale", "FemaleTitle",
     "Future", "NotAName", "Of", "Definite", "Indefinite", "PlacePreposition", "Possessive",
-    "ListSeparator", "Joint", "Delegation", "Gather", "Relative", "Previous"};
+    "ListSeparator", "Joint", "Delegation", "Gather", "Relative", "Previous", "Likewise"};
 
 const char *csto_role_name(csto_role role) {
   return role > CSTO_ROLE_NONE && role < CSTO_ROLE_COUNT ? role_names[role] : "Role";

@@ -254,6 +254,13 @@ static size_t parse_name(const ctx *c, size_t ai, size_t *name_at, const csto_kb
     i++;
   if (sentence_end_atom(c, i))
     return 0;
+  /* "Chairman of the Commission Board Mikhail Myasnikovich": a capitalized word of the
+   * title before a known person is not part of the name */
+  for (size_t j = i + 1; j < i + 3 && !sentence_end_atom(c, j) && name_word(c, &c->atoms[j - 1]); j++)
+    if (entity_of(&c->atoms[j], T(PERSON))) {
+      i = j;
+      break;
+    }
   *name_at = i;
   if ((*kb = entity_of(&c->atoms[i], T(PERSON))))
     return i + 1;
@@ -549,6 +556,8 @@ static int event_modifier(ctx *c, csto_mention *m, size_t ai, int left) {
     m->participants |= 1u << role->value;
   } else if (left && (e = entity_of(a, T(CITY)))) {
     m->place = e;
+  } else if (left && meaning(a, CSTO_LEX_MODE)) {
+    m->mode = (csto_mode)meaning(a, CSTO_LEX_MODE)->value; /* "the online session" */
   } else if (left && is_cue(a, CSTO_CUE_JOINT)) {
     m->joint = 1;
   } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
@@ -636,6 +645,7 @@ static size_t try_event(ctx *c, size_t ai, size_t sentence_first_atom) {
   m->n_orgs = probe.n_orgs;
   m->participants = probe.participants;
   m->place = probe.place;
+  m->mode = probe.mode;
   m->joint = probe.joint;
   m->next = probe.next;
   /* "the summit", "today's session": a known event */

@@ -259,6 +259,7 @@ static int new_event(csto_doc *doc, const csto_mention *m, size_t k) {
   e->n_orgs = m->n_orgs;
   e->participants = m->participants;
   e->next = m->next;
+  e->mode = m->mode;
   if (m->place)
     doc->events[i].place = csto_doc_entity_for_kb(doc, m->place);
   return i;
@@ -277,6 +278,8 @@ static void merge(csto_doc *doc, csto_doc_event *e, const csto_mention *m, size_
   if (m->event_class == CSTO_EVENT_SUMMIT && !body_of(e->orgs, e->n_orgs))
     e->event_class = CSTO_EVENT_SUMMIT;
   e->participants |= m->participants;
+  if (m->mode)
+    e->mode = m->mode;
   if (m->place && e->place < 0)
     e->place = csto_doc_entity_for_kb(doc, m->place);
   e->last_mention = k;

@@ -19,6 +19,10 @@ typedef struct csto_graph csto_graph;
 csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err);
 void csto_graph_free(csto_graph *graph);
 
+/* Leave out the statement nodes, sentences and text (for a picture of the facts alone;
+ * the default keeps them). */
+void csto_graph_set_provenance(csto_graph *graph, int keep);
+
 /* Add an article's facts and provenance. */
 csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
 

@@ -100,6 +100,7 @@ typedef enum {
   CSTO_CUE_GATHER,          /* "gathered", "met": people make an event by meeting */
   CSTO_CUE_RELATIVE,        /* "who": a clause about the person just named */
   CSTO_CUE_PREVIOUS,        /* "last year's": an earlier occurrence of an event */
+  CSTO_CUE_LIKEWISE,        /* "as did": the people after it did the same */
   CSTO_CUE_COUNT
 } csto_cue;
 

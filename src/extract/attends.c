@@ -62,11 +62,19 @@ static void attend_events_after(csto_doc *doc, const agents *who, size_t k, size
 
 static void active(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   agents who = collect(doc, lo, k);
+  for (size_t i = k + 1; i < hi; i++) /* "X took part, as did Y" */
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_LIKEWISE))
+      for (size_t j = i + 1; j < hi; j++)
+        add_agent(&who, csto_person_of(doc, &doc->mentions[j]));
   attend_events_after(doc, &who, k, hi, csto_mode_in(doc, lo, hi, k));
 }
 
 static void passive(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t from) {
   agents who = collect(doc, k + 1, hi);
+  if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
+    active(doc, k, lo, hi);
+    return;
+  }
   int ev = csto_event_before(doc, from, k);
   int e = ev >= 0 ? doc->mentions[ev].event : csto_latest_event(doc, k);
   attend(doc, &who, e, csto_mode_in(doc, lo, hi, k), doc->mentions[k].sentence);
@@ -159,7 +167,7 @@ static void event_modes(csto_doc *doc) {
         if (ev >= 0)
           doc->events[doc->mentions[ev].event].mode = CSTO_MODE_IN_PERSON;
       } else if (m->kind == CSTO_MENTION_MODE && !has_attendance_cue(doc, lo, hi)) {
-        int ev = csto_event_before(doc, lo, k);
+        int ev = csto_clause_event_before(doc, from, lo, k);
         if (ev >= 0)
           doc->events[doc->mentions[ev].event].mode = m->mode;
       }

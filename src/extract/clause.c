@@ -109,3 +109,11 @@ int csto_relative_subject(const csto_doc *doc, size_t lo) {
   }
   return -1;
 }
+
+int csto_clause_event_before(const csto_doc *doc, size_t from, size_t lo, size_t k) {
+  int ev = csto_event_before(doc, lo, k);
+  if (ev < 0 && lo >= from + 2 && csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_CLAUSE_BREAK) &&
+      csto_event_of(&doc->mentions[lo - 2]) >= 0)
+    ev = (int)lo - 2;
+  return ev;
+}

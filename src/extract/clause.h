@@ -31,6 +31,10 @@ int csto_event_of(const csto_mention *m);
 int csto_event_before(const csto_doc *doc, size_t lo, size_t k);
 int csto_event_after(const csto_doc *doc, size_t k, size_t hi);
 
+/* The event mention before k in its clause [lo, k), or, when the clause is a relative
+ * one right after an event ("a summit that was held today"), that event; -1 if none. */
+int csto_clause_event_before(const csto_doc *doc, size_t from, size_t lo, size_t k);
+
 /* The event the article last spoke of before mention k, or -1. */
 int csto_latest_event(const csto_doc *doc, size_t k);
 

@@ -15,7 +15,7 @@ static int reported(const csto_doc *doc, size_t from, size_t d) {
 static int dated_event(const csto_doc *doc, size_t d, size_t from, size_t to) {
   size_t lo, hi;
   csto_clause(doc, d, from, to, &lo, &hi);
-  int ev = csto_event_before(doc, lo, d);
+  int ev = csto_clause_event_before(doc, from, lo, d);
   for (size_t i = ev >= 0 ? (size_t)ev + 1 : d; ev >= 0 && i < d; i++)
     if (doc->mentions[i].kind == CSTO_MENTION_DATE || csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING))
       ev = -1;
