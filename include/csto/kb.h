@@ -79,7 +79,7 @@ typedef enum {
   CSTO_CUE_CAPITAL,         /* "capital" */
   CSTO_CUE_HERE,            /* "here": the dateline city */
   CSTO_CUE_NEXT,            /* "next": a further event of the same kind */
-  CSTO_CUE_FORMER,          /* "former": not a current post */
+  CSTO_CUE_FORMER,          /* "former", "deputy": not the post itself */
   CSTO_CUE_TITLE_MODIFIER,  /* "official", "acting": may stand inside a title */
   CSTO_CUE_HONORIFIC,       /* "Sheikh", "Mr": dropped from names */
   CSTO_CUE_NAME_PARTICLE,   /* "bin", "al", "de": lower-case words inside names */
