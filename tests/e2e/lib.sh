@@ -17,33 +17,21 @@ checks=0
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# ask GRAPH DESCRIPTION QUERY-BODY: the ASK query must be true (rasqal's roqet).
-ask() {
-  local graph=$1 what=$2 body=$3 out
+# expect ANSWER GRAPH DESCRIPTION QUERY-BODY: the ASK query (rasqal's roqet) answers ANSWER.
+expect() {
+  local answer=$1 graph=$2 what=$3 body=$4 out
   checks=$((checks + 1))
   out=$(roqet -i sparql -D "$graph" -e "$PREFIXES
 ASK { $body }" 2>&1 || true)
-  if grep -q 'boolean result: true' <<<"$out"; then
+  if grep -q "boolean result: $answer" <<<"$out"; then
     echo "ok: $what"
   else
     echo "FAIL: $what"
     failures=$((failures + 1))
   fi
 }
-
-# ask_not GRAPH DESCRIPTION QUERY-BODY: the ASK query must be false.
-ask_not() {
-  local graph=$1 what=$2 body=$3 out
-  checks=$((checks + 1))
-  out=$(roqet -i sparql -D "$graph" -e "$PREFIXES
-ASK { $body }" 2>&1 || true)
-  if grep -q 'boolean result: false' <<<"$out"; then
-    echo "ok: $what"
-  else
-    echo "FAIL: $what"
-    failures=$((failures + 1))
-  fi
-}
+ask() { expect true "$@"; }
+ask_not() { expect false "$@"; }
 
 # check DESCRIPTION COMMAND...: the command must succeed.
 check() {

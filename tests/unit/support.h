@@ -26,6 +26,32 @@ static inline csto_kb *test_kb(void) {
   return kb;
 }
 
+/* The knowledge base shared by a test program's tests (cmocka group setup/teardown). */
+static csto_kb *kb __attribute__((unused));
+
+static inline int kb_setup(void **state) {
+  (void)state;
+  kb = test_kb();
+  return 0;
+}
+
+static inline int kb_teardown(void **state) {
+  (void)state;
+  csto_kb_free(kb);
+  return 0;
+}
+
+/* A scratch folder for a test program: test_tmpdir_make, then test_tmpdir_remove. */
+static char test_tmpdir[] __attribute__((unused)) = "/tmp/csto-test-XXXXXX";
+
+static inline int test_tmpdir_make(void) { return mkdtemp(test_tmpdir) ? 0 : -1; }
+
+static inline int test_tmpdir_remove(void) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_tmpdir);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
 /* An article with this body, published on date ("YYYY-MM-DD"). */
 static inline csto_article *test_article(const char *date, const char *body) {
   size_t n = strlen(body) + 64;
@@ -45,10 +71,10 @@ typedef struct {
   csto_doc *doc;
 } test_run;
 
-static inline test_run test_pipeline(csto_kb *kb, const char *date, const char *body) {
-  test_run r = {kb, test_article(date, body), NULL};
+static inline test_run test_pipeline(csto_kb *knowledge, const char *date, const char *body) {
+  test_run r = {knowledge, test_article(date, body), NULL};
   csto_error err = {0};
-  if (csto_pipeline_run(kb, r.article, &r.doc, &err) != CSTO_OK)
+  if (csto_pipeline_run(knowledge, r.article, &r.doc, &err) != CSTO_OK)
     fail_msg("pipeline failed: %s", err.message);
   return r;
 }

@@ -1,19 +1,6 @@
 /* The extractors, one relation family at a time, on sentences of the genre. */
 #include "support.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static const csto_fact *fact(const csto_doc *doc, csto_fact_kind kind, int subject) {
   for (size_t i = 0; i < doc->n_facts; i++)
     if (doc->facts[i].kind == kind && (subject < 0 || doc->facts[i].subject == subject))
@@ -108,5 +95,5 @@ int main(void) {
       cmocka_unit_test(places_and_dates),
       cmocka_unit_test(posts_from_titles),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -4,19 +4,6 @@
 
 #include "csto/graph.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static char *write_graph(const csto_doc *doc, const char *format, size_t *len) {
   csto_graph *g = NULL;
   assert_int_equal(csto_graph_new(NULL, &g, NULL), CSTO_OK);
@@ -132,5 +119,5 @@ int main(void) {
       cmocka_unit_test(nquads_name_the_article_graph),
       cmocka_unit_test(unknown_formats_are_refused),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

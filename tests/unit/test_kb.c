@@ -1,18 +1,5 @@
 #include "support.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static const csto_lex_entry *first(const char *phrase, csto_lex_kind kind) {
   const csto_lex_entry *e[CSTO_KB_MAX_MEANINGS];
   size_t n = csto_kb_lookup(kb, phrase, e, CSTO_KB_MAX_MEANINGS);
@@ -89,5 +76,5 @@ int main(void) {
       cmocka_unit_test(title_holders_depend_on_the_date),
       cmocka_unit_test(broken_data_is_reported_with_its_file),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -18,27 +18,25 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support.h"
 #include "csto/push.h"
 
 static char fixture_a[4096];
-static char tmpdir[] = "/tmp/csto-test-push-XXXXXX";
 static char requests_path[600];
 
 static int setup_all(void **state) {
   (void)state;
   const char *dir = getenv("CSTO_TEST_DIR");
-  if (!dir || !mkdtemp(tmpdir))
+  if (!dir || test_tmpdir_make() != 0)
     return -1;
   snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
-  snprintf(requests_path, sizeof requests_path, "%s/requests.txt", tmpdir);
+  snprintf(requests_path, sizeof requests_path, "%s/requests.txt", test_tmpdir);
   return 0;
 }
 
 static int teardown_all(void **state) {
   (void)state;
-  char cmd[256];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
+  return test_tmpdir_remove();
 }
 
 /* ---- a scripted HTTP server ------------------------------------------------------------
@@ -404,7 +402,7 @@ static void test_push_file(void **state) {
 static void test_push_bad_file_sends_nothing(void **state) {
   (void)state;
   char bad[700];
-  snprintf(bad, sizeof bad, "%s/bad.ttl", tmpdir);
+  snprintf(bad, sizeof bad, "%s/bad.ttl", test_tmpdir);
   FILE *f = fopen(bad, "w");
   assert_non_null(f);
   fputs("<urn:a> <urn:b> .\n", f);

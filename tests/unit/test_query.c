@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "support.h"
 #include "csto/query.h"
 
 #define PREFIXES                                                                           \
@@ -17,12 +18,11 @@
   "PREFIX res: <https://w3id.org/csto-kg/resource/> "
 
 static char fixture_a[4096], fixture_b[4096];
-static char tmpdir[] = "/tmp/csto-test-query-XXXXXX";
 
 static int setup_all(void **state) {
   (void)state;
   const char *dir = getenv("CSTO_TEST_DIR");
-  if (!dir || !mkdtemp(tmpdir))
+  if (!dir || test_tmpdir_make() != 0)
     return -1;
   snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
   snprintf(fixture_b, sizeof fixture_b, "%s/fixtures/store-b.ttl", dir);
@@ -31,17 +31,15 @@ static int setup_all(void **state) {
 
 static int teardown_all(void **state) {
   (void)state;
-  char cmd[256];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
+  return test_tmpdir_remove();
 }
 
-/* Write text to tmpdir/name; returns the path (static buffer, one at a time per name). */
+/* Write text to test_tmpdir/name; returns the path (static buffer, one at a time per name). */
 static const char *write_file(const char *name, const char *text) {
   static char path[8][512];
   static int next;
   char *p = path[next++ % 8];
-  snprintf(p, 512, "%s/%s", tmpdir, name);
+  snprintf(p, 512, "%s/%s", test_tmpdir, name);
   FILE *f = fopen(p, "w");
   assert_non_null(f);
   fputs(text, f);

@@ -2,19 +2,6 @@
 
 #include "csto/recognizer.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static const csto_mention *find(const csto_doc *doc, csto_mention_kind kind, int nth) {
   for (size_t i = 0; i < doc->n_mentions; i++)
     if (doc->mentions[i].kind == kind && nth-- == 0)
@@ -97,5 +84,5 @@ int main(void) {
       cmocka_unit_test(dates_resolve_against_publication),
       cmocka_unit_test(date_mentions_are_read),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -1,18 +1,5 @@
 #include "support.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static int entity_of_mention_text(const csto_doc *doc, const char *text) {
   for (size_t i = 0; i < doc->n_mentions; i++) {
     char *t = csto_doc_text(doc, doc->mentions[i].first, doc->mentions[i].end);
@@ -78,5 +65,5 @@ int main(void) {
       cmocka_unit_test(titles_alone_resolve_by_date),
       cmocka_unit_test(event_descriptions_corefer),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -2,19 +2,6 @@
 
 #include "csto/segmenter.h"
 
-static csto_kb *kb;
-
-static int setup(void **state) {
-  (void)state;
-  kb = test_kb();
-  return 0;
-}
-static int teardown(void **state) {
-  (void)state;
-  csto_kb_free(kb);
-  return 0;
-}
-
 static void tokenizes_possessives_hyphens_and_numbers(void **state) {
   (void)state;
   const char *text = "Tajikistan\xE2\x80\x99s Kassym-Jomart paid 1,500.5 on Oct. 8";
@@ -76,5 +63,5 @@ int main(void) {
       cmocka_unit_test(line_breaks_end_sentences),
       cmocka_unit_test(empty_text_has_no_tokens),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

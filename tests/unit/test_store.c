@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "support.h"
 #include "csto/store.h"
 
 #define PREFIXES                                                                           \
@@ -22,13 +23,12 @@
 #define ARTICLE_B "https://w3id.org/csto-kg/resource/article_00000000000000b2"
 
 static char fixture_a[4096], fixture_b[4096];
-static char tmpdir[] = "/tmp/csto-test-store-XXXXXX";
 static int serial;
 
 static int setup_all(void **state) {
   (void)state;
   const char *dir = getenv("CSTO_TEST_DIR");
-  if (!dir || !mkdtemp(tmpdir))
+  if (!dir || test_tmpdir_make() != 0)
     return -1;
   snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
   snprintf(fixture_b, sizeof fixture_b, "%s/fixtures/store-b.ttl", dir);
@@ -37,16 +37,14 @@ static int setup_all(void **state) {
 
 static int teardown_all(void **state) {
   (void)state;
-  char cmd[256];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
+  return test_tmpdir_remove();
 }
 
-/* A fresh path in tmpdir (not created). */
+/* A fresh path in test_tmpdir (not created). */
 static char *new_path(const char *suffix) {
   char *p = malloc(512);
   assert_non_null(p);
-  snprintf(p, 512, "%s/%d%s", tmpdir, ++serial, suffix);
+  snprintf(p, 512, "%s/%d%s", test_tmpdir, ++serial, suffix);
   return p;
 }
 
