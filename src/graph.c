@@ -107,13 +107,21 @@ static void add(csto_graph *g, const char *s, const char *p, librdf_node *o) {
   if (sn && pn && o) {
     /* A store with contexts keeps duplicates, and asking it scans: the graph remembers
      * what it holds. */
-    unsigned char *object = raptor_term_to_string(o);
-    size_t n = strlen(s) + strlen(p) + (object ? strlen((char *)object) : 0) + 3;
+    const char *text = NULL, *tail = "";
+    if (librdf_node_is_resource(o)) {
+      text = (const char *)librdf_uri_as_string(librdf_node_get_uri(o));
+    } else if (librdf_node_is_literal(o)) {
+      librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(o);
+      text = (const char *)librdf_node_get_literal_value(o);
+      tail = dt ? (const char *)librdf_uri_as_string(dt) : librdf_node_get_literal_value_language(o);
+    }
+    /* the key need not be RDF: NUL-free strings joined by separators no IRI holds */
+    size_t n = strlen(s) + strlen(p) + (text ? strlen(text) : 0) + (tail ? strlen(tail) : 0) + 8;
     char *key = malloc(n);
     const int *seen;
     if (key)
-      snprintf(key, n, "%s %s %s", s, p, object ? (char *)object : "");
-    raptor_free_memory(object);
+      snprintf(key, n, "%s>%s>%c%s<%s", s, p, librdf_node_is_literal(o) ? '"' : '<',
+               text ? text : "", tail ? tail : "");
     librdf_statement *st = librdf_new_statement_from_nodes(g->world, sn, pn, o);
     if (st && key && !csto_strmap_get(g->added, key, &seen) && csto_strmap_add(g->added, key, 0) == 0)
       librdf_model_context_add_statement(g->model, g->context, st);
@@ -171,6 +179,9 @@ typedef struct {
   char *activity;
   char **entity_iris; /* per doc entity, NULL until used */
   char **event_iris;
+  char **sentence_iris; /* per sentence, NULL until a fact cites it */
+  size_t *sentence_cp;  /* per sentence, code points before it (one pass over the body) */
+  char *context;        /* the nif:Context of the body */
   size_t statements;
 } builder;
 
@@ -211,7 +222,7 @@ static void article_node(builder *b) {
   if (a->title)
     add_text(g, b->article, SCHEMA "headline", a->title, "en");
   size_t n = csto_utf8_codepoints(a->body, a->body_len);
-  char *ctx = minted(g, "%s_char_0_%zu", b->id, n);
+  char *ctx = b->context = minted(g, "%s_char_0_%zu", b->id, n);
   if (ctx && !g->no_provenance) {
     add_iri(g, ctx, RDF "type", NIF "Context");
     add_text(g, ctx, NIF "isString", a->body, NULL);
@@ -221,7 +232,6 @@ static void article_node(builder *b) {
       add(g, ctx, NIF "sourceUrl", url_node(g, a->url));
     add_iri(g, ctx, PROV "wasDerivedFrom", b->article);
   }
-  free(ctx);
   char *agent = minted(g, "csto-kg_%s", CSTO_VERSION);
   b->activity = minted(g, "extraction_%s", b->id + strlen("article_"));
   if (agent && b->activity && !g->no_provenance) {
@@ -234,28 +244,38 @@ static void article_node(builder *b) {
   free(agent);
 }
 
-/* The sentence node (NIF offsets in code points of the body); owned by caller. */
-static char *sentence_node(builder *b, size_t s) {
+/* Code points before each sentence, counted in one pass over the body. */
+static size_t *sentence_offsets(const csto_doc *doc) {
+  size_t *cp = malloc((doc->n_sentences + 1) * sizeof *cp), at = 0, count = 0;
+  for (size_t s = 0; cp && s < doc->n_sentences; s++) {
+    count += csto_utf8_codepoints(doc->article->body + at, doc->sentences[s].begin - at);
+    at = doc->sentences[s].begin;
+    cp[s] = count;
+  }
+  return cp;
+}
+
+/* The sentence node (NIF offsets in code points of the body), made once; borrowed. */
+static const char *sentence_node(builder *b, size_t s) {
   const csto_doc *doc = b->doc;
   const csto_sentence *sen = &doc->sentences[s];
-  size_t begin = csto_utf8_codepoints(doc->article->body, sen->begin);
+  if (b->sentence_iris[s])
+    return b->sentence_iris[s];
+  size_t begin = b->sentence_cp[s];
   size_t end = begin + csto_utf8_codepoints(doc->article->body + sen->begin, sen->end - sen->begin);
   char *node = minted(b->g, "%s_char_%zu_%zu", b->id, begin, end);
-  char *ctx = minted(b->g, "%s_char_0_%zu", b->id,
-                     csto_utf8_codepoints(doc->article->body, doc->article->body_len));
   char *text = malloc(sen->end - sen->begin + 1);
-  if (node && ctx && text) {
+  if (node && text && b->context) {
     memcpy(text, doc->article->body + sen->begin, sen->end - sen->begin);
     text[sen->end - sen->begin] = '\0';
     add_iri(b->g, node, RDF "type", NIF "Sentence");
-    add_iri(b->g, node, NIF "referenceContext", ctx);
+    add_iri(b->g, node, NIF "referenceContext", b->context);
     add_count(b->g, node, NIF "beginIndex", begin);
     add_count(b->g, node, NIF "endIndex", end);
     add_text(b->g, node, NIF "anchorOf", text, NULL);
   }
-  free(ctx);
   free(text);
-  return node;
+  return b->sentence_iris[s] = node;
 }
 
 /* ---- entities and events ------------------------------------------------------------------ */
@@ -360,7 +380,7 @@ static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
     return;
   }
   char *node = minted(b->g, "statement_%s_%zu", b->id + strlen("article_"), ++b->statements);
-  char *evidence = sentence_node(b, sentence);
+  const char *evidence = sentence_node(b, sentence);
   if (node && evidence) {
     add_iri(b->g, node, RDF "type", RDF "Statement");
     add_iri(b->g, node, RDF "subject", s);
@@ -373,7 +393,6 @@ static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
   }
   librdf_free_node(o);
   free(node);
-  free(evidence);
 }
 
 static void fact_triple(builder *b, const char *s, const char *p, librdf_node *o, size_t sentence) {
@@ -454,10 +473,19 @@ static void add_fact(builder *b, const csto_fact *f) {
 }
 
 csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *err) {
-  builder b = {g, doc, csto_article_iri(g->base, doc->article), NULL, NULL,
-               calloc(doc->n_entities + 1, sizeof(char *)), calloc(doc->n_events + 1, sizeof(char *)), 0};
+  builder b = {g,
+               doc,
+               csto_article_iri(g->base, doc->article),
+               NULL,
+               NULL,
+               calloc(doc->n_entities + 1, sizeof(char *)),
+               calloc(doc->n_events + 1, sizeof(char *)),
+               calloc(doc->n_sentences + 1, sizeof(char *)),
+               sentence_offsets(doc),
+               NULL,
+               0};
   csto_status st = CSTO_OK;
-  if (!b.article || !b.entity_iris || !b.event_iris) {
+  if (!b.article || !b.entity_iris || !b.event_iris || !b.sentence_iris || !b.sentence_cp) {
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   } else {
     b.id = b.article + strlen(g->base);
@@ -473,8 +501,13 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
     free(b.entity_iris[i]);
   for (size_t i = 0; b.event_iris && i < doc->n_events; i++)
     free(b.event_iris[i]);
+  for (size_t i = 0; b.sentence_iris && i < doc->n_sentences; i++)
+    free(b.sentence_iris[i]);
   free(b.entity_iris);
   free(b.event_iris);
+  free(b.sentence_iris);
+  free(b.sentence_cp);
+  free(b.context);
   free(b.article);
   free(b.activity);
   return st;
