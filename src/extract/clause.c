@@ -1,13 +1,21 @@
 #include "clause.h"
 
+/* First mention of a sentence at or after s (mentions are in sentence order). */
+static size_t lower_bound(const csto_doc *doc, size_t s) {
+  size_t lo = 0, hi = doc->n_mentions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->mentions[mid].sentence < s)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 void csto_sentence_mentions(const csto_doc *doc, size_t s, size_t *from, size_t *to) {
-  size_t i = 0;
-  while (i < doc->n_mentions && doc->mentions[i].sentence < s)
-    i++;
-  *from = i;
-  while (i < doc->n_mentions && doc->mentions[i].sentence == s)
-    i++;
-  *to = i;
+  *from = lower_bound(doc, s);
+  *to = lower_bound(doc, s + 1);
 }
 
 int csto_is_cue(const csto_mention *m, csto_cue cue) {
