@@ -419,15 +419,18 @@ static size_t skip_punct(const ctx *c, size_t ai, const char *p) {
   return !sentence_end_atom(c, ai) && is_punct(c, &c->atoms[ai], p) ? ai + 1 : ai;
 }
 
-/* Whether the words just before a date speak of the future ("will be held on
- * Wednesday", "scheduled for Friday"); the rest of the sentence may not ("said last week
- * that it would not come; the meeting held on Wednesday"). */
+/* Whether the verb nearest before a date, in its clause, speaks of the future ("will be
+ * held on Wednesday", "will have a meeting with him on Friday") or not ("said last week
+ * that he would not come; the meeting held on Wednesday"). */
 static int future_before(const ctx *c, size_t ai) {
   size_t first = c->doc->sentences[c->sentence].first_token;
-  for (size_t i = ai; i-- > 0 && i + 6 > ai && c->atoms[i].first >= first;) {
-    if (is_cue(&c->atoms[i], CSTO_CUE_FUTURE))
+  for (size_t i = ai; i-- > 0 && i + 20 > ai && c->atoms[i].first >= first;) {
+    const atom *a = &c->atoms[i];
+    if (is_cue(a, CSTO_CUE_FUTURE))
       return 1;
-    if (is_cue(&c->atoms[i], CSTO_CUE_CLAUSE_BREAK))
+    if (is_cue(a, CSTO_CUE_CLAUSE_BREAK) || is_cue(a, CSTO_CUE_EVENT_PREDICATE) ||
+        is_cue(a, CSTO_CUE_GATHER) || is_cue(a, CSTO_CUE_REPORTING) ||
+        is_cue(a, CSTO_CUE_ATTEND_ACTIVE) || is_cue(a, CSTO_CUE_ARRIVE))
       return 0;
   }
   return 0;

@@ -183,8 +183,11 @@ void csto_extract_attends(csto_doc *doc) {
     for (size_t k = from; k < to; k++) {
       const csto_mention *m = &doc->mentions[k];
       size_t lo, hi;
-      if (m->kind == CSTO_MENTION_EVENT && m->event >= 0 && m->event_class == CSTO_EVENT_TALKS &&
-          doc->events[m->event].event_class == CSTO_EVENT_TALKS) {
+      /* "bilateral talks with Y", "will have a separate meeting with Y" */
+      int talks_like = m->event_class == CSTO_EVENT_TALKS
+                           ? doc->events[m->event].event_class == CSTO_EVENT_TALKS
+                           : m->event_class == CSTO_EVENT_MEETING && m->indefinite && !m->n_orgs;
+      if (m->kind == CSTO_MENTION_EVENT && m->event >= 0 && talks_like) {
         csto_clause(doc, k, from, to, &lo, &hi);
         talks(doc, k, lo, hi);
       }
