@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The seed article (TASS, Dushanbe, 15 September 2021): every fact of its brief.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/shacl_check.sh"
 ttl=$WORK/seed.ttl
 "$CSTO_KG" extract -o "$ttl" "$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt"
 check "output parses back with raptor" rapper -q -i turtle -c "$ttl"
+check "output conforms to the SHACL shapes, NIF offsets exact" shacl_check "$ttl"
 
 # E1: the joint ministerial meeting; E2: the Collective Security Council summit.
 E1='?e1 csto:date "2021-09-15"^^xsd:date .'
