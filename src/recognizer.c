@@ -693,8 +693,6 @@ static int gathers_for_event(const csto_doc *doc, size_t k) {
 static void implicit_event(ctx *c, size_t first, size_t k) {
   csto_doc *doc = c->doc;
   const csto_mention *subject = NULL;
-  if (gathers_for_event(doc, k))
-    return;
   for (size_t i = k; i-- > first && !subject;) {
     const csto_mention *p = &doc->mentions[i];
     if ((p->kind == CSTO_MENTION_PERSON && p->n_titles && p->titles[0].plural) ||
@@ -703,8 +701,19 @@ static void implicit_event(ctx *c, size_t first, size_t k) {
   }
   if (!subject)
     return;
-  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event (and keeps its cue) */
   csto_mention who = *subject;
+  const csto_kb_entity *org = who.kind == CSTO_MENTION_ENTITY ? who.kb : who.titles[0].scope;
+  if (gathers_for_event(doc, k)) {
+    /* "Leaders of the CSTO met ... for their annual summit": the summit is the CSTO's */
+    for (size_t i = k + 1; i < doc->n_mentions; i++)
+      if (doc->mentions[i].kind == CSTO_MENTION_EVENT) {
+        if (org && !doc->mentions[i].n_orgs && org->type != CSTO_ENTITY_COUNTRY)
+          event_add_org(&doc->mentions[i], org);
+        break;
+      }
+    return;
+  }
+  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event (and keeps its cue) */
   m->kind = CSTO_MENTION_EVENT;
   if (who.kind == CSTO_MENTION_ENTITY) {
     event_add_org(m, who.kb);
