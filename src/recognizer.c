@@ -480,7 +480,7 @@ static size_t try_date(ctx *c, size_t ai) {
   return i;
 }
 
-/* ---- places: "Tajikistan's capital Dushanbe", "the capital of Turkmenistan", "here" ----- */
+/* ---- places: "Kyrgyzstan's capital Bishkek", "the capital of Turkmenistan", "here" ----- */
 
 static size_t emit_place(ctx *c, size_t a0, size_t a1, const csto_kb_entity *place) {
   csto_mention *m = place ? emit(c, CSTO_MENTION_ENTITY, a0, a1) : NULL;
@@ -826,7 +826,7 @@ static size_t try_new_name(ctx *c, size_t ai, size_t first) {
 
 /* ---- the sentence loop --------------------------------------------------------------------- */
 
-/* The dateline: "DUSHANBE, September 15. /TASS/.", "Baku, Sept. 17 (Trend) -",
+/* The dateline: "MINSK, May 12. /TASS/.", "Baku, Sept. 17 (Trend) -",
  * "ASTANA —". Its city is what "here" and "the capital" mean; its date is the
  * report's, not an event's, so the atoms up to its dash are skipped (returned). */
 static size_t find_dateline(ctx *c) {

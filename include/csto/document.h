@@ -125,7 +125,7 @@ typedef struct csto_doc {
   size_t n_events, cap_events;
   csto_fact *facts;
   size_t n_facts, cap_facts;
-  const csto_kb_entity *dateline_city; /* "DUSHANBE, September 15" */
+  const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
 } csto_doc;
 
 /* A document for article (borrowed, as is kb; both must outlive the document). */

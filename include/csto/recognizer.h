@@ -2,10 +2,10 @@
  *
  * It matches the knowledge base's names and the lexicon's phrases (longest match, with
  * role titles preferred where they overlap a name), then composes them into mentions:
- * persons with their titles ("Russian Foreign Minister Sergey Lavrov", "Edward Nalbandian,
+ * persons with their titles ("Armenian Foreign Minister Ararat Mirzoyan", "Edward Nalbandian,
  * Foreign Minister of Armenia"), title-only persons ("the Russian leader"), new proper
  * names typed by context, event descriptions ("the CSTO Collective Security Council
- * meeting", "a joint CSTO-SCO summit"), places ("Tajikistan's capital Dushanbe", "here"),
+ * meeting", "a joint CSTO-SCO summit"), places ("Kyrgyzstan's capital Bishkek", "here"),
  * dates resolved against the publication date, attendance modes and cue phrases. */
 #ifndef CSTO_RECOGNIZER_H
 #define CSTO_RECOGNIZER_H

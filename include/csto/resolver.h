@@ -1,7 +1,7 @@
 /* csto-kg stage 4, the resolver: mentions -> the article's entities and events.
  *
  * Names resolve to knowledge-base entities (by any label or alias), surnames to a person
- * named before ("Zakharova" after "Maria Zakharova"), titles alone to whoever held that
+ * named before ("Mirzoyan" after "Ararat Mirzoyan"), titles alone to whoever held that
  * post on the article's date ("the Russian leader"), pronouns to the latest person of a
  * matching gender, and event descriptions to events: "the summit" to the latest summit,
  * "the CSTO Collective Security Council meeting" to that council's session, "the next

@@ -7,7 +7,7 @@
  * leaves the store as it was.
  *
  * Querying the default graph of the store gives the union of all contexts, duplicates
- * included: a triple stated by two articles (res:Sergey_Lavrov a csto:Person) is stored
+ * included: a triple stated by two articles (res:Ararat_Mirzoyan a csto:Person) is stored
  * once per article and matches twice; use SELECT DISTINCT, or GRAPH ?g { } per article.
  *
  * A new store gets, besides librdf's schema, an index on literals(text) (without it

@@ -1,6 +1,6 @@
 /* Who attends an event and how: "X will attend E in person", "E was attended by X, Y and
  * Z", "X took part via videoconference", "X represented Russia at E", "X arrived in
- * Dushanbe" (the event held there), "the host welcomed X" (guests attend), and bilateral
+ * Minsk" (the event held there), "the host welcomed X" (guests attend), and bilateral
  * talks: "X met with Y" is an event both attend. Negated attendance is no attendance. */
 #include "clause.h"
 #include "csto/extract.h"
@@ -96,7 +96,7 @@ static void host(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   attend_events_after(doc, &guests, k, hi, csto_mode_in(doc, lo, hi, k));
 }
 
-/* "X arrived in Dushanbe": X attends the event held where X arrived, in person. */
+/* "X arrived in Minsk": X attends the event held where X arrived, in person. */
 static void arrive(csto_doc *doc, size_t k, size_t lo, size_t hi) {
   agents who = {{0}, 0};
   add_agent(&who, csto_relative_subject(doc, lo));

@@ -1,4 +1,4 @@
-/* Where an event is held: "will be held in Tajikistan's capital Dushanbe", "the summit in
+/* Where an event is held: "will be held in Kyrgyzstan's capital Bishkek", "the summit in
  * Ashgabat", "convened here", "the Qingdao summit", "events in Tajikistan - A, B and C".
  * When the text gives several places for one event, the most specific one is kept. */
 #include <stdlib.h>

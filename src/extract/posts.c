@@ -1,4 +1,4 @@
-/* The posts titles give people: "Russian Foreign Minister Sergey Lavrov", "Edward
+/* The posts titles give people: "Armenian Foreign Minister Ararat Mirzoyan", "Edward
  * Nalbandian, Foreign Minister of Armenia, the Chairman of the CSTO Council of Foreign
  * Ministers", "the Russian leader". Former posts are not current ones. A title alone
  * ("on behalf of the Turkmen president") gives a post only to someone the article has
