@@ -311,13 +311,13 @@ def build_people(kb, research):
             e = kb.add(Entity(pslug, "Person", label, PERSON_RU.get(label), "people.ttl"))
             if label != name:
                 e.add_alias(name)
-            for v in first_name_variants(label):
+            for v in sorted(first_name_variants(label)):
                 e.add_alias(v)
             for a in PERSON_EXTRA_ALIASES.get(label, ()):
                 e.add_alias(a)
         for a in person_aliases(name, row["aliases"]):
             e.add_alias(a)
-            for v in first_name_variants(a):
+            for v in sorted(first_name_variants(a)):
                 e.add_alias(v)
         attach_qid(kb, e, row["qid"].strip(), row["qid_confidence"].strip(),
                    row["evidence"], where)
@@ -846,7 +846,7 @@ INTERNATIONAL_ORGANIZATIONS = [
     dict(slug="SCO", en="Shanghai Cooperation Organisation",
          ru="Шанхайская организация сотрудничества", alts=["SCO"]),
     dict(slug="CIS", en="Commonwealth of Independent States",
-         ru="Содружество Независимых Государств", alts=["CIS"]),
+         ru="Содружество Независимых Государств", alts=["CIS", "Commonwealth"]),
     dict(slug="EAEU", en="Eurasian Economic Union", ru="Евразийский экономический союз",
          alts=["EAEU", "EEU", "Eurasian Union"]),
     dict(slug="United_Nations", en="United Nations", ru="Организация Объединённых Наций",

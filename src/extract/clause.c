@@ -56,9 +56,11 @@ int csto_actor_of(const csto_doc *doc, size_t k) {
     return -1;
   if (m->type != CSTO_ENTITY_COUNTRY && m->type != CSTO_ENTITY_ORGANIZATION)
     return -1;
-  if (k > 0 && doc->mentions[k - 1].end == m->first &&
-      (csto_is_cue(&doc->mentions[k - 1], CSTO_CUE_OF) ||
-       csto_is_cue(&doc->mentions[k - 1], CSTO_CUE_PLACE_PREP)))
+  size_t before = k; /* "of Russia", "of the Commonwealth", "in Russia": not actors */
+  if (before > 0 && csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_DEFINITE))
+    before--;
+  if (before > 0 && (csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_OF) ||
+                     csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_PLACE_PREP)))
     return -1;
   return m->entity;
 }
