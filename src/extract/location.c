@@ -51,7 +51,15 @@ static void place_of(const csto_doc *doc, place_choice *choice, size_t p, size_t
   const csto_mention *m = &doc->mentions[p];
   size_t lo, hi;
   csto_clause(doc, p, from, to, &lo, &hi);
-  size_t before = p > from && csto_is_cue(&doc->mentions[p - 1], CSTO_CUE_PLACE_PREP) ? p - 1 : p;
+  /* "in Samarkand", "in the historic city of Samarkand" */
+  size_t before = p;
+  while (before > from && (csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_DEFINITE) ||
+                           csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_OF)))
+    before--;
+  if (before > from && csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_PLACE_PREP))
+    before--;
+  else
+    before = p;
   if (before > from && doc->mentions[before - 1].kind == CSTO_MENTION_EVENT) {
     const csto_mention *e = &doc->mentions[before - 1];
     if (e->event_class == CSTO_EVENT_PLURAL)
