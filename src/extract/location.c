@@ -80,6 +80,18 @@ static void place_of(const csto_doc *doc, place_choice *choice, size_t p, size_t
     offer(doc, choice, doc->mentions[ev].event, m->entity, m->sentence);
 }
 
+/* "Minsk hosted the CSTO summit": a city that hosts an event is where it is held. */
+static void hosting_city(const csto_doc *doc, place_choice *choice, size_t k, size_t from, size_t to) {
+  const csto_mention *city = k > from ? &doc->mentions[k - 1] : NULL;
+  if (!city || !is_place(city) || city->type != CSTO_ENTITY_CITY)
+    return;
+  size_t lo, hi;
+  csto_clause(doc, k, from, to, &lo, &hi);
+  int ev = csto_event_after(doc, k, hi);
+  if (ev >= 0)
+    offer(doc, choice, doc->mentions[ev].event, city->entity, city->sentence);
+}
+
 void csto_extract_location(csto_doc *doc) {
   place_choice *choice = malloc((doc->n_events + 1) * sizeof *choice);
   if (!choice)
@@ -96,6 +108,8 @@ void csto_extract_location(csto_doc *doc) {
     for (size_t p = from; p < to; p++)
       if (is_place(&doc->mentions[p]))
         place_of(doc, choice, p, from, to);
+      else if (csto_is_cue(&doc->mentions[p], CSTO_CUE_HOST))
+        hosting_city(doc, choice, p, from, to);
   }
   for (size_t e = 0; e < doc->n_events; e++) {
     csto_fact f = {CSTO_FACT_HELD_IN, (int)e, choice[e].place, CSTO_MODE_UNSPECIFIED,

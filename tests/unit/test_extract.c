@@ -73,6 +73,18 @@ static void places_and_dates(void **state) {
   test_run_free(&r);
 }
 
+static void hosting_city_and_venue_phrases(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2023-11-23",
+                             "Minsk hosted a session of the CSTO Collective Security Council on "
+                             "Thursday. Separately, SCO foreign ministers met in the historic city "
+                             "of Samarkand on Friday.");
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_HELD_IN, -2, test_entity(r.doc, "Minsk")), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_HELD_IN, -2, test_entity(r.doc, "Samarkand")), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_CHAIRS, -2, -2), 0); /* hosting is not chairing */
+  test_run_free(&r);
+}
+
 static void posts_from_titles(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2021-09-15",
@@ -93,6 +105,7 @@ int main(void) {
       cmocka_unit_test(passive_attendance_lists_and_talks),
       cmocka_unit_test(members_but_not_observers),
       cmocka_unit_test(places_and_dates),
+      cmocka_unit_test(hosting_city_and_venue_phrases),
       cmocka_unit_test(posts_from_titles),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
