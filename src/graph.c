@@ -454,12 +454,19 @@ static void add_fact(builder *b, const csto_fact *f) {
   case CSTO_FACT_HELD_IN:
     fact_triple(b, event(b, f->subject), CSTO_NS "heldIn", iri(b->g, entity(b, f->object)), f->sentence);
     break;
-  case CSTO_FACT_DATE: {
+  case CSTO_FACT_DATE: { /* one day: csto:date; a span: csto:startDate and csto:endDate */
     librdf_uri *dt = librdf_new_uri(b->g->world, (const unsigned char *)XSD "date");
+    int span = f->date_end.year != 0;
     date_text(f->date, date);
-    fact_triple(b, event(b, f->subject), CSTO_NS "date",
+    fact_triple(b, event(b, f->subject), span ? CSTO_NS "startDate" : CSTO_NS "date",
                 librdf_new_node_from_typed_literal(b->g->world, (const unsigned char *)date, NULL, dt),
                 f->sentence);
+    if (span) {
+      date_text(f->date_end, date);
+      fact_triple(b, event(b, f->subject), CSTO_NS "endDate",
+                  librdf_new_node_from_typed_literal(b->g->world, (const unsigned char *)date, NULL, dt),
+                  f->sentence);
+    }
     librdf_free_uri(dt);
     break;
   }

@@ -436,10 +436,18 @@ static int future_before(const ctx *c, size_t ai) {
   return 0;
 }
 
+/* "-27" or "–27" after a day: the last day of a span. Returns the atom after it. */
+static size_t span_end(const ctx *c, size_t i, int *last) {
+  if (!sentence_end_atom(c, i) && is_punct(c, &c->atoms[i], "-") && (*last = number_token(c, i + 1, 1, 31)))
+    return i + 2;
+  *last = 0;
+  return i;
+}
+
 static size_t try_date(ctx *c, size_t ai) {
   const atom *a = &c->atoms[ai];
   const csto_lex_entry *e;
-  int month = 0, day = 0, year = 0, weekday = -1;
+  int month = 0, day = 0, last = 0, year = 0, weekday = -1;
   size_t i = ai;
   csto_date pub = c->doc->article->date;
   if ((e = meaning(a, CSTO_LEX_RELATIVE_DAY)) && pub.year) {
@@ -451,30 +459,35 @@ static size_t try_date(ctx *c, size_t ai) {
   if ((e = meaning(a, CSTO_LEX_WEEKDAY))) {
     weekday = e->value;
     i = ai + 1;
-  } else if ((e = meaning(a, CSTO_LEX_MONTH))) {
+  } else if ((e = meaning(a, CSTO_LEX_MONTH))) { /* "Oct. 8, 2024", "December 26-27" */
     month = e->value;
     i = skip_punct(c, ai + 1, ".");
     if ((day = number_token(c, i, 1, 31)))
-      i++;
+      i = span_end(c, i + 1, &last);
     size_t y = skip_punct(c, i, ",");
     if ((year = number_token(c, y, 1900, 2100)))
       i = y + 1;
     if (!day && !year)
       return ai; /* "May" alone may be a verb; a bare month pins no day anyway */
-  } else if ((day = number_token(c, ai, 1, 31)) && !sentence_end_atom(c, ai + 1) &&
-             (e = meaning(&c->atoms[ai + 1], CSTO_LEX_MONTH))) {
+  } else if ((day = number_token(c, ai, 1, 31))) { /* "3 December 2015", "15-16 September" */
+    size_t m_at = span_end(c, ai + 1, &last);
+    if (sentence_end_atom(c, m_at) || !(e = meaning(&c->atoms[m_at], CSTO_LEX_MONTH)))
+      return ai;
     month = e->value;
-    i = skip_punct(c, ai + 2, ",");
+    i = skip_punct(c, m_at + 1, ",");
     if ((year = number_token(c, i, 1900, 2100)))
       i++;
     else
-      i = ai + 2;
+      i = m_at + 1;
   } else {
     return ai;
   }
   csto_mention *m = emit(c, CSTO_MENTION_DATE, ai, i);
+  int future = future_before(c, ai);
   if (m && (day || weekday >= 0))
-    m->date = csto_resolve_date(pub, year, month, day, weekday, future_before(c, ai));
+    m->date = csto_resolve_date(pub, year, month, day, weekday, future);
+  if (m && last > day && m->date.year)
+    m->date_end = csto_resolve_date(m->date, m->date.year, month, last, -1, 0);
   if (m)
     m->year_given = year != 0;
   return i;

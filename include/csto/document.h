@@ -56,8 +56,9 @@ typedef struct {
   int definite, indefinite, next, joint;
 
   /* DATE */
-  csto_date date; /* zeros when only a month or a year is known */
-  int year_given; /* the text states the year */
+  csto_date date;     /* zeros when only a month or a year is known */
+  csto_date date_end; /* the last day of a span ("December 26-27"), else zeros */
+  int year_given;     /* the text states the year */
 
   /* MODE, CUE */
   csto_mode mode;
@@ -106,7 +107,8 @@ typedef struct {
                  * scope for HOLDS_POSITION) */
   csto_mode mode;
   csto_role role;
-  csto_date date;
+  csto_date date;     /* DATE: the day, or the first day of a span */
+  csto_date date_end; /* DATE: the last day of a span, else zeros */
   size_t sentence; /* the sentence that states it */
 } csto_fact;
 

@@ -40,7 +40,8 @@ static void attend(csto_doc *doc, const agents *who, int event, csto_mode mode, 
   if (event >= 0 && mode == CSTO_MODE_UNSPECIFIED)
     mode = doc->events[event].mode;
   for (int i = 0; event >= 0 && i < who->n; i++) {
-    csto_fact f = {CSTO_FACT_ATTENDS, who->ids[i], event, mode, CSTO_ROLE_NONE, {0, 0, 0}, sentence};
+    csto_fact f = {.kind = CSTO_FACT_ATTENDS, .subject = who->ids[i], .object = event,
+                   .mode = mode, .sentence = sentence};
     csto_doc_add_fact(doc, &f);
   }
 }

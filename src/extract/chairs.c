@@ -9,8 +9,7 @@ static int chair_agent(const csto_doc *doc, size_t k) {
 }
 
 static void add_chair(csto_doc *doc, int agent, int event, size_t sentence) {
-  csto_fact f = {CSTO_FACT_CHAIRS, agent, event, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE,
-                 {0, 0, 0}, sentence};
+  csto_fact f = {.kind = CSTO_FACT_CHAIRS, .subject = agent, .object = event, .sentence = sentence};
   if (agent >= 0 && event >= 0)
     csto_doc_add_fact(doc, &f);
 }

@@ -38,7 +38,8 @@ void csto_extract_dates(csto_doc *doc) {
       int e = doc->mentions[ev].event;
       if (doc->events[e].next && !m->year_given)
         continue;
-      csto_fact f = {CSTO_FACT_DATE, e, -1, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE, m->date, s};
+      csto_fact f = {.kind = CSTO_FACT_DATE, .subject = e, .object = -1, .date = m->date,
+                     .date_end = m->date_end, .sentence = s};
       int dated = 0;
       for (size_t i = 0; i < doc->n_facts; i++)
         dated |= doc->facts[i].kind == CSTO_FACT_DATE && doc->facts[i].subject == e;

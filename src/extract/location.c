@@ -112,8 +112,8 @@ void csto_extract_location(csto_doc *doc) {
         hosting_city(doc, choice, p, from, to);
   }
   for (size_t e = 0; e < doc->n_events; e++) {
-    csto_fact f = {CSTO_FACT_HELD_IN, (int)e, choice[e].place, CSTO_MODE_UNSPECIFIED,
-                   CSTO_ROLE_NONE, {0, 0, 0}, choice[e].sentence};
+    csto_fact f = {.kind = CSTO_FACT_HELD_IN, .subject = (int)e, .object = choice[e].place,
+                   .sentence = choice[e].sentence};
     if (choice[e].place >= 0)
       csto_doc_add_fact(doc, &f);
   }

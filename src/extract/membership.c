@@ -56,8 +56,8 @@ static int list_glue(const csto_mention *m) {
 }
 
 static void add_member(csto_doc *doc, int country, int org, size_t sentence) {
-  csto_fact f = {CSTO_FACT_MEMBER_OF, country, org, CSTO_MODE_UNSPECIFIED, CSTO_ROLE_NONE,
-                 {0, 0, 0}, sentence};
+  csto_fact f = {.kind = CSTO_FACT_MEMBER_OF, .subject = country, .object = org,
+                 .sentence = sentence};
   if (country >= 0 && org >= 0)
     csto_doc_add_fact(doc, &f);
 }

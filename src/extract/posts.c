@@ -26,8 +26,8 @@ void csto_extract_posts(csto_doc *doc) {
       if (t->plural || !t->scope)
         continue;
       int scope = csto_doc_entity_for_kb(doc, t->scope);
-      csto_fact f = {CSTO_FACT_HOLDS_POSITION, m->entity, scope, CSTO_MODE_UNSPECIFIED, t->role,
-                     {0, 0, 0}, m->sentence};
+      csto_fact f = {.kind = CSTO_FACT_HOLDS_POSITION, .subject = m->entity, .object = scope,
+                     .role = t->role, .sentence = m->sentence};
       if (scope >= 0)
         csto_doc_add_fact(doc, &f);
     }

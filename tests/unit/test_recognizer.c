@@ -63,7 +63,8 @@ static void dates_resolve_against_publication(void **state) {
 
 static void date_mentions_are_read(void **state) {
   (void)state;
-  test_run r = test_pipeline(kb, "2023-10-15", "The summit will be held on Oct. 8, 2024 and ended on 3 November.");
+  test_run r = test_pipeline(kb, "2023-10-15", "The summit will be held on Oct. 8, 2024 and ended on 3 November. "
+                                               "Talks are set for December 26-27.");
   const csto_mention *a = find(r.doc, CSTO_MENTION_DATE, 0), *b = find(r.doc, CSTO_MENTION_DATE, 1);
   assert_non_null(a);
   assert_non_null(b);
@@ -73,6 +74,11 @@ static void date_mentions_are_read(void **state) {
   assert_true(a->year_given);
   assert_int_equal(b->date.month, 11);
   assert_false(b->year_given);
+  const csto_mention *span = find(r.doc, CSTO_MENTION_DATE, 2);
+  assert_non_null(span);
+  assert_int_equal(span->date.day, 26);
+  assert_int_equal(span->date_end.day, 27);
+  assert_int_equal(span->date_end.month, 12);
   test_run_free(&r);
 }
 
