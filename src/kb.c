@@ -607,10 +607,6 @@ int csto_kb_has_longer(const csto_kb *kb, const char *phrase) {
 
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb) { return kb->max_tokens; }
 
-const csto_kb_entity *csto_kb_entity_by_iri(const csto_kb *kb, const char *iri) {
-  return entity(kb, iri);
-}
-
 static int date_cmp(csto_date a, csto_date b) {
   if (a.year != b.year)
     return a.year < b.year ? -1 : 1;

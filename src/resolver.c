@@ -347,6 +347,15 @@ static int latest(const csto_doc *doc, csto_event_class cls) {
   return best;
 }
 
+static int latest_of_body(const csto_doc *doc) {
+  int best = -1;
+  for (size_t i = 0; i < doc->n_events; i++)
+    if (body_of(doc->events[i].orgs, doc->events[i].n_orgs) && !doc->events[i].next &&
+        (best < 0 || doc->events[i].last_mention > doc->events[best].last_mention))
+      best = (int)i;
+  return best;
+}
+
 static void resolve_event(csto_doc *doc, size_t k) {
   csto_mention *m = &doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
@@ -360,6 +369,8 @@ static void resolve_event(csto_doc *doc, size_t k) {
       for (size_t i = doc->n_events; i-- > 0 && e < 0;)
         if (compatible(doc, &doc->events[i], m))
           e = (int)i;
+    } else if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(doc)) >= 0) {
+      /* "today's session": a council's session, if one was spoken of */
     } else {
       csto_event_class cls = specific(m->event_class) ? m->event_class : CSTO_EVENT_GENERIC;
       if ((e = latest(doc, cls)) < 0)

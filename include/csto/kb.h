@@ -166,9 +166,6 @@ int csto_kb_has_longer(const csto_kb *kb, const char *phrase);
 /* Longest phrase, in tokens. */
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 
-/* Find an entity by full IRI; NULL when unknown. */
-const csto_kb_entity *csto_kb_entity_by_iri(const csto_kb *kb, const char *iri);
-
 /* Who held role in post_in on date (NULL when the KB does not say). */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);

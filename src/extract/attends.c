@@ -30,6 +30,10 @@ static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
       continue; /* "the absence of X" */
     add_agent(&people, csto_person_of(doc, m));
     add_agent(&actors, csto_actor_of(doc, i));
+    if (csto_is_cue(m, CSTO_CUE_DELEGATION) && i > lo && /* "the Kazakh delegation" */
+        doc->mentions[i - 1].kind == CSTO_MENTION_ENTITY &&
+        doc->mentions[i - 1].type == CSTO_ENTITY_COUNTRY)
+      add_agent(&actors, doc->mentions[i - 1].entity);
   }
   return people.n ? people : actors;
 }
@@ -73,7 +77,11 @@ static void active(csto_doc *doc, size_t k, size_t lo, size_t hi) {
 static void passive(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t from) {
   agents who = collect(doc, k + 1, hi);
   if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
-    active(doc, k, lo, hi);
+    agents before = {{0}, 0};
+    for (size_t i = lo; i < k; i++) /* people only: "Ukraine was represented by a deputy" */
+      add_agent(&before, csto_person_of(doc, &doc->mentions[i]));
+    if (before.n)
+      active(doc, k, lo, hi);
     return;
   }
   int ev = csto_event_before(doc, from, k);

@@ -122,8 +122,10 @@ int csto_relative_subject(const csto_doc *doc, size_t lo) {
 
 int csto_clause_event_before(const csto_doc *doc, size_t from, size_t lo, size_t k) {
   int ev = csto_event_before(doc, lo, k);
-  if (ev < 0 && lo >= from + 2 && csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_CLAUSE_BREAK) &&
-      csto_event_of(&doc->mentions[lo - 2]) >= 0)
-    ev = (int)lo - 2;
-  return ev;
+  if (ev >= 0 || lo < from + 2 || !csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_CLAUSE_BREAK))
+    return ev;
+  size_t j = lo - 1; /* past the other meanings of the same word ("that": also a determiner) */
+  while (j > from && doc->mentions[j - 1].first == doc->mentions[lo - 1].first)
+    j--;
+  return j > from && csto_event_of(&doc->mentions[j - 1]) >= 0 ? (int)j - 1 : -1;
 }
