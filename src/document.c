@@ -1,5 +1,7 @@
 #include "csto/document.h"
 
+#include "array.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,21 +35,9 @@ void csto_doc_free(csto_doc *doc) {
   free(doc);
 }
 
-static int grow(void **items, size_t *cap, size_t count, size_t size) {
-  if (count < *cap)
-    return 0;
-  size_t n = *cap ? *cap * 2 : 32;
-  void *p = realloc(*items, n * size);
-  if (!p)
-    return -1;
-  *items = p;
-  *cap = n;
-  return 0;
-}
-
 csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end) {
-  if (grow((void **)&doc->mentions, &doc->cap_mentions, doc->n_mentions, sizeof(csto_mention)))
+  if (csto_array_reserve((void **)&doc->mentions, &doc->cap_mentions, doc->n_mentions, sizeof(csto_mention)))
     return NULL;
   csto_mention *m = &doc->mentions[doc->n_mentions++];
   memset(m, 0, sizeof *m);
@@ -70,14 +60,14 @@ int csto_doc_add_fact(csto_doc *doc, const csto_fact *fact) {
       return 0;
     }
   }
-  if (grow((void **)&doc->facts, &doc->cap_facts, doc->n_facts, sizeof(csto_fact)))
+  if (csto_array_reserve((void **)&doc->facts, &doc->cap_facts, doc->n_facts, sizeof(csto_fact)))
     return -1;
   doc->facts[doc->n_facts++] = *fact;
   return 0;
 }
 
 int csto_doc_add_event(csto_doc *doc, csto_event_class cls, size_t last_mention) {
-  if (grow((void **)&doc->events, &doc->cap_events, doc->n_events, sizeof(csto_doc_event)))
+  if (csto_array_reserve((void **)&doc->events, &doc->cap_events, doc->n_events, sizeof(csto_doc_event)))
     return -1;
   csto_doc_event *e = &doc->events[doc->n_events];
   memset(e, 0, sizeof *e);

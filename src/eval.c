@@ -9,6 +9,8 @@
  * otherwise look arbitrary. */
 #include "csto/eval.h"
 
+#include "array.h"
+
 #include <errno.h>
 #include <jansson.h>
 #include <raptor2.h>
@@ -54,19 +56,6 @@ static bool ivec_has(const ivec *a, int x) {
   return false;
 }
 
-/* Grow *items (of size `size`) so that one more fits; 0 on success. */
-static int reserve(void **items, size_t n, size_t *cap, size_t size) {
-  if (n < *cap)
-    return 0;
-  size_t c = *cap ? *cap * 2 : 16;
-  void *p = realloc(*items, c * size);
-  if (!p)
-    return -1;
-  *items = p;
-  *cap = c;
-  return 0;
-}
-
 /* Interned strings: equal strings get equal ids, ids index str. */
 typedef struct {
   csto_strmap *index;
@@ -93,7 +82,7 @@ static int pool_id(pool *p, const char *s, size_t len) {
     free(copy);
     return found[0];
   }
-  if (reserve((void **)&p->str, p->n, &p->cap, sizeof *p->str) != 0 ||
+  if (csto_array_reserve((void **)&p->str, &p->cap, p->n, sizeof *p->str) != 0 ||
       csto_strmap_add(p->index, copy, (int)p->n) != 0) {
     free(copy);
     return -1;
@@ -297,7 +286,7 @@ static void on_statement(void *user, raptor_statement *st) {
     t.kind = (unsigned char)classify(
         (const char *)raptor_uri_as_string(st->predicate->value.uri), t.literal);
   if (!ok || set_value(g, &t, st->object) != 0 ||
-      reserve((void **)&g->out->t, g->out->n, &g->out->cap, sizeof *g->out->t) != 0) {
+      csto_array_reserve((void **)&g->out->t, &g->out->cap, g->out->n, sizeof *g->out->t) != 0) {
     fail_nomem(g);
     return;
   }
@@ -454,7 +443,7 @@ static csto_status add_entity(gold *g, pool *p, const row *r, csto_error *err) {
       g->ent[i] = e;
       return CSTO_OK;
     }
-  if (reserve((void **)&g->ent, g->n_ent, &g->cap_ent, sizeof *g->ent) != 0) {
+  if (csto_array_reserve((void **)&g->ent, &g->cap_ent, g->n_ent, sizeof *g->ent) != 0) {
     free(names.v);
     return row_error(r, err, CSTO_ERR_NOMEM, "out of memory", NULL, NULL);
   }
@@ -500,7 +489,7 @@ static csto_status add_fact(gold *g, pool *p, const row *r, int rel, csto_error 
     return row_error(r, err, CSTO_ERR_INPUT, "unknown attendance mode", r->f[3],
                      " (in-person, remote or unspecified)");
   if (fill_fact(p, r, &f) != 0 ||
-      reserve((void **)&g->facts, g->n_facts, &g->cap_facts, sizeof *g->facts) != 0) {
+      csto_array_reserve((void **)&g->facts, &g->cap_facts, g->n_facts, sizeof *g->facts) != 0) {
     free(f.alts.v);
     return row_error(r, err, CSTO_ERR_NOMEM, "out of memory", NULL, NULL);
   }
@@ -564,7 +553,7 @@ static csto_status check_line(const row *r, const char *s, size_t len, bool *ski
 }
 
 static csto_status gold_line(gold *g, pool *p, row *r, char *s, size_t len, csto_error *err) {
-  bool skip;
+  bool skip = false;
   csto_status st = check_line(r, s, len, &skip, err);
   if (st != CSTO_OK || skip)
     return st;
@@ -631,8 +620,8 @@ static csto_status slurp(const char *path, char **text, size_t *len, csto_error 
 }
 
 static csto_status read_gold(const char *path, pool *p, gold *g, csto_error *err) {
-  char *text;
-  size_t len;
+  char *text = NULL;
+  size_t len = 0;
   csto_status st = slurp(path, &text, &len, err);
   if (st != CSTO_OK)
     return st;
@@ -700,7 +689,7 @@ static int intern_preds(scorer *sc) {
 }
 
 static int add_raw(scorer *sc, int rel, int a, int b, int c) {
-  if (reserve((void **)&sc->raw, sc->n_raw, &sc->cap_raw, sizeof *sc->raw) != 0)
+  if (csto_array_reserve((void **)&sc->raw, &sc->cap_raw, sc->n_raw, sizeof *sc->raw) != 0)
     return -1;
   sc->raw[sc->n_raw++] = (fact){rel, a, b, c};
   return 0;
@@ -756,7 +745,7 @@ static attendance *find_att(scorer *sc, int node) {
   for (size_t i = 0; i < sc->n_att; i++)
     if (sc->att[i].node == node)
       return &sc->att[i];
-  if (reserve((void **)&sc->att, sc->n_att, &sc->cap_att, sizeof *sc->att) != 0)
+  if (csto_array_reserve((void **)&sc->att, &sc->cap_att, sc->n_att, sizeof *sc->att) != 0)
     return NULL;
   sc->att[sc->n_att] = (attendance){node, -1, -1, -1};
   return &sc->att[sc->n_att++];

@@ -10,6 +10,7 @@
 
 #include "csto/normalize.h"
 #include "csto/segmenter.h"
+#include "array.h"
 #include "strmap.h"
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -72,20 +73,6 @@ static const char *local_after(const char *iri, const char *ns) {
   return strncmp(iri, ns, n) == 0 ? iri + n : NULL;
 }
 
-/* ---- growing arrays ------------------------------------------------------------------ */
-
-static int reserve(void **items, size_t *cap, size_t count, size_t size) {
-  if (count < *cap)
-    return 0;
-  size_t n = *cap ? *cap * 2 : 64;
-  void *p = realloc(*items, n * size);
-  if (!p)
-    return -1;
-  *items = p;
-  *cap = n;
-  return 0;
-}
-
 static int add_entry(csto_kb *kb, const char *text, csto_lex_kind kind, int value,
                      const csto_kb_entity *entity) {
   csto_token *toks;
@@ -105,7 +92,7 @@ static int add_entry(csto_kb *kb, const char *text, csto_lex_kind kind, int valu
   }
   csto_tokens_free(toks, n);
   csto_lex_entry *e = rc == 0 ? malloc(sizeof *e) : NULL;
-  if (!e || reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries, sizeof e) != 0) {
+  if (!e || csto_array_reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries, sizeof e) != 0) {
     free(e);
     free(phrase);
     return -1;
@@ -184,7 +171,7 @@ static csto_status parse_all(rdf_session *s, const char *dir, csto_error *err) {
   for (struct dirent *e; d && (e = readdir(d));) {
     if (!ends_with(e->d_name, ".ttl"))
       continue;
-    if (reserve((void **)&names, &cap, n, sizeof *names) != 0 || !(names[n] = strdup(e->d_name)))
+    if (csto_array_reserve((void **)&names, &cap, n, sizeof *names) != 0 || !(names[n] = strdup(e->d_name)))
       break;
     n++;
   }
@@ -258,7 +245,7 @@ static void on_type(csto_kb *kb, const char *s, librdf_node *o, void *user) {
       continue;
     csto_kb_entity *e = calloc(1, sizeof *e);
     if (!e || !(e->iri = strdup(s)) ||
-        reserve((void **)&kb->entities, &kb->cap_entities, kb->n_entities, sizeof e) != 0 ||
+        csto_array_reserve((void **)&kb->entities, &kb->cap_entities, kb->n_entities, sizeof e) != 0 ||
         csto_strmap_add(kb->by_iri, s, (int)kb->n_entities) != 0) {
       if (e)
         free(e->iri);
@@ -424,7 +411,7 @@ static csto_kb_holding *holding(holding_ctx *h, const char *s) {
   if (csto_strmap_get(h->index, s, &v))
     return &h->kb->holdings[v[0]];
   csto_kb *kb = h->kb;
-  if (reserve((void **)&kb->holdings, &kb->cap_holdings, kb->n_holdings, sizeof *kb->holdings) ||
+  if (csto_array_reserve((void **)&kb->holdings, &kb->cap_holdings, kb->n_holdings, sizeof *kb->holdings) ||
       csto_strmap_add(h->index, s, (int)kb->n_holdings) != 0) {
     h->failed = 1;
     return NULL;

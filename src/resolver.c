@@ -3,20 +3,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
 #include "csto/normalize.h"
 
 /* ---- entities -------------------------------------------------------------------------- */
 
 static int add_entity(csto_doc *doc, const csto_kb_entity *kb, csto_entity_type type,
                       const char *label) {
-  if (doc->n_entities == doc->cap_entities) {
-    size_t cap = doc->cap_entities ? doc->cap_entities * 2 : 32;
-    csto_doc_entity *p = realloc(doc->entities, cap * sizeof *p);
-    if (!p)
-      return -1;
-    doc->entities = p;
-    doc->cap_entities = cap;
-  }
+  if (csto_array_reserve((void **)&doc->entities, &doc->cap_entities, doc->n_entities,
+                         sizeof *doc->entities) != 0)
+    return -1;
   csto_doc_entity *e = &doc->entities[doc->n_entities];
   memset(e, 0, sizeof *e);
   e->kb = kb;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array.h"
 #include "csto/kb.h"
 #include "csto/normalize.h"
 
@@ -48,14 +49,8 @@ static unsigned word_flags(const char *text, size_t begin, size_t end) {
 }
 
 static int push(token_list *list, const char *text, size_t begin, size_t end, unsigned flags) {
-  if (list->count == list->cap) {
-    size_t cap = list->cap ? list->cap * 2 : 256;
-    csto_token *t = realloc(list->items, cap * sizeof *t);
-    if (!t)
-      return -1;
-    list->items = t;
-    list->cap = cap;
-  }
+  if (csto_array_reserve((void **)&list->items, &list->cap, list->count, sizeof *list->items))
+    return -1;
   char *norm = csto_normalize(text + begin, end - begin);
   if (!norm)
     return -1;
@@ -205,14 +200,9 @@ csto_status csto_segment(const struct csto_kb *kb, const char *text, const csto_
       end = 0;
     if (!end)
       continue;
-    if (n == cap) {
-      cap = cap ? cap * 2 : 64;
-      csto_sentence *s = realloc(out, cap * sizeof *s);
-      if (!s) {
-        free(out);
-        return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while segmenting");
-      }
-      out = s;
+    if (csto_array_reserve((void **)&out, &cap, n, sizeof *out) != 0) {
+      free(out);
+      return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while segmenting");
     }
     out[n++] = (csto_sentence){tokens[start].begin, tokens[end - 1].end, start, end};
     start = end;
