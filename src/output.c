@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct csto_output {
@@ -61,7 +62,11 @@ csto_status csto_output_commit(csto_output *o, csto_error *err) {
     output_free(o);
     return st;
   }
-  if (fflush(o->stream) != 0 || ferror(o->stream) || fsync(fileno(o->stream)) != 0)
+  /* mkstemp makes the temporary private; the output gets the usual rights instead */
+  mode_t mask = umask(0);
+  umask(mask);
+  if (fflush(o->stream) != 0 || ferror(o->stream) || fsync(fileno(o->stream)) != 0 ||
+      fchmod(fileno(o->stream), 0666 & ~mask) != 0)
     st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", o->path, strerror(errno));
   if (fclose(o->stream) != 0 && st == CSTO_OK)
     st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", o->path, strerror(errno));

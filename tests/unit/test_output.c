@@ -1,5 +1,6 @@
 #include "support.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csto/output.h"
@@ -31,6 +32,9 @@ static void commit_renames_into_place(void **state) {
   assert_non_null(fgets(buf, sizeof buf, f));
   fclose(f);
   assert_string_equal(buf, "hello");
+  struct stat st;
+  assert_int_equal(stat(path, &st), 0);
+  assert_true(st.st_mode & S_IRGRP); /* not the temporary's private 0600 */
   unlink(path);
 }
 
