@@ -3,8 +3,6 @@
 # N-Quads graphs, --file, -o, and clean failures.
 set -euo pipefail
 : "${CSTO_KG:?set CSTO_KG to the csto-kg binary}" "${CSTO_TEST_DIR:?set CSTO_TEST_DIR}"
-# Sanitizer builds: librdf/rasqal/raptor leak by themselves (tests/lsan.supp says where).
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$CSTO_TEST_DIR/lsan.supp:fast_unwind_on_malloc=0:print_suppressions=0}
 F=$CSTO_TEST_DIR/fixtures
 A=$F/store-a.ttl
 B=$F/store-b.ttl

@@ -4,8 +4,6 @@
 # the environment), read back with SPARQL over HTTP.
 set -euo pipefail
 : "${CSTO_KG:?set CSTO_KG to the csto-kg binary}" "${CSTO_TEST_DIR:?set CSTO_TEST_DIR}"
-# Sanitizer builds: librdf/rasqal/raptor leak by themselves (tests/lsan.supp says where).
-export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$CSTO_TEST_DIR/lsan.supp:fast_unwind_on_malloc=0:print_suppressions=0}
 : "${CSTO_SOURCE_DIR:?set CSTO_SOURCE_DIR}"
 F=$CSTO_TEST_DIR/fixtures
 A=$F/store-a.ttl

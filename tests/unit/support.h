@@ -52,6 +52,12 @@ static inline int test_tmpdir_remove(void) {
   return system(cmd) == 0 ? 0 : -1;
 }
 
+/* buf := $CSTO_TEST_DIR/fixtures/name (ctest sets CSTO_TEST_DIR); 0, or -1 without it. */
+static inline int test_fixture(char *buf, size_t size, const char *name) {
+  const char *dir = getenv("CSTO_TEST_DIR");
+  return dir && snprintf(buf, size, "%s/fixtures/%s", dir, name) < (int)size ? 0 : -1;
+}
+
 /* An article with this body, published on date ("YYYY-MM-DD"). */
 static inline csto_article *test_article(const char *date, const char *body) {
   size_t n = strlen(body) + 64;

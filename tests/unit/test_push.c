@@ -26,10 +26,9 @@ static char requests_path[600];
 
 static int setup_all(void **state) {
   (void)state;
-  const char *dir = getenv("CSTO_TEST_DIR");
-  if (!dir || test_tmpdir_make() != 0)
+  if (test_fixture(fixture_a, sizeof fixture_a, "store-a.ttl") != 0 ||
+      test_tmpdir_make() != 0)
     return -1;
-  snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
   snprintf(requests_path, sizeof requests_path, "%s/requests.txt", test_tmpdir);
   return 0;
 }

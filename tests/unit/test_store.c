@@ -27,11 +27,10 @@ static int serial;
 
 static int setup_all(void **state) {
   (void)state;
-  const char *dir = getenv("CSTO_TEST_DIR");
-  if (!dir || test_tmpdir_make() != 0)
+  if (test_fixture(fixture_a, sizeof fixture_a, "store-a.ttl") != 0 ||
+      test_fixture(fixture_b, sizeof fixture_b, "store-b.ttl") != 0 ||
+      test_tmpdir_make() != 0)
     return -1;
-  snprintf(fixture_a, sizeof fixture_a, "%s/fixtures/store-a.ttl", dir);
-  snprintf(fixture_b, sizeof fixture_b, "%s/fixtures/store-b.ttl", dir);
   return 0;
 }
 
