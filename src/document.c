@@ -14,24 +14,36 @@ csto_doc *csto_doc_new(const csto_article *article, const csto_kb *kb) {
   return doc;
 }
 
+static void free_entities(csto_doc_entity *entities, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(entities[i].label);
+    free(entities[i].local);
+    for (size_t k = 0; k < entities[i].n_aliases; k++)
+      free(entities[i].aliases[k]);
+    free(entities[i].aliases);
+  }
+  free(entities);
+}
+
+void csto_resolution_free(csto_resolution *res) {
+  free_entities(res->entities, res->n_entities);
+  free(res->events);
+  free(res->links);
+  memset(res, 0, sizeof *res);
+}
+
+/* The document owns its layers; they are const only to the stages that read them. */
 void csto_doc_free(csto_doc *doc) {
   if (!doc)
     return;
   csto_tokens_free(doc->tokens, doc->n_tokens);
   free(doc->sentences);
   free(doc->mentions);
-  for (size_t i = 0; i < doc->n_entities; i++) {
-    free(doc->entities[i].label);
-    free(doc->entities[i].local);
-    for (size_t k = 0; k < doc->entities[i].n_aliases; k++)
-      free(doc->entities[i].aliases[k]);
-    free(doc->entities[i].aliases);
-  }
-  free(doc->entities);
-  for (size_t i = 0; i < doc->n_events; i++)
-    free(doc->events[i].local);
-  free(doc->events);
-  free(doc->facts);
+  free_entities((csto_doc_entity *)doc->entities, doc->n_entities);
+  free((void *)doc->events);
+  free((void *)doc->links);
+  free((void *)doc->candidates);
+  free((void *)doc->facts);
   free(doc);
 }
 
@@ -46,35 +58,33 @@ csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t
   m->first = first;
   m->end = end;
   m->name_first = m->name_end = end;
-  m->entity = m->event = -1;
   return m;
 }
 
-int csto_doc_add_fact(csto_doc *doc, const csto_fact *fact) {
-  for (size_t i = 0; i < doc->n_facts; i++) {
-    const csto_fact *f = &doc->facts[i];
-    if (f->kind == fact->kind && f->subject == fact->subject && f->object == fact->object &&
-        f->role == fact->role && memcmp(&f->date, &fact->date, sizeof f->date) == 0) {
-      if (f->mode == CSTO_MODE_UNSPECIFIED) /* a later sentence may say how */
-        doc->facts[i].mode = fact->mode;
-      return 0;
-    }
-  }
-  if (csto_array_reserve((void **)&doc->facts, &doc->cap_facts, doc->n_facts, sizeof(csto_fact)))
-    return -1;
-  doc->facts[doc->n_facts++] = *fact;
-  return 0;
+void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res) {
+  doc->entities = res->entities;
+  doc->n_entities = res->n_entities;
+  doc->events = res->events;
+  doc->n_events = res->n_events;
+  doc->links = res->links;
+  memset(res, 0, sizeof *res);
 }
 
-int csto_doc_add_event(csto_doc *doc, csto_event_class cls, size_t last_mention) {
-  if (csto_array_reserve((void **)&doc->events, &doc->cap_events, doc->n_events, sizeof(csto_doc_event)))
-    return -1;
-  csto_doc_event *e = &doc->events[doc->n_events];
-  memset(e, 0, sizeof *e);
-  e->event_class = cls;
-  e->place = -1;
-  e->last_mention = last_mention;
-  return (int)doc->n_events++;
+void csto_doc_attach_candidates(csto_doc *doc, csto_candidate *candidates, size_t n) {
+  doc->candidates = candidates;
+  doc->n_candidates = n;
+}
+
+void csto_doc_attach_facts(csto_doc *doc, csto_fact *facts, size_t n) {
+  doc->facts = facts;
+  doc->n_facts = n;
+}
+
+int csto_doc_entity_of(const csto_doc *doc, const csto_kb_entity *kb) {
+  for (size_t i = 0; kb && i < doc->n_entities; i++)
+    if (doc->entities[i].kb == kb)
+      return (int)i;
+  return -1;
 }
 
 char *csto_doc_text(const csto_doc *doc, size_t first, size_t end) {

@@ -373,14 +373,15 @@ static const char *mode_iri(csto_mode m) {
                                   : CSTO_NS "UnspecifiedMode";
 }
 
-/* The statement node: which triple, from which sentence, by which extraction. */
-static void provenance(builder *b, const char *s, const char *p, librdf_node *o, size_t sentence) {
+/* The statement node: which triple, from which sentence, by which rule and extraction. */
+static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
+                       const csto_evidence *ev) {
   if (b->g->no_provenance) {
     librdf_free_node(o);
     return;
   }
   char *node = minted(b->g, "statement_%s_%zu", b->id + strlen("article_"), ++b->statements);
-  const char *evidence = sentence_node(b, sentence);
+  const char *evidence = sentence_node(b, ev->sentence);
   if (node && evidence) {
     add_iri(b->g, node, RDF "type", RDF "Statement");
     add_iri(b->g, node, RDF "subject", s);
@@ -388,6 +389,7 @@ static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
     add(b->g, node, RDF "object", o);
     o = NULL;
     add_iri(b->g, node, CSTO_NS "evidence", evidence);
+    add_text(b->g, node, CSTO_NS "extractionRule", csto_rule_name(ev->rule), NULL);
     add_iri(b->g, node, PROV "wasDerivedFrom", b->article);
     add_iri(b->g, node, PROV "wasGeneratedBy", b->activity);
   }
@@ -395,13 +397,14 @@ static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
   free(node);
 }
 
-static void fact_triple(builder *b, const char *s, const char *p, librdf_node *o, size_t sentence) {
+static void fact_triple(builder *b, const char *s, const char *p, librdf_node *o,
+                        const csto_evidence *ev) {
   if (!s || !o) {
     librdf_free_node(o);
     return;
   }
   add(b->g, s, p, librdf_new_node_from_node(o));
-  provenance(b, s, p, o, sentence);
+  provenance(b, s, p, o, ev);
 }
 
 static void attendance(builder *b, const char *agent, const char *ev, const csto_fact *f) {
@@ -412,7 +415,9 @@ static void attendance(builder *b, const char *agent, const char *ev, const csto
   add_iri(b->g, node, RDF "type", CSTO_NS "Attendance");
   add_iri(b->g, node, CSTO_NS "attendee", agent);
   add_iri(b->g, node, CSTO_NS "event", ev);
-  fact_triple(b, node, CSTO_NS "mode", iri(b->g, mode_iri(f->mode)), f->sentence);
+  /* The mode's statement cites what gave the mode; an unspecified one, the attendance's. */
+  const csto_evidence *said = f->mode_evidence.rule ? &f->mode_evidence : &f->evidence;
+  fact_triple(b, node, CSTO_NS "mode", iri(b->g, mode_iri(f->mode)), said);
   free(node);
 }
 
@@ -428,7 +433,7 @@ static void position(builder *b, const char *person, const csto_fact *f) {
     add_text(b->g, post, RDFS "label", label, "en");
     add_iri(b->g, post, CSTO_NS "role", role);
     add_iri(b->g, post, CSTO_NS "postIn", scope_iri);
-    fact_triple(b, person, CSTO_NS "holdsPosition", iri(b->g, post), f->sentence);
+    fact_triple(b, person, CSTO_NS "holdsPosition", iri(b->g, post), &f->evidence);
   }
   free(post);
 }
@@ -437,22 +442,22 @@ static void add_fact(builder *b, const csto_fact *f) {
   char date[16];
   switch (f->kind) {
   case CSTO_FACT_CHAIRS:
-    fact_triple(b, entity(b, f->subject), CSTO_NS "chairs", iri(b->g, event(b, f->object)), f->sentence);
+    fact_triple(b, entity(b, f->subject), CSTO_NS "chairs", iri(b->g, event(b, f->object)), &f->evidence);
     break;
   case CSTO_FACT_ATTENDS: {
     const char *agent = entity(b, f->subject), *ev = event(b, f->object);
     if (!agent || !ev)
       break;
-    fact_triple(b, agent, CSTO_NS "attends", iri(b->g, ev), f->sentence);
+    fact_triple(b, agent, CSTO_NS "attends", iri(b->g, ev), &f->evidence);
     attendance(b, agent, ev, f);
     break;
   }
   case CSTO_FACT_MEMBER_OF:
     fact_triple(b, entity(b, f->subject), CSTO_NS "memberOf", iri(b->g, entity(b, f->object)),
-                f->sentence);
+                &f->evidence);
     break;
   case CSTO_FACT_HELD_IN:
-    fact_triple(b, event(b, f->subject), CSTO_NS "heldIn", iri(b->g, entity(b, f->object)), f->sentence);
+    fact_triple(b, event(b, f->subject), CSTO_NS "heldIn", iri(b->g, entity(b, f->object)), &f->evidence);
     break;
   case CSTO_FACT_DATE: { /* one day: csto:date; a span: csto:startDate and csto:endDate */
     librdf_uri *dt = librdf_new_uri(b->g->world, (const unsigned char *)XSD "date");
@@ -460,12 +465,12 @@ static void add_fact(builder *b, const csto_fact *f) {
     date_text(f->date, date);
     fact_triple(b, event(b, f->subject), span ? CSTO_NS "startDate" : CSTO_NS "date",
                 librdf_new_node_from_typed_literal(b->g->world, (const unsigned char *)date, NULL, dt),
-                f->sentence);
+                &f->evidence);
     if (span) {
       date_text(f->date_end, date);
       fact_triple(b, event(b, f->subject), CSTO_NS "endDate",
                   librdf_new_node_from_typed_literal(b->g->world, (const unsigned char *)date, NULL, dt),
-                  f->sentence);
+                  &f->evidence);
     }
     librdf_free_uri(dt);
     break;

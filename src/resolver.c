@@ -4,16 +4,23 @@
 #include <string.h>
 
 #include "array.h"
+#include "clause.h"
 #include "csto/normalize.h"
 
 /* ---- entities -------------------------------------------------------------------------- */
 
-static int add_entity(csto_doc *doc, const csto_kb_entity *kb, csto_entity_type type,
+/* The stage reads the document's earlier layers and builds its own. */
+typedef struct {
+  const csto_doc *doc;
+  csto_resolution *r;
+} resolver;
+
+static int add_entity(csto_resolution *r, const csto_kb_entity *kb, csto_entity_type type,
                       const char *label) {
-  if (csto_array_reserve((void **)&doc->entities, &doc->cap_entities, doc->n_entities,
-                         sizeof *doc->entities) != 0)
+  if (csto_array_reserve((void **)&r->entities, &r->cap_entities, r->n_entities,
+                         sizeof *r->entities) != 0)
     return -1;
-  csto_doc_entity *e = &doc->entities[doc->n_entities];
+  csto_doc_entity *e = &r->entities[r->n_entities];
   memset(e, 0, sizeof *e);
   e->kb = kb;
   e->type = type;
@@ -25,14 +32,14 @@ static int add_entity(csto_doc *doc, const csto_kb_entity *kb, csto_entity_type 
     free(e->local);
     return -1;
   }
-  return (int)doc->n_entities++;
+  return (int)r->n_entities++;
 }
 
-int csto_doc_entity_for_kb(csto_doc *doc, const csto_kb_entity *kb) {
-  for (size_t i = 0; i < doc->n_entities; i++)
-    if (doc->entities[i].kb == kb)
+static int entity_for_kb(csto_resolution *r, const csto_kb_entity *kb) {
+  for (size_t i = 0; i < r->n_entities; i++)
+    if (r->entities[i].kb == kb)
       return (int)i;
-  return add_entity(doc, kb, kb->type, kb->label);
+  return add_entity(r, kb, kb->type, kb->label);
 }
 
 static int same_name(const char *a, const char *b) {
@@ -43,11 +50,11 @@ static int same_name(const char *a, const char *b) {
   return same;
 }
 
-int csto_doc_entity_for_name(csto_doc *doc, const char *name, csto_entity_type type) {
-  for (size_t i = 0; i < doc->n_entities; i++)
-    if (!doc->entities[i].kb && doc->entities[i].type == type && same_name(doc->entities[i].label, name))
+static int entity_for_name(csto_resolution *r, const char *name, csto_entity_type type) {
+  for (size_t i = 0; i < r->n_entities; i++)
+    if (!r->entities[i].kb && r->entities[i].type == type && same_name(r->entities[i].label, name))
       return (int)i;
-  return add_entity(doc, NULL, type, name);
+  return add_entity(r, NULL, type, name);
 }
 
 static void add_alias(csto_doc_entity *e, const char *text) {
@@ -78,10 +85,10 @@ static char *first_word(const char *name) {
 
 /* An earlier person of the article whose surname is this one-word name: the last word
  * of the name, or the first, as Chinese and Korean names put it ("Hu" of "Hu Jintao"). */
-static int person_by_surname(const csto_doc *doc, const char *word) {
+static int person_by_surname(const csto_resolution *r, const char *word) {
   for (int pass = 0; pass < 2; pass++)
-    for (size_t i = doc->n_entities; i-- > 0;) {
-      const csto_doc_entity *e = &doc->entities[i];
+    for (size_t i = r->n_entities; i-- > 0;) {
+      const csto_doc_entity *e = &r->entities[i];
       if (e->type != CSTO_ENTITY_PERSON || !strchr(e->label, ' '))
         continue;
       char *first = pass ? first_word(e->label) : NULL;
@@ -93,25 +100,28 @@ static int person_by_surname(const csto_doc *doc, const char *word) {
   return -1;
 }
 
-static int has_title(const csto_mention *m, csto_role role, const csto_kb_entity *scope) {
+static int has_title(const resolver *rs, size_t k, csto_role role, const csto_kb_entity *scope) {
+  const csto_mention *m = &rs->doc->mentions[k];
   for (int i = 0; i < m->n_titles; i++)
-    if (m->titles[i].role == role && m->titles[i].scope == scope)
+    if (m->titles[i].role == role && rs->r->links[k].title_scope[i] == scope)
       return 1;
   return 0;
 }
 
 /* "the Russian leader": who held the post then, or who the article gave that title. */
-static int title_holder(csto_doc *doc, const csto_mention *m, size_t upto) {
-  const csto_title *t = &m->titles[0];
+static int title_holder(resolver *rs, size_t k) {
+  const csto_doc *doc = rs->doc;
+  const csto_title *t = &doc->mentions[k].titles[0];
   if (t->plural || !t->scope)
     return -1;
   const csto_kb_holding *h = csto_kb_holder(doc->kb, t->role, t->scope, doc->article->date);
   if (h)
-    return csto_doc_entity_for_kb(doc, h->holder);
-  for (size_t i = upto; i-- > 0;) {
+    return entity_for_kb(rs->r, h->holder);
+  for (size_t i = k; i-- > 0;) {
     const csto_mention *p = &doc->mentions[i];
-    if (p->kind == CSTO_MENTION_PERSON && p->entity >= 0 && has_title(p, t->role, t->scope))
-      return p->entity;
+    if (p->kind == CSTO_MENTION_PERSON && rs->r->links[i].entity >= 0 &&
+        has_title(rs, i, t->role, t->scope))
+      return rs->r->links[i].entity;
   }
   return -1;
 }
@@ -163,9 +173,11 @@ static const csto_kb_entity *titled_variant(const csto_doc *doc, const csto_ment
   return NULL;
 }
 
-static int named_person(csto_doc *doc, csto_mention *m) {
+static int named_person(resolver *rs, const csto_mention *m) {
+  const csto_doc *doc = rs->doc;
+  csto_resolution *r = rs->r;
   if (m->kb)
-    return csto_doc_entity_for_kb(doc, m->kb);
+    return entity_for_kb(r, m->kb);
   char *name = csto_doc_text(doc, m->name_first, m->name_end);
   if (!name)
     return -1;
@@ -174,74 +186,83 @@ static int named_person(csto_doc *doc, csto_mention *m) {
     char *norm = csto_normalize(name, strlen(name));
     const csto_kb_entity *kb = norm ? csto_kb_person_by_surname(doc->kb, norm, doc->article->date) : NULL;
     free(norm);
-    if ((e = person_by_surname(doc, name)) < 0 && kb)
-      e = csto_doc_entity_for_kb(doc, kb);
+    if ((e = person_by_surname(r, name)) < 0 && kb)
+      e = entity_for_kb(r, kb);
     if (e < 0 && m->n_titles)
-      e = csto_doc_entity_for_name(doc, name, CSTO_ENTITY_PERSON);
+      e = entity_for_name(r, name, CSTO_ENTITY_PERSON);
   } else {
     const csto_kb_entity *variant = titled_variant(doc, m, name);
-    e = variant ? csto_doc_entity_for_kb(doc, variant)
-                : csto_doc_entity_for_name(doc, name, CSTO_ENTITY_PERSON);
+    e = variant ? entity_for_kb(r, variant) : entity_for_name(r, name, CSTO_ENTITY_PERSON);
   }
   if (e >= 0)
-    add_alias(&doc->entities[e], name);
+    add_alias(&r->entities[e], name);
   free(name);
   return e;
 }
 
 /* Titles without a scope ("President Tokayev") take the post the KB knows on the date. */
-static void complete_titles(csto_doc *doc, csto_mention *m) {
-  const csto_doc_entity *e = &doc->entities[m->entity];
+static void complete_titles(resolver *rs, size_t k) {
+  const csto_mention *m = &rs->doc->mentions[k];
+  csto_link *link = &rs->r->links[k];
+  const csto_doc_entity *e = &rs->r->entities[link->entity];
   for (int i = 0; i < m->n_titles; i++) {
-    if (m->titles[i].scope || !e->kb)
+    if (link->title_scope[i] || !e->kb)
       continue;
-    const csto_kb_holding *h = csto_kb_post_of(doc->kb, e->kb, m->titles[i].role, doc->article->date);
+    const csto_kb_holding *h = csto_kb_post_of(rs->doc->kb, e->kb, m->titles[i].role,
+                                               rs->doc->article->date);
     if (h)
-      m->titles[i].scope = h->post_in;
+      link->title_scope[i] = h->post_in;
   }
 }
 
-static void resolve_person(csto_doc *doc, size_t k) {
-  csto_mention *m = &doc->mentions[k];
+static void resolve_person(resolver *rs, size_t k) {
+  const csto_mention *m = &rs->doc->mentions[k];
+  csto_link *link = &rs->r->links[k];
+  for (int i = 0; i < m->n_titles; i++)
+    link->title_scope[i] = m->titles[i].scope;
   if (m->name_first < m->name_end)
-    m->entity = named_person(doc, m);
+    link->entity = named_person(rs, m);
   else if (m->n_titles)
-    m->entity = title_holder(doc, m, k);
-  if (m->entity < 0)
+    link->entity = title_holder(rs, k);
+  if (link->entity < 0)
     return;
-  if (m->gender && !doc->entities[m->entity].gender)
-    doc->entities[m->entity].gender = m->gender;
-  complete_titles(doc, m);
+  if (m->gender && !rs->r->entities[link->entity].gender)
+    rs->r->entities[link->entity].gender = m->gender;
+  complete_titles(rs, k);
 }
 
-static void resolve_pronoun(csto_doc *doc, size_t k) {
-  csto_mention *m = &doc->mentions[k];
+enum { PRONOUN_REACH = 2 /* sentences back a pronoun looks for its person */ };
+
+static void resolve_pronoun(resolver *rs, size_t k) {
+  const csto_mention *mentions = rs->doc->mentions, *m = &mentions[k];
   int fallback = -1;
   for (size_t i = k; i-- > 0;) {
-    const csto_mention *p = &doc->mentions[i];
-    if (p->sentence + 2 < m->sentence)
+    const csto_mention *p = &mentions[i];
+    int e = rs->r->links[i].entity;
+    if (p->sentence + PRONOUN_REACH < m->sentence)
       break;
-    if (p->kind != CSTO_MENTION_PERSON || p->entity < 0)
+    if (p->kind != CSTO_MENTION_PERSON || e < 0)
       continue;
-    csto_gender g = doc->entities[p->entity].gender;
+    csto_gender g = rs->r->entities[e].gender;
     if (g == m->gender) {
-      m->entity = p->entity;
+      rs->r->links[k].entity = e;
       return;
     }
     if (g == CSTO_GENDER_UNKNOWN && fallback < 0)
-      fallback = p->entity;
+      fallback = e;
   }
-  m->entity = fallback;
+  rs->r->links[k].entity = fallback;
 }
 
-static void resolve_entity(csto_doc *doc, csto_mention *m) {
+static void resolve_entity(resolver *rs, size_t k) {
+  const csto_mention *m = &rs->doc->mentions[k];
   if (m->kb) {
-    m->entity = csto_doc_entity_for_kb(doc, m->kb);
+    rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
     return;
   }
-  char *name = csto_doc_text(doc, m->name_first, m->name_end);
+  char *name = csto_doc_text(rs->doc, m->name_first, m->name_end);
   if (name && *name)
-    m->entity = csto_doc_entity_for_name(doc, name, m->type);
+    rs->r->links[k].entity = entity_for_name(rs->r, name, m->type);
   free(name);
 }
 
@@ -272,7 +293,7 @@ static int specific(csto_event_class c) {
          c == CSTO_EVENT_CONFERENCE;
 }
 
-static int compatible(const csto_doc *doc, const csto_doc_event *e, const csto_mention *m) {
+static int compatible(const csto_resolution *r, const csto_doc_event *e, const csto_mention *m) {
   const csto_kb_entity *mb = body_of(m->orgs, m->n_orgs), *eb = body_of(e->orgs, e->n_orgs);
   if (e->next)
     return 0;
@@ -289,29 +310,24 @@ static int compatible(const csto_doc *doc, const csto_doc_event *e, const csto_m
     return 0;
   if (m->participants && e->participants && !(m->participants & e->participants))
     return 0;
-  if (m->place && e->place >= 0 && doc->entities[e->place].kb != m->place)
+  if (m->place && e->place >= 0 && r->entities[e->place].kb != m->place)
     return 0;
   return 1;
 }
 
-static int new_event(csto_doc *doc, const csto_mention *m, size_t k) {
-  int i = csto_doc_add_event(doc, m->event_class == CSTO_EVENT_GENERIC ? CSTO_EVENT_MEETING
-                                                                      : m->event_class, k);
-  if (i < 0)
+static int add_event(csto_resolution *r, csto_event_class cls, size_t last_mention) {
+  if (csto_array_reserve((void **)&r->events, &r->cap_events, r->n_events, sizeof *r->events))
     return -1;
-  csto_doc_event *e = &doc->events[i];
-  memcpy(e->orgs, m->orgs, sizeof e->orgs);
-  e->n_orgs = m->n_orgs;
-  e->participants = m->participants;
-  e->next = m->next;
-  e->mode = m->mode;
-  if (m->place)
-    doc->events[i].place = csto_doc_entity_for_kb(doc, m->place);
-  return i;
+  csto_doc_event *e = &r->events[r->n_events];
+  memset(e, 0, sizeof *e);
+  e->event_class = cls;
+  e->place = e->place_mention = e->mode_mention = -1;
+  e->last_mention = last_mention;
+  return (int)r->n_events++;
 }
 
-/* Fold a further description into the event it refers to. */
-static void merge(csto_doc *doc, csto_doc_event *e, const csto_mention *m, size_t k) {
+/* What a description tells of its event: organizers, participants, place, mode. */
+static void describe(csto_resolution *r, csto_doc_event *e, const csto_mention *m, size_t k) {
   for (int i = 0; i < m->n_orgs; i++) {
     int have = 0;
     for (int j = 0; j < e->n_orgs; j++)
@@ -319,79 +335,210 @@ static void merge(csto_doc *doc, csto_doc_event *e, const csto_mention *m, size_
     if (!have && e->n_orgs < CSTO_MAX_EVENT_ORGS)
       e->orgs[e->n_orgs++] = m->orgs[i];
   }
-  /* "the summit" may name a meeting of leaders; a body's own class stays. */
-  if (m->event_class == CSTO_EVENT_SUMMIT && !body_of(e->orgs, e->n_orgs))
-    e->event_class = CSTO_EVENT_SUMMIT;
   e->participants |= m->participants;
-  if (m->mode)
-    e->mode = m->mode;
-  if (m->place && e->place < 0)
-    e->place = csto_doc_entity_for_kb(doc, m->place);
+  if (m->mode) {
+    e->mode = m->mode; /* "the online session" */
+    e->mode_mention = (int)k;
+  }
+  if (m->place && e->place < 0) {
+    e->place = entity_for_kb(r, m->place);
+    e->place_mention = (int)k;
+  }
   e->last_mention = k;
+}
+
+static int new_event(csto_resolution *r, const csto_mention *m, size_t k) {
+  int i = add_event(r, m->event_class == CSTO_EVENT_GENERIC ? CSTO_EVENT_MEETING : m->event_class, k);
+  if (i >= 0) {
+    r->events[i].next = m->next;
+    describe(r, &r->events[i], m, k);
+  }
+  return i;
+}
+
+/* Fold a further description into the event it refers to. */
+static void merge(csto_resolution *r, csto_doc_event *e, const csto_mention *m, size_t k) {
+  /* "the summit" may name a meeting of leaders; a body's own class stays. */
+  if (m->event_class == CSTO_EVENT_SUMMIT && !body_of(e->orgs, e->n_orgs) &&
+      !body_of(m->orgs, m->n_orgs))
+    e->event_class = CSTO_EVENT_SUMMIT;
+  describe(r, e, m, k);
 }
 
 /* The latest event of a class; for any class, not side talks: "the event", "the
  * ceremony" after "X held talks with Y" still mean the summit. */
-static int latest(const csto_doc *doc, csto_event_class cls) {
+static int latest(const csto_resolution *r, csto_event_class cls) {
   int best = -1;
-  for (size_t i = 0; i < doc->n_events; i++)
-    if ((cls == CSTO_EVENT_GENERIC ? doc->events[i].event_class != CSTO_EVENT_TALKS
-                                   : doc->events[i].event_class == cls) &&
-        !doc->events[i].next &&
-        (best < 0 || doc->events[i].last_mention > doc->events[best].last_mention))
+  for (size_t i = 0; i < r->n_events; i++)
+    if ((cls == CSTO_EVENT_GENERIC ? r->events[i].event_class != CSTO_EVENT_TALKS
+                                   : r->events[i].event_class == cls) &&
+        !r->events[i].next &&
+        (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
       best = (int)i;
   return best;
 }
 
-static int latest_of_body(const csto_doc *doc) {
+static int latest_of_body(const csto_resolution *r) {
   int best = -1;
-  for (size_t i = 0; i < doc->n_events; i++)
-    if (body_of(doc->events[i].orgs, doc->events[i].n_orgs) && !doc->events[i].next &&
-        (best < 0 || doc->events[i].last_mention > doc->events[best].last_mention))
+  for (size_t i = 0; i < r->n_events; i++)
+    if (body_of(r->events[i].orgs, r->events[i].n_orgs) && !r->events[i].next &&
+        (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
       best = (int)i;
   return best;
 }
 
-static void resolve_event(csto_doc *doc, size_t k) {
-  csto_mention *m = &doc->mentions[k];
+/* The event a description refers back to, or -1 for a new one. */
+static int referent(const csto_resolution *r, const csto_mention *m) {
+  int described = m->n_orgs || m->place || m->participants;
+  /* A bare "bilateral talks" (no article, nothing to identify it) is a new event. */
+  if (m->next || m->indefinite || (!m->definite && !described))
+    return -1;
+  if (described) {
+    for (size_t i = r->n_events; i-- > 0;)
+      if (compatible(r, &r->events[i], m))
+        return (int)i;
+    return -1;
+  }
+  int e;
+  if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(r)) >= 0)
+    return e; /* "today's session": a council's session, if one was spoken of */
+  csto_event_class cls = specific(m->event_class) ? m->event_class : CSTO_EVENT_GENERIC;
+  return (e = latest(r, cls)) >= 0 ? e : latest(r, CSTO_EVENT_GENERIC);
+}
+
+static void resolve_event(resolver *rs, size_t k) {
+  const csto_mention *m = &rs->doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
     return;
-  int described = m->n_orgs || m->place || m->participants;
-  int e = -1;
-  /* A bare "bilateral talks" (no article, nothing to identify it) is a new event. */
-  int bare = !m->definite && !described;
-  if (!m->next && !m->indefinite && !bare) {
-    if (described) {
-      for (size_t i = doc->n_events; i-- > 0 && e < 0;)
-        if (compatible(doc, &doc->events[i], m))
-          e = (int)i;
-    } else if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(doc)) >= 0) {
-      /* "today's session": a council's session, if one was spoken of */
-    } else {
-      csto_event_class cls = specific(m->event_class) ? m->event_class : CSTO_EVENT_GENERIC;
-      if ((e = latest(doc, cls)) < 0)
-        e = latest(doc, CSTO_EVENT_GENERIC);
-    }
-  }
+  int e = referent(rs->r, m);
   if (e >= 0)
-    merge(doc, &doc->events[e], m, k);
+    merge(rs->r, &rs->r->events[e], m, k);
   else
-    e = new_event(doc, m, k);
-  m->event = e;
+    e = new_event(rs->r, m, k);
+  rs->r->links[k].event = e;
 }
 
-/* ---- the pass ------------------------------------------------------------------------------ */
+/* ---- events the verbs make, and what a sentence says of a whole event --------------------- */
 
-csto_status csto_resolve(csto_doc *doc, csto_error *err) {
+/* The document as resolved so far, for the clause helpers the extractors share. */
+static csto_doc view_of(const resolver *rs) {
+  csto_doc view = *rs->doc;
+  view.entities = rs->r->entities;
+  view.n_entities = rs->r->n_entities;
+  view.events = rs->r->events;
+  view.n_events = rs->r->n_events;
+  view.links = rs->r->links;
+  return view;
+}
+
+static int person_in(const csto_doc *view, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++)
+    if (csto_person_of(view, i) >= 0)
+      return 1;
+  return 0;
+}
+
+/* "X met with Y": the verb names new talks when people stand on both sides of it. */
+static void meeting_verbs(resolver *rs) {
+  for (size_t s = 0; s < rs->doc->n_sentences; s++) {
+    csto_doc view = view_of(rs);
+    size_t from, to, lo, hi;
+    csto_sentence_mentions(&view, s, &from, &to);
+    for (size_t k = from; k < to; k++) {
+      if (!csto_is_cue(&view.mentions[k], CSTO_CUE_MEET))
+        continue;
+      csto_clause(&view, k, from, to, &lo, &hi);
+      if (csto_negated(&view, lo, k + 1) || !person_in(&view, lo, k) || !person_in(&view, k + 1, hi))
+        continue;
+      rs->r->links[k].event = add_event(rs->r, CSTO_EVENT_TALKS, k);
+      view = view_of(rs);
+    }
+  }
+}
+
+static int has_attendance_cue(const csto_doc *doc, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++) {
+    const csto_mention *m = &doc->mentions[i];
+    if (m->kind == CSTO_MENTION_CUE &&
+        (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
+         m->cue == CSTO_CUE_ARRIVE || m->cue == CSTO_CUE_REPRESENT))
+      return 1;
+  }
+  return 0;
+}
+
+static void set_mode(resolver *rs, const csto_doc *view, int ev, csto_mode mode, size_t k) {
+  if (ev < 0)
+    return;
+  csto_doc_event *e = &rs->r->events[view->links[ev].event];
+  e->mode = mode;
+  e->mode_mention = (int)k;
+}
+
+/* Event-wide modes: people "gathered in" a place meet in person; a mode said of the
+ * event itself ("will take place on November 10 as a video conference") holds for all. */
+static void event_modes(resolver *rs) {
+  csto_doc view = view_of(rs);
+  for (size_t s = 0; s < view.n_sentences; s++) {
+    size_t from, to, lo, hi;
+    csto_sentence_mentions(&view, s, &from, &to);
+    for (size_t k = from; k < to; k++) {
+      const csto_mention *m = &view.mentions[k];
+      csto_clause(&view, k, from, to, &lo, &hi);
+      if (m->cue == CSTO_CUE_GATHER && k + 1 < hi &&
+          csto_is_cue(&view.mentions[k + 1], CSTO_CUE_PLACE_PREP))
+        set_mode(rs, &view, m->kind == CSTO_MENTION_EVENT ? (int)k : csto_event_after(&view, k, hi),
+                 CSTO_MODE_IN_PERSON, k);
+      else if (m->kind == CSTO_MENTION_MODE && !has_attendance_cue(&view, lo, hi))
+        set_mode(rs, &view, csto_clause_event_before(&view, from, lo, k), m->mode, k);
+    }
+  }
+}
+
+/* ---- the knowledge-base entities facts may name ----------------------------------------- */
+
+/* The extractors read the resolved document and add nothing to it, so every KB entity a
+ * fact may name gets its document entity here: titles' scopes, organizations' bodies. */
+static void kb_entities(resolver *rs) {
+  const csto_doc *doc = rs->doc;
+  for (size_t k = 0; k < doc->n_mentions; k++) {
+    const csto_mention *m = &doc->mentions[k];
+    for (int i = 0; i < m->n_titles; i++)
+      if (rs->r->links[k].title_scope[i])
+        entity_for_kb(rs->r, rs->r->links[k].title_scope[i]);
+    if (m->kind == CSTO_MENTION_ENTITY && m->kb)
+      entity_for_kb(rs->r, root(m->kb));
+    for (int i = 0; m->kind == CSTO_MENTION_EVENT && i < m->n_orgs; i++)
+      entity_for_kb(rs->r, root(m->orgs[i]));
+  }
+  for (size_t e = 0; e < rs->r->n_events; e++)
+    for (int i = 0; i < rs->r->events[e].n_orgs; i++)
+      entity_for_kb(rs->r, root(rs->r->events[e].orgs[i]));
+}
+
+/* ---- the stage ------------------------------------------------------------------------------ */
+
+csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err) {
+  memset(out, 0, sizeof *out);
+  out->links = malloc((doc->n_mentions + 1) * sizeof *out->links);
+  if (!out->links)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  for (size_t k = 0; k < doc->n_mentions; k++)
+    out->links[k] = (csto_link){.entity = -1, .event = -1};
+  resolver rs = {doc, out};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
-    case CSTO_MENTION_PERSON: resolve_person(doc, k); break;
-    case CSTO_MENTION_PRONOUN: resolve_pronoun(doc, k); break;
-    case CSTO_MENTION_ENTITY: resolve_entity(doc, &doc->mentions[k]); break;
-    case CSTO_MENTION_EVENT: resolve_event(doc, k); break;
+    case CSTO_MENTION_PERSON: resolve_person(&rs, k); break;
+    case CSTO_MENTION_PRONOUN: resolve_pronoun(&rs, k); break;
+    case CSTO_MENTION_ENTITY: resolve_entity(&rs, k); break;
     default: break;
     }
   }
-  (void)err;
+  for (size_t k = 0; k < doc->n_mentions; k++)
+    if (doc->mentions[k].kind == CSTO_MENTION_EVENT)
+      resolve_event(&rs, k);
+  meeting_verbs(&rs);
+  event_modes(&rs);
+  kb_entities(&rs);
   return CSTO_OK;
 }

@@ -1,8 +1,15 @@
-/* csto-kg: one article as it moves down the pipeline.
+/* csto-kg: one article as it moves down the pipeline, in layers.
  *
- * Each stage fills its part: the segmenter tokens and sentences, the recognizer mentions,
- * the resolver entities and events (and each mention's link to them), the extractors
- * facts. Everything is owned by the document (csto_doc_free). */
+ * Each stage makes one layer from the layers before it and never writes into them:
+ *
+ *   segment      tokens, sentences
+ *   recognize    mentions (and the dateline's city)
+ *   resolve      entities, events, and a link per mention (csto_resolution)
+ *   extract      candidate facts, each with its rule and the mentions it used
+ *   consolidate  facts: candidates deduplicated, attributes chosen by precedence
+ *
+ * Once the pipeline has attached a layer to the document it is const: later stages
+ * receive `const csto_doc *`. Everything is owned by the document (csto_doc_free). */
 #ifndef CSTO_DOCUMENT_H
 #define CSTO_DOCUMENT_H
 
@@ -10,6 +17,7 @@
 
 #include "csto/kb.h"
 #include "csto/reader.h"
+#include "csto/rules.h"
 #include "csto/segmenter.h"
 
 typedef enum {
@@ -63,11 +71,16 @@ typedef struct {
   /* MODE, CUE */
   csto_mode mode;
   csto_cue cue;
+} csto_mention;
 
-  /* Set by the resolver: indexes into the document's entities / events, or -1. */
+/* What the resolver made of a mention: indexes into the document's entities / events,
+ * or -1, and the scope of each title once the knowledge base completed it ("President
+ * Tokayev": Kazakhstan on the article's date). */
+typedef struct {
   int entity;
   int event;
-} csto_mention;
+  const csto_kb_entity *title_scope[CSTO_MAX_TITLES];
+} csto_link;
 
 typedef struct {
   const csto_kb_entity *kb; /* NULL for a new entity */
@@ -85,11 +98,21 @@ typedef struct {
   int n_orgs;
   unsigned participants;
   int next;
-  int place;          /* entity index, -1 */
+  int place;          /* entity index a description gave ("the Qingdao summit"), -1 */
+  int place_mention;  /* the mention that gave it, -1 */
   csto_mode mode;     /* event-wide ("will take place as a video conference") */
+  int mode_mention;   /* the mention that said so, -1 */
   size_t last_mention; /* mention index of the latest reference, for coreference */
-  char *local;        /* IRI local name, set by the graph builder */
 } csto_doc_event;
+
+/* The resolver's layer. */
+typedef struct {
+  csto_doc_entity *entities;
+  size_t n_entities, cap_entities;
+  csto_doc_event *events;
+  size_t n_events, cap_events;
+  csto_link *links; /* one per mention */
+} csto_resolution;
 
 typedef enum {
   CSTO_FACT_CHAIRS,
@@ -100,46 +123,87 @@ typedef enum {
   CSTO_FACT_HOLDS_POSITION
 } csto_fact_kind;
 
+/* A fact as one rule read it from one sentence, with the mentions it used (-1: none).
+ * Several candidates may state one fact; consolidation makes them one. */
 typedef struct {
   csto_fact_kind kind;
+  csto_rule rule;
   int subject;  /* entity index, or event index for HELD_IN and DATE */
   int object;   /* event index (CHAIRS, ATTENDS), entity index (MEMBER_OF, HELD_IN, post's
                  * scope for HOLDS_POSITION) */
-  csto_mode mode;
   csto_role role;
   csto_date date;     /* DATE: the day, or the first day of a span */
   csto_date date_end; /* DATE: the last day of a span, else zeros */
+  csto_mode mode;     /* ATTENDS: the mode the clause states or the cue implies */
+  csto_rule mode_rule;
+  int mode_mention;
   size_t sentence; /* the sentence that states it */
+  int cue, agent, event, object_mention;
+} csto_candidate;
+
+/* Where a fact or one of its attributes comes from. */
+typedef struct {
+  csto_rule rule;
+  size_t sentence;
+  int candidate; /* index into the document's candidates, -1 (an event-wide mode) */
+  int mention;   /* the mention that states the attribute, -1 */
+} csto_evidence;
+
+typedef struct {
+  csto_fact_kind kind;
+  int subject, object; /* as in csto_candidate */
+  csto_role role;
+  csto_date date, date_end;
+  csto_mode mode;
+  csto_evidence evidence;      /* the first candidate that states the fact */
+  csto_evidence mode_evidence; /* ATTENDS with a mode: what gave it */
 } csto_fact;
 
 typedef struct csto_doc {
   const csto_article *article;
   const csto_kb *kb;
+  /* segment */
   csto_token *tokens;
   size_t n_tokens;
   csto_sentence *sentences;
   size_t n_sentences;
+  /* recognize */
   csto_mention *mentions;
   size_t n_mentions, cap_mentions;
-  csto_doc_entity *entities;
-  size_t n_entities, cap_entities;
-  csto_doc_event *events;
-  size_t n_events, cap_events;
-  csto_fact *facts;
-  size_t n_facts, cap_facts;
   const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
+  /* resolve */
+  const csto_doc_entity *entities;
+  size_t n_entities;
+  const csto_doc_event *events;
+  size_t n_events;
+  const csto_link *links; /* one per mention */
+  /* extract */
+  const csto_candidate *candidates;
+  size_t n_candidates;
+  /* consolidate */
+  const csto_fact *facts;
+  size_t n_facts;
 } csto_doc;
 
 /* A document for article (borrowed, as is kb; both must outlive the document). */
 csto_doc *csto_doc_new(const csto_article *article, const csto_kb *kb);
 void csto_doc_free(csto_doc *doc);
 
-/* Append helpers used by the stages; they return NULL / -1 when out of memory. */
+/* The recognizer appends its mentions; NULL when out of memory. */
 csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end);
-int csto_doc_add_fact(csto_doc *doc, const csto_fact *fact);
-/* A new event of a class, last referred to by mention last_mention; its index or -1. */
-int csto_doc_add_event(csto_doc *doc, csto_event_class cls, size_t last_mention);
+
+/* Hand a finished layer to the document, which owns it from then on. */
+void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res);
+void csto_doc_attach_candidates(csto_doc *doc, csto_candidate *candidates, size_t n);
+void csto_doc_attach_facts(csto_doc *doc, csto_fact *facts, size_t n);
+
+/* Free a resolution that was never attached. */
+void csto_resolution_free(csto_resolution *res);
+
+/* The document entity of a KB entity, or -1 (the resolver makes one for every KB entity
+ * a mention, a title, an event or an organization's body brings in). */
+int csto_doc_entity_of(const csto_doc *doc, const csto_kb_entity *kb);
 
 /* Text of tokens [first, end) as written (owned by caller). */
 char *csto_doc_text(const csto_doc *doc, size_t first, size_t end);

@@ -1,5 +1,5 @@
 /* csto-kg: the whole pipeline for one article, read -> segment -> recognize -> resolve ->
- * extract. The graph builder and serializer (graph.h) take it from there. */
+ * extract -> consolidate. The graph builder and serializer (graph.h) take it from there. */
 #ifndef CSTO_PIPELINE_H
 #define CSTO_PIPELINE_H
 

@@ -11,13 +11,11 @@
 
 #include "csto/document.h"
 
-/* Fill doc->entities and doc->events and set each mention's entity / event. */
-csto_status csto_resolve(csto_doc *doc, csto_error *err);
-
-/* The document entity for a KB entity, added when new; -1 when out of memory. */
-int csto_doc_entity_for_kb(csto_doc *doc, const csto_kb_entity *kb);
-
-/* The document entity for a new name of the given type (same name, same entity). */
-int csto_doc_entity_for_name(csto_doc *doc, const char *name, csto_entity_type type);
+/* Resolve the mentions of doc (segmented and recognized) into out: entities, events
+ * (the only place that makes events and sets their class, organizers, mode and place),
+ * a link per mention, and a document entity for every KB entity a fact may name. On
+ * success out is owned by the caller (csto_doc_attach_resolution, or
+ * csto_resolution_free). */
+csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err);
 
 #endif

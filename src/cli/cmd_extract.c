@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "csto/explain.h"
 #include "csto/graph.h"
 #include "csto/kb.h"
 #include "csto/output.h"
@@ -21,11 +22,12 @@ static const char usage[] =
     "      --jsonl         inputs are JSON Lines, one article per line\n"
     "      --max-bytes N   largest article accepted (default 16 MiB)\n"
     "      --trace         list each sentence's mentions and what they resolved to (stderr)\n"
+    "      --explain       list each fact with the rule and the mentions that made it (stderr)\n"
     "      --no-provenance leave out statement nodes, sentences and text (facts only)\n";
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
-  int jsonl, trace, no_provenance;
+  int jsonl, trace, explain, no_provenance;
   csto_reader_options reader;
 } options;
 
@@ -36,7 +38,7 @@ static int parse(int argc, char **argv, options *o) {
       {"base", required_argument, 0, 'b'},   {"data", required_argument, 0, 'D'},
       {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
       {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
-      {"no-provenance", no_argument, 0, 'P'},
+      {"no-provenance", no_argument, 0, 'P'}, {"explain", no_argument, 0, 'x'},
       {0, 0, 0, 0}};
   int c;
   optind = 1;
@@ -50,6 +52,7 @@ static int parse(int argc, char **argv, options *o) {
     case 'D': o->data = optarg; break;
     case 'j': o->jsonl = 1; break;
     case 't': o->trace = 1; break;
+    case 'x': o->explain = 1; break;
     case 'P': o->no_provenance = 1; break;
     case 'm': o->reader.max_bytes = strtoull(optarg, NULL, 10); break;
     case 'h': fputs(usage, stdout); exit(0);
@@ -67,27 +70,14 @@ static int parse(int argc, char **argv, options *o) {
   return 0;
 }
 
-static const char *const kinds[] = {"entity", "person", "pronoun", "event", "date", "mode", "cue"};
-
-/* --trace: how the pipeline read the article, for whoever tunes the lexicon. */
-static void trace(const csto_doc *doc) {
-  for (size_t k = 0; k < doc->n_mentions; k++) {
-    const csto_mention *m = &doc->mentions[k];
-    char *text = csto_doc_text(doc, m->first, m->end);
-    fprintf(stderr, "s%zu %-7s %-40s", m->sentence, kinds[m->kind], text ? text : "");
-    if (m->entity >= 0)
-      fprintf(stderr, " -> %s", doc->entities[m->entity].local);
-    if (m->kind == CSTO_MENTION_EVENT)
-      fprintf(stderr, " -> event %d (%s, %d orgs)", m->event + 1,
-              csto_event_class_name(m->event_class), m->n_orgs);
-    for (int i = 0; i < m->n_titles; i++)
-      fprintf(stderr, " [%s of %s]", csto_role_name(m->titles[i].role),
-              m->titles[i].scope ? m->titles[i].scope->local : "?");
-    if (m->kind == CSTO_MENTION_DATE && m->date.year)
-      fprintf(stderr, " = %04d-%02d-%02d", m->date.year, m->date.month, m->date.day);
-    fputc('\n', stderr);
-    free(text);
-  }
+/* --trace and --explain: how the pipeline read the article, on standard error. */
+static void show(char *(*explain)(const csto_doc *), const csto_doc *doc) {
+  char *text = explain(doc);
+  if (text)
+    fputs(text, stderr);
+  else
+    csto_cli_error("extract: out of memory");
+  free(text);
 }
 
 /* One article: overrides, pipeline, graph, written at once. */
@@ -102,7 +92,9 @@ static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, c
   if (st == CSTO_OK)
     st = csto_pipeline_run(kb, a, &doc, err);
   if (st == CSTO_OK && o->trace)
-    trace(doc);
+    show(csto_explain_mentions, doc);
+  if (st == CSTO_OK && o->explain)
+    show(csto_explain_facts, doc);
   if (st == CSTO_OK)
     st = csto_graph_add_doc(g, doc, err);
   if (st == CSTO_OK)
@@ -135,7 +127,7 @@ static csto_status process_file(const options *o, const csto_kb *kb, csto_graph 
 }
 
 int csto_cmd_extract(int argc, char **argv) {
-  options o = {NULL, "turtle", NULL, NULL, NULL, NULL, 0, 0, 0, {0}};
+  options o = {.format = "turtle"};
   int rc = parse(argc, argv, &o);
   if (rc)
     return rc;

@@ -1,219 +1,226 @@
 /* Who attends an event and how: "X will attend E in person", "E was attended by X, Y and
  * Z", "X took part via videoconference", "X represented Russia at E", "X arrived in
  * Minsk" (the event held there), "the host welcomed X" (guests attend), and bilateral
- * talks: "X met with Y" is an event both attend. Negated attendance is no attendance. */
+ * talks: "X met with Y" (talks the resolver made of the verb) both attend. Negated
+ * attendance is no attendance. A mode the clause states goes with the candidate; the
+ * event-wide mode is consolidation's fallback. */
 #include "clause.h"
 #include "csto/extract.h"
 
-enum { MAX_AGENTS = 32 };
+enum { MAX_AGENTS = 32 }; /* people one clause lists; a delegation list is far shorter */
 
+/* Agents by mention, each entity once. */
 typedef struct {
-  int ids[MAX_AGENTS];
+  int mention[MAX_AGENTS];
+  int entity[MAX_AGENTS];
   int n;
 } agents;
 
-static void add_agent(agents *a, int id) {
+static void add_agent(agents *a, int mention, int entity) {
   for (int i = 0; i < a->n; i++)
-    if (a->ids[i] == id)
+    if (a->entity[i] == entity)
       return;
-  if (id >= 0 && a->n < MAX_AGENTS)
-    a->ids[a->n++] = id;
+  if (entity >= 0 && a->n < MAX_AGENTS) {
+    a->mention[a->n] = mention;
+    a->entity[a->n++] = entity;
+  }
+}
+
+static void add_person(const csto_doc *doc, agents *a, int mention) {
+  if (mention >= 0)
+    add_agent(a, mention, csto_person_of(doc, (size_t)mention));
 }
 
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
 static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
-  agents people = {{0}, 0}, actors = {{0}, 0};
-  add_agent(&people, csto_relative_subject(doc, lo));
+  agents people = {.n = 0}, actors = {.n = 0};
+  add_person(doc, &people, csto_relative_subject(doc, lo));
   for (size_t i = lo; i < hi; i++) {
     const csto_mention *m = &doc->mentions[i];
     if (i > lo && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_NEGATION))
       continue; /* "the absence of X" */
-    add_agent(&people, csto_person_of(doc, m));
-    add_agent(&actors, csto_actor_of(doc, i));
+    add_person(doc, &people, (int)i);
+    add_agent(&actors, (int)i, csto_actor_of(doc, i));
     if (csto_is_cue(m, CSTO_CUE_DELEGATION) && i > lo && /* "the Kazakh delegation" */
         doc->mentions[i - 1].kind == CSTO_MENTION_ENTITY &&
         doc->mentions[i - 1].type == CSTO_ENTITY_COUNTRY)
-      add_agent(&actors, doc->mentions[i - 1].entity);
+      add_agent(&actors, (int)i - 1, doc->links[i - 1].entity);
   }
   return people.n ? people : actors;
 }
 
-/* An attendance the text gives no mode for takes the event's ("leaders gathered in
- * Astana for their summit": in person; "will take place as a video conference": remote). */
-static void attend(csto_doc *doc, const agents *who, int event, csto_mode mode, size_t sentence) {
-  if (event >= 0 && mode == CSTO_MODE_UNSPECIFIED)
-    mode = doc->events[event].mode;
-  for (int i = 0; event >= 0 && i < who->n; i++) {
-    csto_fact f = {.kind = CSTO_FACT_ATTENDS, .subject = who->ids[i], .object = event,
-                   .mode = mode, .sentence = sentence};
-    csto_doc_add_fact(doc, &f);
+static void add_people(const csto_doc *doc, agents *a, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++)
+    add_person(doc, a, (int)i);
+}
+
+static agents people_in(const csto_doc *doc, size_t lo, size_t hi) {
+  agents a = {.n = 0};
+  add_people(doc, &a, lo, hi);
+  return a;
+}
+
+/* What a rule found: its cue, the event (and the mention naming it), the stated mode. */
+typedef struct {
+  csto_rule rule;
+  size_t cue;
+  int event_mention, event;
+  int mode_mention;
+  csto_rule mode_rule;
+} attendance;
+
+static void attend(const csto_doc *doc, csto_sink *sink, const agents *who, const attendance *a) {
+  for (int i = 0; a->event >= 0 && i < who->n; i++) {
+    csto_candidate c = csto_candidate_make(CSTO_FACT_ATTENDS, a->rule, doc->mentions[a->cue].sentence);
+    c.subject = who->entity[i];
+    c.object = a->event;
+    c.cue = (int)a->cue;
+    c.agent = who->mention[i];
+    c.event = a->event_mention;
+    if (a->mode_mention >= 0) {
+      const csto_mention *mode = &doc->mentions[a->mode_mention];
+      c.mode = mode->kind == CSTO_MENTION_MODE ? mode->mode : CSTO_MODE_IN_PERSON;
+      c.mode_rule = a->mode_rule;
+      c.mode_mention = a->mode_mention;
+    }
+    csto_sink_emit(sink, &c);
   }
+}
+
+static attendance at(const csto_doc *doc, csto_rule rule, size_t k, int event_mention, int mode) {
+  int e = event_mention >= 0 ? csto_event_of(doc, (size_t)event_mention) : csto_latest_event(doc, k);
+  return (attendance){rule, k, event_mention, e, mode, mode >= 0 ? CSTO_RULE_MODE_CLAUSE : CSTO_RULE_NONE};
 }
 
 /* Events named in (k, hi), or else the one the article last spoke of. */
-static void attend_events_after(csto_doc *doc, const agents *who, size_t k, size_t hi,
-                                csto_mode mode) {
-  int any = 0;
-  for (size_t i = k + 1; i < hi; i++) {
-    int e = csto_event_of(&doc->mentions[i]);
-    if (e >= 0) {
-      attend(doc, who, e, mode, doc->mentions[k].sentence);
+static void attend_events_after(const csto_doc *doc, csto_sink *sink, const agents *who,
+                                csto_rule rule, size_t k, size_t lo, size_t hi) {
+  int mode = csto_mode_near(doc, lo, hi, k), any = 0;
+  for (size_t i = k + 1; i < hi; i++)
+    if (csto_event_of(doc, i) >= 0) {
+      attendance a = at(doc, rule, k, (int)i, mode);
+      attend(doc, sink, who, &a);
       any = 1;
     }
+  if (!any) {
+    attendance a = at(doc, rule, k, -1, mode);
+    attend(doc, sink, who, &a);
   }
-  if (!any)
-    attend(doc, who, csto_latest_event(doc, k), mode, doc->mentions[k].sentence);
 }
 
-static void active(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+static void active(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
   agents who = collect(doc, lo, k);
   for (size_t i = k + 1; i < hi; i++) /* "X took part, as did Y" */
     if (csto_is_cue(&doc->mentions[i], CSTO_CUE_LIKEWISE))
-      for (size_t j = i + 1; j < hi; j++)
-        add_agent(&who, csto_person_of(doc, &doc->mentions[j]));
-  attend_events_after(doc, &who, k, hi, csto_mode_in(doc, lo, hi, k));
+      add_people(doc, &who, i + 1, hi);
+  attend_events_after(doc, sink, &who, CSTO_RULE_ATTENDS_ACTIVE, k, lo, hi);
 }
 
-static void passive(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t from) {
+static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from) {
   agents who = collect(doc, k + 1, hi);
   if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
-    agents before = {{0}, 0};
-    for (size_t i = lo; i < k; i++) /* people only: "Ukraine was represented by a deputy" */
-      add_agent(&before, csto_person_of(doc, &doc->mentions[i]));
-    if (before.n)
-      active(doc, k, lo, hi);
+    /* people only: "Ukraine was represented by a deputy" */
+    if (people_in(doc, lo, k).n)
+      active(doc, sink, k, lo, hi);
     return;
   }
-  int ev = csto_event_before(doc, from, k);
-  int e = ev >= 0 ? doc->mentions[ev].event : csto_latest_event(doc, k);
-  attend(doc, &who, e, csto_mode_in(doc, lo, hi, k), doc->mentions[k].sentence);
+  attendance a = at(doc, CSTO_RULE_ATTENDS_PASSIVE, k, csto_event_before(doc, from, k),
+                    csto_mode_near(doc, lo, hi, k));
+  attend(doc, sink, &who, &a);
 }
 
 /* "X represented Russia at E": only with an event named. */
-static void represent(csto_doc *doc, size_t k, size_t lo, size_t hi) {
+static void represent(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
   agents who = collect(doc, lo, k);
   int ev = csto_event_after(doc, k, hi);
-  if (ev >= 0)
-    attend(doc, &who, doc->mentions[ev].event, csto_mode_in(doc, lo, hi, k), doc->mentions[k].sentence);
+  if (ev < 0)
+    return;
+  attendance a = at(doc, CSTO_RULE_ATTENDS_REPRESENT, k, ev, csto_mode_near(doc, lo, hi, k));
+  attend(doc, sink, &who, &a);
 }
 
 /* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair. */
-static void host(csto_doc *doc, size_t k, size_t lo, size_t hi) {
-  agents guests = {{0}, 0};
-  for (size_t i = k + 1; i < hi; i++)
-    add_agent(&guests, csto_person_of(doc, &doc->mentions[i]));
-  attend_events_after(doc, &guests, k, hi, csto_mode_in(doc, lo, hi, k));
+static void host(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  agents guests = people_in(doc, k + 1, hi);
+  attend_events_after(doc, sink, &guests, CSTO_RULE_ATTENDS_HOST, k, lo, hi);
 }
 
 /* "X arrived in Minsk": X attends the event held where X arrived, in person. */
-static void arrive(csto_doc *doc, size_t k, size_t lo, size_t hi) {
-  agents who = {{0}, 0};
-  add_agent(&who, csto_relative_subject(doc, lo));
-  for (size_t i = lo; i < k; i++)
-    add_agent(&who, csto_person_of(doc, &doc->mentions[i]));
-  int ev = csto_event_after(doc, k, hi);
-  int e = ev >= 0 ? doc->mentions[ev].event : csto_latest_event(doc, k);
-  csto_mode mode = csto_mode_in(doc, lo, hi, k);
-  attend(doc, &who, e, mode ? mode : CSTO_MODE_IN_PERSON, doc->mentions[k].sentence);
+static void arrive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  agents who = {.n = 0};
+  add_person(doc, &who, csto_relative_subject(doc, lo));
+  add_people(doc, &who, lo, k);
+  attendance a = at(doc, CSTO_RULE_ATTENDS_ARRIVE, k, csto_event_after(doc, k, hi),
+                    csto_mode_near(doc, lo, hi, k));
+  if (a.mode_mention < 0) {
+    a.mode_mention = (int)k;
+    a.mode_rule = CSTO_RULE_MODE_ARRIVAL;
+  }
+  attend(doc, sink, &who, &a);
 }
 
-/* "X met with Y": talks that both attend. */
-static void meet(csto_doc *doc, size_t k, size_t lo, size_t hi) {
-  agents a = {{0}, 0}, b = {{0}, 0};
-  for (size_t i = lo; i < k; i++)
-    add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
-  for (size_t i = k + 1; i < hi; i++)
-    add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
-  if (!a.n || !b.n)
-    return;
-  int e = csto_doc_add_event(doc, CSTO_EVENT_TALKS, k);
-  if (e < 0)
-    return;
-  /* The verb now names the talks, so that place and date extractors see them. */
-  doc->mentions[k].kind = CSTO_MENTION_EVENT;
-  doc->mentions[k].event_class = CSTO_EVENT_TALKS;
-  doc->mentions[k].event = e;
-  attend(doc, &a, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
-  attend(doc, &b, e, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+/* "X met with Y": talks that both attend, when the resolver made talks of the verb. */
+static void meet(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  attendance a = {CSTO_RULE_ATTENDS_MEET, k, (int)k, csto_event_of(doc, k), -1, CSTO_RULE_NONE};
+  agents before = people_in(doc, lo, k), after = people_in(doc, k + 1, hi);
+  attend(doc, sink, &before, &a);
+  attend(doc, sink, &after, &a);
 }
 
 /* "X will hold bilateral talks with Y": the talks have the people on both sides. */
-static void talks(csto_doc *doc, size_t k, size_t lo, size_t hi) {
-  agents a = {{0}, 0}, b = {{0}, 0};
-  for (size_t i = lo; i < k; i++)
-    add_agent(&a, csto_person_of(doc, &doc->mentions[i]));
-  for (size_t i = k + 1; i < hi && csto_event_of(&doc->mentions[i]) < 0; i++)
-    add_agent(&b, csto_person_of(doc, &doc->mentions[i]));
+static void talks(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  agents a = people_in(doc, lo, k), b = {.n = 0};
+  for (size_t i = k + 1; i < hi && csto_event_of(doc, i) < 0; i++)
+    add_person(doc, &b, (int)i);
   if ((a.n && b.n) || a.n >= 2) { /* "X held talks with Y", "X and Y held talks" */
-    attend(doc, &a, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
-    attend(doc, &b, doc->mentions[k].event, CSTO_MODE_UNSPECIFIED, doc->mentions[k].sentence);
+    attendance t = {CSTO_RULE_ATTENDS_TALKS, k, (int)k, csto_event_of(doc, k), -1, CSTO_RULE_NONE};
+    attend(doc, sink, &a, &t);
+    attend(doc, sink, &b, &t);
   }
 }
 
-static int has_attendance_cue(const csto_doc *doc, size_t lo, size_t hi) {
-  for (size_t i = lo; i < hi; i++) {
-    const csto_mention *m = &doc->mentions[i];
-    if (m->kind == CSTO_MENTION_CUE &&
-        (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
-         m->cue == CSTO_CUE_ARRIVE || m->cue == CSTO_CUE_REPRESENT))
-      return 1;
-  }
-  return 0;
+/* "bilateral talks with Y", "will have a separate meeting with Y" */
+static int talks_like(const csto_doc *doc, size_t k) {
+  const csto_mention *m = &doc->mentions[k];
+  int e = csto_event_of(doc, k);
+  if (m->kind != CSTO_MENTION_EVENT || e < 0)
+    return 0;
+  return m->event_class == CSTO_EVENT_TALKS
+             ? doc->events[e].event_class == CSTO_EVENT_TALKS
+             : m->event_class == CSTO_EVENT_MEETING && m->indefinite && !m->n_orgs;
 }
 
-/* Event-wide modes: people "gathered in" a place meet in person; a mode said of the
- * event itself ("will take place on November 10 as a video conference") holds for all. */
-static void event_modes(csto_doc *doc) {
+static void cue(const csto_doc *doc, csto_sink *sink, size_t k, size_t from, size_t to) {
+  const csto_mention *m = &doc->mentions[k];
+  size_t lo, hi;
+  csto_clause(doc, k, from, to, &lo, &hi);
+  if (csto_negated(doc, lo, k + 1) && m->cue != CSTO_CUE_ATTEND_PASSIVE)
+    return;
+  switch (m->cue) {
+  case CSTO_CUE_ATTEND_ACTIVE: active(doc, sink, k, lo, hi); break;
+  case CSTO_CUE_ATTEND_PASSIVE: passive(doc, sink, k, lo, hi, from); break;
+  case CSTO_CUE_REPRESENT: represent(doc, sink, k, lo, hi); break;
+  case CSTO_CUE_HOST: host(doc, sink, k, lo, hi); break;
+  case CSTO_CUE_ARRIVE: arrive(doc, sink, k, lo, hi); break;
+  case CSTO_CUE_MEET:
+    if (csto_event_of(doc, k) >= 0)
+      meet(doc, sink, k, lo, hi);
+    break;
+  default: break;
+  }
+}
+
+void csto_extract_attends(const csto_doc *doc, csto_sink *sink) {
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to, lo, hi;
     csto_sentence_mentions(doc, s, &from, &to);
     for (size_t k = from; k < to; k++) {
-      const csto_mention *m = &doc->mentions[k];
-      csto_clause(doc, k, from, to, &lo, &hi);
-      if (m->cue == CSTO_CUE_GATHER && k + 1 < hi &&
-          csto_is_cue(&doc->mentions[k + 1], CSTO_CUE_PLACE_PREP)) {
-        int ev = m->kind == CSTO_MENTION_EVENT ? (int)k : csto_event_after(doc, k, hi);
-        if (ev >= 0)
-          doc->events[doc->mentions[ev].event].mode = CSTO_MODE_IN_PERSON;
-      } else if (m->kind == CSTO_MENTION_MODE && !has_attendance_cue(doc, lo, hi)) {
-        int ev = csto_clause_event_before(doc, from, lo, k);
-        if (ev >= 0)
-          doc->events[doc->mentions[ev].event].mode = m->mode;
-      }
-    }
-  }
-}
-
-void csto_extract_attends(csto_doc *doc) {
-  event_modes(doc);
-  for (size_t s = 0; s < doc->n_sentences; s++) {
-    size_t from, to;
-    csto_sentence_mentions(doc, s, &from, &to);
-    for (size_t k = from; k < to; k++) {
-      const csto_mention *m = &doc->mentions[k];
-      size_t lo, hi;
-      /* "bilateral talks with Y", "will have a separate meeting with Y" */
-      int talks_like = m->event_class == CSTO_EVENT_TALKS
-                           ? doc->events[m->event].event_class == CSTO_EVENT_TALKS
-                           : m->event_class == CSTO_EVENT_MEETING && m->indefinite && !m->n_orgs;
-      if (m->kind == CSTO_MENTION_EVENT && m->event >= 0 && talks_like) {
+      if (talks_like(doc, k)) {
         csto_clause(doc, k, from, to, &lo, &hi);
-        talks(doc, k, lo, hi);
+        talks(doc, sink, k, lo, hi);
       }
-      if (m->kind != CSTO_MENTION_CUE)
-        continue;
-      csto_clause(doc, k, from, to, &lo, &hi);
-      if (csto_negated(doc, lo, k + 1) && m->cue != CSTO_CUE_ATTEND_PASSIVE)
-        continue;
-      switch (m->cue) {
-      case CSTO_CUE_ATTEND_ACTIVE: active(doc, k, lo, hi); break;
-      case CSTO_CUE_ATTEND_PASSIVE: passive(doc, k, lo, hi, from); break;
-      case CSTO_CUE_REPRESENT: represent(doc, k, lo, hi); break;
-      case CSTO_CUE_HOST: host(doc, k, lo, hi); break;
-      case CSTO_CUE_ARRIVE: arrive(doc, k, lo, hi); break;
-      case CSTO_CUE_MEET: meet(doc, k, lo, hi); break;
-      default: break;
-      }
+      if (doc->mentions[k].kind == CSTO_MENTION_CUE)
+        cue(doc, sink, k, from, to);
     }
   }
 }

@@ -1,7 +1,7 @@
 /* When an event is held: "will be held on Wednesday", "due on September 16", "On
  * December 3, the meeting was held", "commences today". Dates after a reporting verb
  * ("said on Wednesday") date the saying, not the event; a "next" meeting whose year the
- * text does not state gets no date. */
+ * text does not state gets no date. Consolidation keeps the first date the text gives. */
 #include "clause.h"
 #include "csto/extract.h"
 
@@ -24,7 +24,7 @@ static int dated_event(const csto_doc *doc, size_t d, size_t from, size_t to) {
   return ev;
 }
 
-void csto_extract_dates(csto_doc *doc) {
+void csto_extract_dates(const csto_doc *doc, csto_sink *sink) {
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to;
     csto_sentence_mentions(doc, s, &from, &to);
@@ -33,18 +33,16 @@ void csto_extract_dates(csto_doc *doc) {
       if (m->kind != CSTO_MENTION_DATE || m->date.year == 0 || reported(doc, from, d))
         continue;
       int ev = dated_event(doc, d, from, to);
-      if (ev < 0)
+      int e = ev >= 0 ? csto_event_of(doc, (size_t)ev) : -1;
+      if (e < 0 || (doc->events[e].next && !m->year_given))
         continue;
-      int e = doc->mentions[ev].event;
-      if (doc->events[e].next && !m->year_given)
-        continue;
-      csto_fact f = {.kind = CSTO_FACT_DATE, .subject = e, .object = -1, .date = m->date,
-                     .date_end = m->date_end, .sentence = s};
-      int dated = 0;
-      for (size_t i = 0; i < doc->n_facts; i++)
-        dated |= doc->facts[i].kind == CSTO_FACT_DATE && doc->facts[i].subject == e;
-      if (!dated) /* the first date the text gives an event is its date */
-        csto_doc_add_fact(doc, &f);
+      csto_candidate c = csto_candidate_make(CSTO_FACT_DATE, CSTO_RULE_DATE_CLAUSE, s);
+      c.subject = e;
+      c.date = m->date;
+      c.date_end = m->date_end;
+      c.event = ev;
+      c.object_mention = (int)d;
+      csto_sink_emit(sink, &c);
     }
   }
 }

@@ -3,9 +3,9 @@
  * member of the organization". Observers, partners and associate members are not. */
 #include "clause.h"
 #include "csto/extract.h"
-#include "csto/resolver.h"
 
-static int org_entity(const csto_doc *doc, const csto_mention *m) {
+static int org_entity(const csto_doc *doc, size_t k) {
+  const csto_mention *m = &doc->mentions[k];
   const csto_kb_entity *e = NULL;
   if (m->kind == CSTO_MENTION_ENTITY && !m->demonym &&
       (m->type == CSTO_ENTITY_ORGANIZATION || m->type == CSTO_ENTITY_BODY))
@@ -13,9 +13,7 @@ static int org_entity(const csto_doc *doc, const csto_mention *m) {
   else if (m->kind == CSTO_MENTION_EVENT)
     for (int i = 0; i < m->n_orgs && !e; i++)
       e = m->orgs[i];
-  if (!e)
-    return -1;
-  return csto_doc_entity_for_kb((csto_doc *)doc, e->part_of ? e->part_of : e);
+  return e ? csto_doc_entity_of(doc, e->part_of ? e->part_of : e) : -1;
 }
 
 /* The organization meant: named in the clause before the cue; else the one the
@@ -23,17 +21,17 @@ static int org_entity(const csto_doc *doc, const csto_mention *m) {
  * latest named. */
 static int organization(const csto_doc *doc, size_t lo, size_t k) {
   for (size_t i = k; i-- > lo;) {
-    int o = org_entity(doc, &doc->mentions[i]);
+    int o = org_entity(doc, i);
     if (o >= 0)
       return o;
   }
   for (size_t e = 0; e < doc->n_events; e++)
     if (doc->events[e].n_orgs) {
       const csto_kb_entity *org = doc->events[e].orgs[0];
-      return csto_doc_entity_for_kb((csto_doc *)doc, org->part_of ? org->part_of : org);
+      return csto_doc_entity_of(doc, org->part_of ? org->part_of : org);
     }
   for (size_t i = lo; i-- > 0;) {
-    int o = org_entity(doc, &doc->mentions[i]);
+    int o = org_entity(doc, i);
     if (o >= 0)
       return o;
   }
@@ -41,12 +39,14 @@ static int organization(const csto_doc *doc, size_t lo, size_t k) {
 }
 
 /* The country a list item names: "Russia", or "the leaders of Turkmenistan". */
-static int country_item(const csto_doc *doc, const csto_mention *m) {
+static int country_item(const csto_doc *doc, size_t k) {
+  const csto_mention *m = &doc->mentions[k];
+  const csto_kb_entity *scope = m->n_titles ? doc->links[k].title_scope[0] : NULL;
   if (m->kind == CSTO_MENTION_ENTITY && m->type == CSTO_ENTITY_COUNTRY && !m->demonym)
-    return m->entity;
-  if (m->kind == CSTO_MENTION_PERSON && m->n_titles && m->name_first == m->name_end &&
-      m->titles[0].scope && m->titles[0].scope->type == CSTO_ENTITY_COUNTRY)
-    return csto_doc_entity_for_kb((csto_doc *)doc, m->titles[0].scope);
+    return doc->links[k].entity;
+  if (m->kind == CSTO_MENTION_PERSON && m->name_first == m->name_end && scope &&
+      scope->type == CSTO_ENTITY_COUNTRY)
+    return csto_doc_entity_of(doc, scope);
   return -1;
 }
 
@@ -55,45 +55,54 @@ static int list_glue(const csto_mention *m) {
          csto_is_cue(m, CSTO_CUE_OF);
 }
 
-static void add_member(csto_doc *doc, int country, int org, size_t sentence) {
-  csto_fact f = {.kind = CSTO_FACT_MEMBER_OF, .subject = country, .object = org,
-                 .sentence = sentence};
-  if (country >= 0 && org >= 0)
-    csto_doc_add_fact(doc, &f);
+typedef struct {
+  int mention, entity;
+} item;
+
+static void add_member(const csto_doc *doc, csto_sink *sink, size_t cue, item country, int org) {
+  csto_rule rule = csto_is_cue(&doc->mentions[cue], CSTO_CUE_MEMBERS_OF) ? CSTO_RULE_MEMBER_OF
+                                                                        : CSTO_RULE_MEMBER_LIST;
+  csto_candidate c = csto_candidate_make(CSTO_FACT_MEMBER_OF, rule, doc->mentions[cue].sentence);
+  c.subject = country.entity;
+  c.object = org;
+  c.cue = (int)cue;
+  c.agent = country.mention;
+  if (country.entity >= 0 && org >= 0)
+    csto_sink_emit(sink, &c);
 }
 
 enum { MAX_LIST = 64 };
 
 /* Countries listed from mention i on (in direction step), stopping at anything else. */
-static int list_from(const csto_doc *doc, long i, long step, size_t lo, size_t hi, int *out) {
+static int list_from(const csto_doc *doc, long i, long step, size_t lo, size_t hi, item *out) {
   int n = 0;
   for (; i >= (long)lo && i < (long)hi && n < MAX_LIST; i += step) {
-    const csto_mention *m = &doc->mentions[i];
-    int c = country_item(doc, m);
+    int c = country_item(doc, (size_t)i);
     if (c >= 0)
-      out[n++] = c;
-    else if (!list_glue(m))
+      out[n++] = (item){(int)i, c};
+    else if (!list_glue(&doc->mentions[i]))
       break;
   }
   return n;
 }
 
 /* A list needs two states ("comprises A and B"); "A is a member of" needs one. */
-static void members(csto_doc *doc, size_t k, size_t lo, size_t hi, size_t sentence) {
+static void members(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
   int explicit_member = csto_is_cue(&doc->mentions[k], CSTO_CUE_MEMBERS_OF);
-  int org = -1, list[MAX_LIST];
+  int org = -1;
+  item list[MAX_LIST];
   for (size_t i = k + 1; i < hi && org < 0 && explicit_member; i++)
-    org = org_entity(doc, &doc->mentions[i]);
+    org = org_entity(doc, i);
   if (org < 0)
     org = organization(doc, lo, k);
   int n = list_from(doc, (long)k + 1, 1, lo, hi, list);
   if (explicit_member && n == 0)
     n = list_from(doc, (long)k - 1, -1, lo, hi, list);
   for (int i = 0; i < n && n >= (explicit_member ? 1 : 2); i++)
-    add_member(doc, list[i], org, sentence);
+    add_member(doc, sink, k, list[i], org);
 }
 
-void csto_extract_membership(csto_doc *doc) {
+void csto_extract_membership(const csto_doc *doc, csto_sink *sink) {
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to;
     csto_sentence_mentions(doc, s, &from, &to);
@@ -105,7 +114,7 @@ void csto_extract_membership(csto_doc *doc) {
       csto_clause(doc, k, from, to, &lo, &hi);
       if (csto_negated(doc, lo, hi))
         continue;
-      members(doc, k, lo, hi, s);
+      members(doc, sink, k, lo, hi);
     }
   }
 }

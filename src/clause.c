@@ -43,16 +43,14 @@ int csto_negated(const csto_doc *doc, size_t lo, size_t hi) {
   return 0;
 }
 
-int csto_person_of(const csto_doc *doc, const csto_mention *m) {
-  if (m->entity < 0 || (m->kind != CSTO_MENTION_PERSON && m->kind != CSTO_MENTION_PRONOUN))
-    return -1;
-  (void)doc;
-  return m->entity;
+int csto_person_of(const csto_doc *doc, size_t k) {
+  csto_mention_kind kind = doc->mentions[k].kind;
+  return kind == CSTO_MENTION_PERSON || kind == CSTO_MENTION_PRONOUN ? doc->links[k].entity : -1;
 }
 
 int csto_actor_of(const csto_doc *doc, size_t k) {
   const csto_mention *m = &doc->mentions[k];
-  if (m->kind != CSTO_MENTION_ENTITY || m->entity < 0 || m->demonym)
+  if (m->kind != CSTO_MENTION_ENTITY || doc->links[k].entity < 0 || m->demonym)
     return -1;
   if (m->type != CSTO_ENTITY_COUNTRY && m->type != CSTO_ENTITY_ORGANIZATION)
     return -1;
@@ -62,30 +60,28 @@ int csto_actor_of(const csto_doc *doc, size_t k) {
   if (before > 0 && (csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_OF) ||
                      csto_is_cue(&doc->mentions[before - 1], CSTO_CUE_PLACE_PREP)))
     return -1;
-  return m->entity;
+  return doc->links[k].entity;
 }
 
-int csto_event_of(const csto_mention *m) {
-  return m->kind == CSTO_MENTION_EVENT && m->event >= 0 ? m->event : -1;
-}
+int csto_event_of(const csto_doc *doc, size_t k) { return doc->links[k].event; }
 
 int csto_event_before(const csto_doc *doc, size_t lo, size_t k) {
   for (size_t i = k; i-- > lo;)
-    if (csto_event_of(&doc->mentions[i]) >= 0)
+    if (csto_event_of(doc, i) >= 0)
       return (int)i;
   return -1;
 }
 
 int csto_event_after(const csto_doc *doc, size_t k, size_t hi) {
   for (size_t i = k + 1; i < hi; i++)
-    if (csto_event_of(&doc->mentions[i]) >= 0)
+    if (csto_event_of(doc, i) >= 0)
       return (int)i;
   return -1;
 }
 
 int csto_latest_event(const csto_doc *doc, size_t k) {
   for (size_t i = k; i-- > 0;) {
-    int e = csto_event_of(&doc->mentions[i]);
+    int e = csto_event_of(doc, i);
     /* side talks and announced meetings are not what an unnamed event means */
     if (e >= 0 && !doc->events[e].next && doc->events[e].event_class != CSTO_EVENT_TALKS)
       return e;
@@ -93,27 +89,25 @@ int csto_latest_event(const csto_doc *doc, size_t k) {
   return -1;
 }
 
-csto_mode csto_mode_in(const csto_doc *doc, size_t lo, size_t hi, size_t k) {
-  csto_mode mode = CSTO_MODE_UNSPECIFIED;
+int csto_mode_near(const csto_doc *doc, size_t lo, size_t hi, size_t k) {
+  int found = -1;
   size_t best = (size_t)-1;
   for (size_t i = lo; i < hi; i++) {
-    const csto_mention *m = &doc->mentions[i];
     size_t d = i > k ? i - k : k - i;
-    if (m->kind == CSTO_MENTION_MODE && d < best) {
+    if (doc->mentions[i].kind == CSTO_MENTION_MODE && d < best) {
       best = d;
-      mode = m->mode;
+      found = (int)i;
     }
   }
-  return mode;
+  return found;
 }
 
 int csto_relative_subject(const csto_doc *doc, size_t lo) {
   if (lo == 0 || lo >= doc->n_mentions || !csto_is_cue(&doc->mentions[lo - 1], CSTO_CUE_RELATIVE))
     return -1;
   for (size_t i = lo - 1; i-- > 0 && doc->mentions[i].sentence == doc->mentions[lo - 1].sentence;) {
-    int p = csto_person_of(doc, &doc->mentions[i]);
-    if (p >= 0)
-      return p;
+    if (csto_person_of(doc, i) >= 0)
+      return (int)i;
     if (!csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
       return -1;
   }
@@ -127,5 +121,5 @@ int csto_clause_event_before(const csto_doc *doc, size_t from, size_t lo, size_t
   size_t j = lo - 1; /* past the other meanings of the same word ("that": also a determiner) */
   while (j > from && doc->mentions[j - 1].first == doc->mentions[lo - 1].first)
     j--;
-  return j > from && csto_event_of(&doc->mentions[j - 1]) >= 0 ? (int)j - 1 : -1;
+  return j > from && csto_event_of(doc, j - 1) >= 0 ? (int)j - 1 : -1;
 }

@@ -1,6 +1,7 @@
-/* Internal to the extractors: walking the mentions of a sentence by clause. */
-#ifndef CSTO_EXTRACT_CLAUSE_H
-#define CSTO_EXTRACT_CLAUSE_H
+/* Internal: reading the mentions of a sentence by clause, and what the resolver linked
+ * them to. Shared by the resolver's later passes and the extractors; reads only. */
+#ifndef CSTO_CLAUSE_H
+#define CSTO_CLAUSE_H
 
 #include "csto/document.h"
 
@@ -15,17 +16,19 @@ void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *
 /* Whether a negation cue stands in [lo, hi). */
 int csto_negated(const csto_doc *doc, size_t lo, size_t hi);
 
-/* The person a "who" clause starting at mention lo is about ("X, who arrived"), or -1. */
+/* The mention of the person a "who" clause starting at mention lo is about ("X, who
+ * arrived"), or -1. */
 int csto_relative_subject(const csto_doc *doc, size_t lo);
 
-/* A person the mention refers to (a named or titled person or a pronoun), or -1. */
-int csto_person_of(const csto_doc *doc, const csto_mention *m);
+/* The person mention k refers to (a named or titled person or a pronoun), or -1. */
+int csto_person_of(const csto_doc *doc, size_t k);
 
 /* A country or organization the mention names as an actor (not "Russian", not "of X"). */
 int csto_actor_of(const csto_doc *doc, size_t k);
 
-/* The event a mention refers to (not a plural container), or -1. */
-int csto_event_of(const csto_mention *m);
+/* The event mention k names (an event phrase, or a verb that makes talks; not a plural
+ * container), or -1. */
+int csto_event_of(const csto_doc *doc, size_t k);
 
 /* Nearest event mention before k in [lo, k) / after k in (k, hi); -1 when none. */
 int csto_event_before(const csto_doc *doc, size_t lo, size_t k);
@@ -38,7 +41,7 @@ int csto_clause_event_before(const csto_doc *doc, size_t from, size_t lo, size_t
 /* The event the article last spoke of before mention k, or -1. */
 int csto_latest_event(const csto_doc *doc, size_t k);
 
-/* The mode a MODE mention states in [lo, hi), nearest to k; unspecified when none. */
-csto_mode csto_mode_in(const csto_doc *doc, size_t lo, size_t hi, size_t k);
+/* The MODE mention in [lo, hi) nearest to k, or -1. */
+int csto_mode_near(const csto_doc *doc, size_t lo, size_t hi, size_t k);
 
 #endif
