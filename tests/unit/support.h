@@ -1,4 +1,4 @@
-/* Shared by the unit tests: the knowledge base and articles made from literal text. */
+/* Shared by the unit tests: the knowledge bases and articles made from literal text. */
 #ifndef CSTO_TEST_SUPPORT_H
 #define CSTO_TEST_SUPPORT_H
 
@@ -16,14 +16,31 @@
 #include "csto/pipeline.h"
 #include "csto/reader.h"
 
-/* The project's own ontology/ (CSTO_DATA_DIR is set by ctest). */
-static inline csto_kb *test_kb(void) {
+/* buf := $CSTO_TEST_DIR/fixtures/name (ctest sets CSTO_TEST_DIR); 0, or -1 without it. */
+static inline int test_fixture(char *buf, size_t size, const char *name) {
+  const char *dir = getenv("CSTO_TEST_DIR");
+  return dir && snprintf(buf, size, "%s/fixtures/%s", dir, name) < (int)size ? 0 : -1;
+}
+
+static inline csto_kb *test_kb_from(const char *dir) {
   csto_kb *kb = NULL;
   csto_error err = {0};
-  csto_status st = csto_kb_load(csto_kb_default_dir(), &kb, &err);
+  csto_status st = csto_kb_load(dir, &kb, &err);
   if (st != CSTO_OK)
     fail_msg("cannot load the knowledge base: %s", err.message);
   return kb;
+}
+
+/* The project's own ontology/ (CSTO_DATA_DIR is set by ctest), for tests of that data. */
+static inline csto_kb *test_kb(void) { return test_kb_from(csto_kb_default_dir()); }
+
+/* The small lexicon and knowledge base of tests/fixtures/data/, for tests of the rules:
+ * editing the production data cannot break them. */
+static inline csto_kb *test_fixture_kb(void) {
+  char dir[4096];
+  if (test_fixture(dir, sizeof dir, "data") != 0)
+    fail_msg("CSTO_TEST_DIR is not set");
+  return test_kb_from(dir);
 }
 
 /* The knowledge base shared by a test program's tests (cmocka group setup/teardown). */
@@ -32,6 +49,12 @@ static csto_kb *kb __attribute__((unused));
 static inline int kb_setup(void **state) {
   (void)state;
   kb = test_kb();
+  return 0;
+}
+
+static inline int fixture_kb_setup(void **state) {
+  (void)state;
+  kb = test_fixture_kb();
   return 0;
 }
 
@@ -50,12 +73,6 @@ static inline int test_tmpdir_remove(void) {
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_tmpdir);
   return system(cmd) == 0 ? 0 : -1;
-}
-
-/* buf := $CSTO_TEST_DIR/fixtures/name (ctest sets CSTO_TEST_DIR); 0, or -1 without it. */
-static inline int test_fixture(char *buf, size_t size, const char *name) {
-  const char *dir = getenv("CSTO_TEST_DIR");
-  return dir && snprintf(buf, size, "%s/fixtures/%s", dir, name) < (int)size ? 0 : -1;
 }
 
 /* An article with this body, published on date ("YYYY-MM-DD"). */

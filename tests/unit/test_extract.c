@@ -98,6 +98,75 @@ static void posts_from_titles(void **state) {
   test_run_free(&r);
 }
 
+/* The fixture's invented names: the rules, not production data, make these facts. */
+static void invented_leaders_attend_or_not(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-06-10",
+                             "Veltranian President Anton Brisk attended the ATO summit in Orsk-Vel. "
+                             "Dravonian President Jonas Reede did not attend the summit.");
+  int brisk = test_entity(r.doc, "Anton Brisk"), reede = test_entity(r.doc, "Jonas Reede");
+  assert_true(brisk >= 0 && reede >= 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, brisk, -2), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, reede, -2), 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_HELD_IN, -2, test_entity(r.doc, "Orsk-Vel")), 1);
+  test_run_free(&r);
+}
+
+static void invented_chair_remote_attendance_and_venue(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-06-10",
+                             "The meeting of the ATO Council of Ministers was chaired by Veltranian "
+                             "Foreign Minister Teodor Kalm. Brisk hosted the meeting at the Amber "
+                             "Hall. Jonas Reede took part in the meeting via video link.");
+  int kalm = test_entity(r.doc, "Teodor Kalm"), brisk = test_entity(r.doc, "Anton Brisk");
+  assert_true(brisk >= 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_CHAIRS, kalm, -2), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_CHAIRS, brisk, -2), 0); /* hosting is not chairing */
+  const csto_fact *reede = fact(r.doc, CSTO_FACT_ATTENDS, test_entity(r.doc, "Jonas Reede"));
+  assert_non_null(reede);
+  assert_int_equal(reede->mode, CSTO_MODE_REMOTE);
+  const csto_fact *place = fact(r.doc, CSTO_FACT_HELD_IN, -1);
+  assert_non_null(place);
+  assert_int_equal(r.doc->entities[place->object].type, CSTO_ENTITY_VENUE);
+  test_run_free(&r);
+}
+
+static void invented_members_but_not_observers(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-06-10",
+                             "Veltrania is a member of the ATO, and Dravonia is an observer.");
+  int ato = test_entity(r.doc, "Amber Treaty Organization"), dravonia = test_entity(r.doc, "Dravonia");
+  assert_true(dravonia >= 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_MEMBER_OF, test_entity(r.doc, "Veltrania"), ato), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_MEMBER_OF, dravonia, -2), 0);
+  test_run_free(&r);
+}
+
+/* "the Veltranian President" attends as whoever held the post on the article's date. */
+static void invented_title_alone_attends_by_date(void **state) {
+  (void)state;
+  const char *body = "The Veltranian President attended the ATO summit.";
+  test_run before = test_pipeline(kb, "2012-06-10", body);
+  test_run after = test_pipeline(kb, "2021-06-10", body);
+  int solvang = test_entity(before.doc, "Mira Solvang"), brisk = test_entity(after.doc, "Anton Brisk");
+  assert_int_equal(test_facts(before.doc, CSTO_FACT_ATTENDS, solvang, -2), 1);
+  assert_int_equal(test_facts(after.doc, CSTO_FACT_ATTENDS, brisk, -2), 1);
+  assert_int_equal(test_entity(after.doc, "Mira Solvang"), -1);
+  test_run_free(&before);
+  test_run_free(&after);
+}
+
+static void invented_spokesperson_of_a_ministry(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-06-10",
+                             "Veltranian Foreign Ministry spokeswoman Ilse Varga spoke on Monday.");
+  const csto_fact *f = fact(r.doc, CSTO_FACT_HOLDS_POSITION, test_entity(r.doc, "Ilse Varga"));
+  assert_non_null(f);
+  assert_int_equal(f->role, CSTO_ROLE_SPOKESPERSON);
+  assert_string_equal(r.doc->entities[f->object].label, "Ministry of Foreign Affairs of Veltrania");
+  test_run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(chairs_but_hosting_is_not_chairing),
@@ -107,6 +176,11 @@ int main(void) {
       cmocka_unit_test(places_and_dates),
       cmocka_unit_test(hosting_city_and_venue_phrases),
       cmocka_unit_test(posts_from_titles),
+      cmocka_unit_test(invented_leaders_attend_or_not),
+      cmocka_unit_test(invented_chair_remote_attendance_and_venue),
+      cmocka_unit_test(invented_members_but_not_observers),
+      cmocka_unit_test(invented_title_alone_attends_by_date),
+      cmocka_unit_test(invented_spokesperson_of_a_ministry),
   };
-  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
+  return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }

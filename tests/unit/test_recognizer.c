@@ -90,5 +90,5 @@ int main(void) {
       cmocka_unit_test(dates_resolve_against_publication),
       cmocka_unit_test(date_mentions_are_read),
   };
-  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
+  return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }

@@ -65,5 +65,5 @@ int main(void) {
       cmocka_unit_test(titles_alone_resolve_by_date),
       cmocka_unit_test(event_descriptions_corefer),
   };
-  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
+  return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }

@@ -63,5 +63,5 @@ int main(void) {
       cmocka_unit_test(line_breaks_end_sentences),
       cmocka_unit_test(empty_text_has_no_tokens),
   };
-  return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
+  return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }
