@@ -21,8 +21,9 @@ static void titles_attach_to_names(void **state) {
   assert_string_equal(a->titles[0].scope->label, "Armenia");
   assert_int_equal(b->n_titles, 1);
   assert_int_equal(b->titles[0].role, CSTO_ROLE_FOREIGN_MINISTER);
-  assert_string_equal(r.doc->entities[b->entity].label, "Arsen Vardanyan");
-  assert_null(r.doc->entities[b->entity].kb);
+  const csto_link *link = &r.doc->links[b - r.doc->mentions];
+  assert_string_equal(r.doc->entities[link->entity].label, "Arsen Vardanyan");
+  assert_null(r.doc->entities[link->entity].kb);
   test_run_free(&r);
 }
 

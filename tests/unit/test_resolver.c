@@ -6,7 +6,7 @@ static int entity_of_mention_text(const csto_doc *doc, const char *text) {
     int hit = strcmp(t, text) == 0;
     free(t);
     if (hit)
-      return doc->mentions[i].entity;
+      return doc->links[i].entity;
   }
   return -99;
 }
@@ -47,12 +47,13 @@ static void event_descriptions_corefer(void **state) {
     const csto_mention *m = &r.doc->mentions[i];
     if (m->kind != CSTO_MENTION_EVENT)
       continue;
+    int event = r.doc->links[i].event;
     if (first < 0)
-      first = m->event;
+      first = event;
     else if (m->sentence == 2)
-      summit_again = m->event;
+      summit_again = event;
     else if (m->sentence == 3)
-      next = m->event;
+      next = event;
   }
   assert_int_equal(summit_again, first);
   assert_true(next >= 0 && next != first);
