@@ -14,25 +14,15 @@
 #include "csto/kb.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"
+#include "csto/rules.h"
 #include "csto/segmenter.h"
 
-/* The extractor's rules: a case header names one; each needs a positive case. */
-static const char *const RULES[] = {
-    "chairs.passive",     "chairs.active",        "attends.active",
-    "attends.passive",    "attends.represent",    "attends.host",
-    "attends.arrive",     "attends.meet",         "attends.talks",
-    "memberOf.list",      "memberOf.member",      "heldIn.named",
-    "heldIn.after-event", "heldIn.listed",        "heldIn.predicate",
-    "heldIn.host-city",   "date.clause",          "position.title",
-    "position.title-only", "mode.clause",         "mode.event",
-    "mode.arrival",
-};
-enum { N_RULES = sizeof RULES / sizeof RULES[0] };
+/* The extractor's rules (csto/rules.h): a case header names one; each needs a positive
+ * case, whose facts the rule must help make; a negative case's facts must not use it. */
+enum { N_RULES = CSTO_RULE_COUNT };
 
-/* The rule that made a fact; NULL until facts record it. */
-static const char *fact_rule(const csto_fact *f) {
-  (void)f;
-  return NULL;
+static int fact_uses(const csto_fact *f, csto_rule rule) {
+  return f->evidence.rule == rule || f->mode_evidence.rule == rule;
 }
 
 /* ---- cases ----------------------------------------------------------------------------------- */
@@ -111,8 +101,8 @@ static int malformed(const lines *ls, const char *what, const char *detail) {
 }
 
 static int rule_index(const char *name, size_t len) {
-  for (int i = 0; i < N_RULES; i++)
-    if (strlen(RULES[i]) == len && strncmp(RULES[i], name, len) == 0)
+  for (int i = CSTO_RULE_NONE + 1; i < N_RULES; i++)
+    if (strlen(csto_rule_name(i)) == len && strncmp(csto_rule_name(i), name, len) == 0)
       return i;
   return -1;
 }
@@ -564,10 +554,10 @@ static void print_fact(const matching *m, const csto_fact *f) {
            label(m, f->object));
     break;
   }
-  const char *rule = fact_rule(f);
-  if (rule)
-    printf("\t(rule %s)", rule);
-  printf("\n");
+  printf("\t(rule %s", csto_rule_name(f->evidence.rule));
+  if (f->mode_evidence.rule)
+    printf(", mode %s", csto_rule_name(f->mode_evidence.rule));
+  printf(")\n");
 }
 
 static void print_row(const row *r) {
@@ -619,7 +609,19 @@ static csto_article *case_article(const spec_case *c) {
   return a;
 }
 
-/* 1 when the document's facts are exactly the expected rows, 0 when not, -1 on error. */
+/* Whether the case's rule made one of the facts (positive case) or none (negative). */
+static int rule_as_said(const spec_case *c, const csto_doc *doc) {
+  int used = 0;
+  for (size_t i = 0; i < doc->n_facts; i++)
+    used |= fact_uses(&doc->facts[i], (csto_rule)c->rule);
+  if (used == c->negative && !c->todo)
+    printf("%s:%zu: rule %s %s\n", c->file, c->line, csto_rule_name(c->rule),
+           c->negative ? "made a fact, though the case says it must not" : "made none of the facts");
+  return used != c->negative;
+}
+
+/* 1 when the document's facts are exactly the expected rows and the case's rule did as
+ * the header says, 0 when not, -1 on error. */
 static int case_passes(runner *run, const spec_case *c) {
   csto_article *a = case_article(c);
   csto_doc *doc = NULL;
@@ -631,7 +633,7 @@ static int case_passes(runner *run, const spec_case *c) {
   else if (a && matching_init(&m, c, doc) != 0)
     fprintf(stderr, "%s:%zu: out of memory\n", c->file, c->line);
   else if (a) {
-    result = m.best_score == (int)(c->n_rows + m.n_facts);
+    result = m.best_score == (int)(c->n_rows + m.n_facts) && rule_as_said(c, doc);
     if (!result && !c->todo)
       print_mismatch(&m);
   }
@@ -749,9 +751,9 @@ static char **spec_files(const char *dir) {
 /* Rules without a positive case; how many. */
 static int uncovered_rules(const runner *run) {
   int n = 0;
-  for (int i = 0; i < N_RULES; i++)
+  for (int i = CSTO_RULE_NONE + 1; i < N_RULES; i++)
     if (!run->positive[i]) {
-      printf("rule %s has no positive case\n", RULES[i]);
+      printf("rule %s has no positive case\n", csto_rule_name(i));
       n++;
     }
   return n;
