@@ -1,6 +1,8 @@
 /* The extractors, one relation family at a time, on sentences of the genre. */
 #include "support.h"
 
+#include "csto/explain.h"
+
 static const csto_fact *fact(const csto_doc *doc, csto_fact_kind kind, int subject) {
   for (size_t i = 0; i < doc->n_facts; i++)
     if (doc->facts[i].kind == kind && (subject < 0 || doc->facts[i].subject == subject))
@@ -167,6 +169,54 @@ static void invented_spokesperson_of_a_ministry(void **state) {
   test_run_free(&r);
 }
 
+/* Consolidation: one fact from two sentences, the mode cited from the one that gives it. */
+static void mode_cites_the_sentence_that_gives_it(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "Putin attended the CSTO summit in Dushanbe. Putin attended the summit "
+                             "via video link.");
+  const csto_fact *f = fact(r.doc, CSTO_FACT_ATTENDS, test_entity(r.doc, "Putin"));
+  assert_non_null(f);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, -2, -2), 1);
+  assert_int_equal(f->mode, CSTO_MODE_REMOTE);
+  assert_int_equal(f->evidence.rule, CSTO_RULE_ATTENDS_ACTIVE);
+  assert_int_equal(f->evidence.sentence, 0);
+  assert_int_equal(f->mode_evidence.rule, CSTO_RULE_MODE_CLAUSE);
+  assert_int_equal(f->mode_evidence.sentence, 1);
+  test_run_free(&r);
+}
+
+/* A mode said of a person beats one said of the whole event; the event's is the fallback. */
+static void mode_precedence(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2020-11-10",
+                             "The SCO summit will be held via video link. Putin will "
+                             "attend the summit in person. Rahmon will attend the summit.");
+  const csto_fact *putin = fact(r.doc, CSTO_FACT_ATTENDS, test_entity(r.doc, "Putin"));
+  const csto_fact *rahmon = fact(r.doc, CSTO_FACT_ATTENDS, test_entity(r.doc, "Rahmon"));
+  assert_non_null(putin);
+  assert_non_null(rahmon);
+  assert_int_equal(putin->mode, CSTO_MODE_IN_PERSON);
+  assert_int_equal(putin->mode_evidence.rule, CSTO_RULE_MODE_CLAUSE);
+  assert_int_equal(rahmon->mode, CSTO_MODE_REMOTE);
+  assert_int_equal(rahmon->mode_evidence.rule, CSTO_RULE_MODE_EVENT);
+  assert_int_equal(rahmon->mode_evidence.sentence, 0);
+  test_run_free(&r);
+}
+
+/* --explain names the rule and the mentions, with code-point offsets ("é" is one). */
+static void explain_names_rule_and_mentions(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15", "Café talk. Putin attended the CSTO summit.");
+  char *text = csto_explain_facts(r.doc);
+  assert_non_null(text);
+  assert_non_null(strstr(text, "attends Vladimir Putin → E1 Summit (unspecified) ← attends.active s2 "
+                               "cue \"attended\" [17,25] agent \"Putin\" [11,16] event \"the CSTO summit\" "
+                               "[26,41]"));
+  free(text);
+  test_run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(chairs_but_hosting_is_not_chairing),
@@ -181,6 +231,9 @@ int main(void) {
       cmocka_unit_test(invented_members_but_not_observers),
       cmocka_unit_test(invented_title_alone_attends_by_date),
       cmocka_unit_test(invented_spokesperson_of_a_ministry),
+      cmocka_unit_test(mode_cites_the_sentence_that_gives_it),
+      cmocka_unit_test(mode_precedence),
+      cmocka_unit_test(explain_names_rule_and_mentions),
   };
   return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }
