@@ -15,7 +15,7 @@ run() { "$CSTO_KG" query --results csv --file "$WORK/$1.rq" "$sample" > "$WORK/$
 has() { grep -qF -- "$2" "$WORK/$1.csv"; }
 rows() { [ "$(($(wc -l < "$WORK/$1.csv") - 1))" -eq "$2" ]; }
 
-for q in attendance chairs members posts provenance federated; do
+for q in attendance chairs members posts provenance rules federated; do
   check "README has the $q query" test -s "$WORK/$q.rq"
 done
 check "attendance runs" run attendance
@@ -32,6 +32,9 @@ check "posts: Zakharova's post" has posts "Maria Zakharova,Spokesperson of Minis
 check "provenance runs" run provenance
 check "provenance: the sentence that states Muhriddin chairs" has provenance "Sirojiddin Muhriddin,\"The session, chaired by Tajik Foreign Minister Sirojiddin Muhriddin"
 check "provenance: two chairs, two sentences" rows provenance 2
+check "rules runs" run rules
+check "rules: six members from one list" has rules "memberOf.list,memberOf,6"
+check "rules: five modes stated in the attendance clause" has rules "mode.clause,mode,5"
 # Without network the SERVICE call fails on the host name; with it, results come back.
 federated() {
   local out
