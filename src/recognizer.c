@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* ---- atoms: the longest lexicon match at each position ----------------------------------- */
 
@@ -353,55 +352,6 @@ static size_t try_person(ctx *c, size_t ai) {
 
 /* ---- dates -------------------------------------------------------------------------------- */
 
-static int days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  int era = (y >= 0 ? y : y - 399) / 400;
-  int yoe = y - era * 400;
-  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-static csto_date civil_from_days(int z) {
-  z += 719468;
-  int era = (z >= 0 ? z : z - 146096) / 146097;
-  int doe = z - era * 146097;
-  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-  return (csto_date){y + (m <= 2), m, d};
-}
-
-csto_date csto_resolve_date(csto_date pub, int year, int month, int day, int weekday, int future) {
-  csto_date none = {0, 0, 0};
-  if (pub.year == 0 && year == 0)
-    return none;
-  int p = pub.year ? days_from_civil(pub.year, pub.month, pub.day) : 0;
-  if (weekday >= 0) {
-    int pw = ((p % 7) + 7 + 3) % 7; /* 1970-01-01 was a Thursday (3) */
-    int diff = weekday - pw;
-    if (diff == 0)
-      return pub;
-    if (future)
-      return civil_from_days(p + (diff + 7) % 7);
-    return civil_from_days(p - (7 - diff) % 7);
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31)
-    return none;
-  int y = year ? year : pub.year;
-  csto_date d = civil_from_days(days_from_civil(y, month, day));
-  if (d.month != month)
-    return none; /* February 30th */
-  if (!year && pub.year) {
-    int delta = days_from_civil(y, month, day) - p;
-    if (future && delta < -31)
-      d = civil_from_days(days_from_civil(y + 1, month, day));
-    else if (!future && delta > 31)
-      d = civil_from_days(days_from_civil(y - 1, month, day));
-  }
-  return d;
-}
-
 static int number_token(const ctx *c, size_t ai, int lo, int hi) {
   if (sentence_end_atom(c, ai))
     return 0;
@@ -453,7 +403,7 @@ static size_t try_date(ctx *c, size_t ai) {
   if ((e = meaning(a, CSTO_LEX_RELATIVE_DAY)) && pub.year) {
     csto_mention *m = emit(c, CSTO_MENTION_DATE, ai, ai + 1);
     if (m)
-      m->date = civil_from_days(days_from_civil(pub.year, pub.month, pub.day) + e->value);
+      m->date = csto_date_add_days(pub, e->value);
     return ai + 1;
   }
   if ((e = meaning(a, CSTO_LEX_WEEKDAY))) {

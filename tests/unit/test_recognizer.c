@@ -46,21 +46,6 @@ static void places_from_capitals(void **state) {
   test_run_free(&r);
 }
 
-static void dates_resolve_against_publication(void **state) {
-  (void)state;
-  csto_date pub = {2021, 9, 15}; /* a Wednesday */
-  csto_date same = csto_resolve_date(pub, 0, 0, 0, 2, 1);
-  csto_date next_fri = csto_resolve_date(pub, 0, 0, 0, 4, 1);
-  csto_date last_mon = csto_resolve_date(pub, 0, 0, 0, 0, 0);
-  csto_date jan = csto_resolve_date((csto_date){2021, 12, 20}, 0, 1, 10, -1, 1);
-  csto_date bad = csto_resolve_date(pub, 2021, 2, 30, -1, 0);
-  assert_int_equal(same.day, 15);
-  assert_int_equal(next_fri.day, 17);
-  assert_int_equal(last_mon.day, 13);
-  assert_int_equal(jan.year, 2022);
-  assert_int_equal(bad.year, 0);
-}
-
 static void date_mentions_are_read(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2023-10-15", "The summit will be held on Oct. 8, 2024 and ended on 3 November. "
@@ -87,7 +72,6 @@ int main(void) {
       cmocka_unit_test(titles_attach_to_names),
       cmocka_unit_test(event_phrases_gather_organizations),
       cmocka_unit_test(places_from_capitals),
-      cmocka_unit_test(dates_resolve_against_publication),
       cmocka_unit_test(date_mentions_are_read),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
