@@ -6,11 +6,12 @@
  * Foreign Minister of Armenia"), title-only persons ("the Russian leader"), new proper
  * names typed by context, event descriptions ("the CSTO Collective Security Council
  * meeting", "a joint CSTO-SCO summit"), places ("Kyrgyzstan's capital Bishkek", "here"),
- * dates resolved against the publication date, attendance modes and cue phrases. */
+ * dates resolved against the publication date (csto/calendar.h), attendance modes and
+ * cue phrases. The code is in src/recognize/, one file per kind of mention. */
 #ifndef CSTO_RECOGNIZER_H
 #define CSTO_RECOGNIZER_H
 
-#include "csto/calendar.h" /* csto_resolve_date, which resolves date mentions */
+#include "csto/calendar.h" /* csto_resolve_date, with which date mentions are resolved */
 #include "csto/document.h"
 
 /* Fill doc->mentions (and doc->dateline_city) from doc->tokens and doc->sentences. */
