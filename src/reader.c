@@ -5,6 +5,8 @@
  * 0-based and count from the start of the input file, lines are 1-based. */
 #include "csto/reader.h"
 
+#include "csto/calendar.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -122,35 +124,6 @@ static bool is_blank_text(const char *s, size_t len) {
 
 /* ---- dates ---------------------------------------------------------------------------- */
 
-static int days_in_month(int year, int month) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : days[month - 1];
-}
-
-static int digits(const char *s, size_t n) {
-  int v = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] < '0' || s[i] > '9')
-      return -1;
-    v = v * 10 + (s[i] - '0');
-  }
-  return v;
-}
-
-/* Strict YYYY-MM-DD: exactly ten characters, year 0001-9999 (xsd:date has no year 0). */
-static bool parse_ymd(const char *s, size_t n, csto_date *date) {
-  if (n != 10 || s[4] != '-' || s[7] != '-')
-    return false;
-  int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
-    return false;
-  date->year = y;
-  date->month = m;
-  date->day = d;
-  return true;
-}
-
 /* where is "FILE:LINE: " or "" so that the same wording serves every caller. */
 static csto_status bad_date(csto_error *err, const char *where, const char *s, size_t n) {
   char quoted[EXCERPT_BYTES + 4];
@@ -163,7 +136,7 @@ csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err) 
   if (!text || !date)
     return csto_error_set(err, CSTO_ERR_USAGE, "csto_date_parse: NULL argument");
   csto_date d;
-  if (!parse_ymd(text, strlen(text), &d))
+  if (!csto_date_from_iso(text, strlen(text), &d))
     return bad_date(err, "", text, strlen(text));
   *date = d;
   return CSTO_OK;
@@ -274,7 +247,7 @@ static bool key_is(const char *key, size_t n, const char *name) {
 static csto_status set_field(csto_article *a, const char *key, size_t kn, const char *v,
                              size_t vn, size_t line, csto_error *err) {
   if (key_is(key, kn, "date")) {
-    if (parse_ymd(v, vn, &a->date))
+    if (csto_date_from_iso(v, vn, &a->date))
       return CSTO_OK;
     char where[CSTO_ERROR_MESSAGE_SIZE];
     snprintf(where, sizeof where, "%s:%zu: ", a->source, line);
@@ -648,7 +621,7 @@ static csto_status jsonl_metadata(csto_article *a, json_t *obj, csto_error *err)
     st = optional_string(a->source, obj, "id", &a->id, err);
   if (st == CSTO_OK)
     st = optional_string(a->source, obj, "date", &date, err);
-  if (st == CSTO_OK && date && !parse_ymd(date, strlen(date), &a->date)) {
+  if (st == CSTO_OK && date && !csto_date_from_iso(date, strlen(date), &a->date)) {
     char where[CSTO_ERROR_MESSAGE_SIZE];
     snprintf(where, sizeof where, "%s: ", a->source);
     st = bad_date(err, where, date, strlen(date));

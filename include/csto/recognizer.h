@@ -6,19 +6,15 @@
  * Foreign Minister of Armenia"), title-only persons ("the Russian leader"), new proper
  * names typed by context, event descriptions ("the CSTO Collective Security Council
  * meeting", "a joint CSTO-SCO summit"), places ("Kyrgyzstan's capital Bishkek", "here"),
- * dates resolved against the publication date, attendance modes and cue phrases. */
+ * dates resolved against the publication date (csto/calendar.h), attendance modes and
+ * cue phrases. The code is in src/recognize/, one file per kind of mention. */
 #ifndef CSTO_RECOGNIZER_H
 #define CSTO_RECOGNIZER_H
 
+#include "csto/calendar.h" /* csto_resolve_date, with which date mentions are resolved */
 #include "csto/document.h"
 
 /* Fill doc->mentions (and doc->dateline_city) from doc->tokens and doc->sentences. */
 csto_status csto_recognize(csto_doc *doc, csto_error *err);
-
-/* Resolve a date mention's parts against the publication date: day/month/year of which
- * year may be 0 (then chosen near the publication date, forward when future is set);
- * weekday 0-6 or -1. Returns a zero date when it cannot be pinned down. */
-csto_date csto_resolve_date(csto_date published, int year, int month, int day, int weekday,
-                            int future);
 
 #endif

@@ -47,21 +47,6 @@ static void places_from_capitals(void **state) {
   test_run_free(&r);
 }
 
-static void dates_resolve_against_publication(void **state) {
-  (void)state;
-  csto_date pub = {2021, 9, 15}; /* a Wednesday */
-  csto_date same = csto_resolve_date(pub, 0, 0, 0, 2, 1);
-  csto_date next_fri = csto_resolve_date(pub, 0, 0, 0, 4, 1);
-  csto_date last_mon = csto_resolve_date(pub, 0, 0, 0, 0, 0);
-  csto_date jan = csto_resolve_date((csto_date){2021, 12, 20}, 0, 1, 10, -1, 1);
-  csto_date bad = csto_resolve_date(pub, 2021, 2, 30, -1, 0);
-  assert_int_equal(same.day, 15);
-  assert_int_equal(next_fri.day, 17);
-  assert_int_equal(last_mon.day, 13);
-  assert_int_equal(jan.year, 2022);
-  assert_int_equal(bad.year, 0);
-}
-
 static void date_mentions_are_read(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2023-10-15", "The summit will be held on Oct. 8, 2024 and ended on 3 November. "
@@ -83,13 +68,71 @@ static void date_mentions_are_read(void **state) {
   test_run_free(&r);
 }
 
+static void dateline_gives_here_its_city(void **state) {
+  (void)state;
+  test_run r =
+      test_pipeline(kb, "2024-06-07", "ASTANA \xE2\x80\x94 The ministers met here on Friday.");
+  assert_non_null(r.doc->dateline_city);
+  assert_string_equal(r.doc->dateline_city->label, "Astana");
+  const csto_mention *here = find(r.doc, CSTO_MENTION_ENTITY, 0);
+  assert_non_null(here);
+  assert_int_equal(here->first, 5); /* "here": the dateline's "ASTANA" made no mention */
+  assert_string_equal(here->kb->label, "Astana");
+  test_run_free(&r);
+}
+
+static void plural_titles_spread_over_countries(void **state) {
+  (void)state;
+  test_run r =
+      test_pipeline(kb, "2021-05-12", "The leaders of Belarus, Kazakhstan and Tajikistan met.");
+  const char *countries[] = {"Belarus", "Kazakhstan", "Tajikistan"};
+  for (int i = 0; i < 3; i++) {
+    const csto_mention *p = find(r.doc, CSTO_MENTION_PERSON, i);
+    assert_non_null(p);
+    assert_int_equal(p->titles[0].role, CSTO_ROLE_HEAD_OF_STATE);
+    assert_false(p->titles[0].plural);
+    assert_string_equal(p->titles[0].scope->label, countries[i]);
+  }
+  assert_null(find(r.doc, CSTO_MENTION_PERSON, 3));
+  test_run_free(&r);
+}
+
+static void new_names_after_place_prepositions_are_places(void **state) {
+  (void)state;
+  test_run r =
+      test_pipeline(kb, "2021-05-12", "The talks took place in Zhdanovo at the Grand Arena.");
+  const csto_mention *city = find(r.doc, CSTO_MENTION_ENTITY, 0);
+  const csto_mention *venue = find(r.doc, CSTO_MENTION_ENTITY, 1);
+  assert_non_null(city);
+  assert_non_null(venue);
+  assert_null(city->kb);
+  assert_int_equal(city->type, CSTO_ENTITY_CITY);
+  assert_null(venue->kb);
+  assert_int_equal(venue->type, CSTO_ENTITY_VENUE);
+  test_run_free(&r);
+}
+
+static void a_body_that_convenes_is_its_session(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "The Collective Security Council, which will convene in Moscow, ...");
+  const csto_mention *e = find(r.doc, CSTO_MENTION_EVENT, 0);
+  assert_non_null(e);
+  assert_int_equal(e->n_orgs, 1);
+  assert_true(e->definite);
+  test_run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(titles_attach_to_names),
       cmocka_unit_test(event_phrases_gather_organizations),
       cmocka_unit_test(places_from_capitals),
-      cmocka_unit_test(dates_resolve_against_publication),
       cmocka_unit_test(date_mentions_are_read),
+      cmocka_unit_test(dateline_gives_here_its_city),
+      cmocka_unit_test(plural_titles_spread_over_countries),
+      cmocka_unit_test(new_names_after_place_prepositions_are_places),
+      cmocka_unit_test(a_body_that_convenes_is_its_session),
   };
   return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }

@@ -1,0 +1,99 @@
+/* Atoms: the longest phrase the lexicon or the knowledge base knows at each position.
+ *
+ * The longest match wins, except where a role title starts inside a match and runs past
+ * its end: then the match stops before the title. "the Russian Security Council Secretary
+ * said" is read as "the" | "Russian" | "Security Council Secretary" | "said", although
+ * "Russian Security Council" alone names a body. */
+#include "recognize/recognize.h"
+
+#include <stdlib.h>
+
+enum {
+  /* A word of three letters or more ending in a single "s" is a plural: "ministers",
+   * "heads", but not "as", "us" or "boss". */
+  SHORTEST_PLURAL = 3,
+};
+
+/* The longest match starting at token i and ending by limit (with roles_only, the
+ * longest that may be a role title): its length in tokens, 0 when none; *out gets it. */
+static size_t match_at(const csto_doc *doc, size_t i, size_t limit, atom *out, int roles_only) {
+  size_t best = 0, max = csto_kb_max_phrase_tokens(doc->kb);
+  for (size_t k = 1; k <= max && i + k <= limit; k++) {
+    char *phrase = csto_tokens_phrase(doc->tokens, i, i + k);
+    if (!phrase)
+      break;
+    const csto_lex_entry *m[CSTO_KB_MAX_MEANINGS];
+    size_t n = csto_kb_lookup(doc->kb, phrase, m, CSTO_KB_MAX_MEANINGS);
+    int longer = csto_kb_has_longer(doc->kb, phrase);
+    free(phrase);
+    int role = 0;
+    for (size_t j = 0; j < n; j++)
+      role |= m[j]->kind == CSTO_LEX_ROLE;
+    if (n && (!roles_only || role)) {
+      best = k;
+      out->first = i;
+      out->end = i + k;
+      out->n = n;
+      memcpy(out->meanings, m, n * sizeof m[0]);
+    }
+    if (!longer)
+      break;
+  }
+  return best;
+}
+
+/* The atom at token i: the longest match, cut short before a role title that starts
+ * inside it and runs past its end. */
+static void atom_at(const csto_doc *doc, size_t i, size_t limit, atom *a) {
+  a->first = i;
+  a->end = i + 1;
+  a->n = 0;
+  size_t len = match_at(doc, i, limit, a, 0);
+  for (size_t j = i + 1; len > 1 && j < i + len; j++) {
+    atom role;
+    size_t rl = match_at(doc, j, limit, &role, 1);
+    if (rl && j + rl > i + len) {
+      a->n = 0;
+      a->end = i + 1;
+      match_at(doc, i, j, a, 0); /* the longest match that ends before the title, if any */
+      return;
+    }
+  }
+}
+
+csto_status csto_atoms_build(ctx *c, csto_error *err) {
+  csto_doc *doc = c->doc;
+  c->atoms = malloc((doc->n_tokens + 1) * sizeof *c->atoms);
+  if (!c->atoms)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  for (size_t s = 0; s < doc->n_sentences; s++)
+    for (size_t i = doc->sentences[s].first_token; i < doc->sentences[s].end_token;) {
+      atom *a = &c->atoms[c->n_atoms++];
+      atom_at(doc, i, doc->sentences[s].end_token, a);
+      i = a->end;
+    }
+  return CSTO_OK;
+}
+
+static int plural_word(const char *w) {
+  size_t n = strlen(w);
+  return n >= SHORTEST_PLURAL && w[n - 1] == 's' && w[n - 2] != 's';
+}
+
+int csto_atom_plural_role(const ctx *c, const atom *a) {
+  return plural_word(tok(c, a)->norm) || plural_word(c->doc->tokens[a->end - 1].norm);
+}
+
+int csto_cue_recognizer_only(csto_cue cue) {
+  return cue == CSTO_CUE_NOT_A_NAME || cue == CSTO_CUE_NAME_PARTICLE ||
+         cue == CSTO_CUE_ABBREVIATION || cue == CSTO_CUE_HONORIFIC ||
+         cue == CSTO_CUE_TITLE_MODIFIER || cue == CSTO_CUE_FEMALE_TITLE;
+}
+
+int csto_atom_plain(const atom *a) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->meanings[i]->kind != CSTO_LEX_CUE ||
+        !csto_cue_recognizer_only((csto_cue)a->meanings[i]->value))
+      return 0;
+  return 1;
+}
