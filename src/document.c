@@ -25,6 +25,11 @@ static void free_entities(csto_doc_entity *entities, size_t n) {
   free(entities);
 }
 
+void csto_recognition_free(csto_recognition *rec) {
+  free(rec->mentions);
+  memset(rec, 0, sizeof *rec);
+}
+
 void csto_resolution_free(csto_resolution *res) {
   free_entities(res->entities, res->n_entities);
   free(res->events);
@@ -38,7 +43,7 @@ void csto_doc_free(csto_doc *doc) {
     return;
   csto_tokens_free(doc->tokens, doc->n_tokens);
   free(doc->sentences);
-  free(doc->mentions);
+  free((void *)doc->mentions);
   free_entities((csto_doc_entity *)doc->entities, doc->n_entities);
   free((void *)doc->events);
   free((void *)doc->links);
@@ -47,11 +52,12 @@ void csto_doc_free(csto_doc *doc) {
   free(doc);
 }
 
-csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t sentence,
+csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end) {
-  if (csto_array_reserve((void **)&doc->mentions, &doc->cap_mentions, doc->n_mentions, sizeof(csto_mention)))
+  if (csto_array_reserve((void **)&rec->mentions, &rec->cap_mentions, rec->n_mentions,
+                         sizeof(csto_mention)))
     return NULL;
-  csto_mention *m = &doc->mentions[doc->n_mentions++];
+  csto_mention *m = &rec->mentions[rec->n_mentions++];
   memset(m, 0, sizeof *m);
   m->kind = kind;
   m->sentence = sentence;
@@ -59,6 +65,13 @@ csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t
   m->end = end;
   m->name_first = m->name_end = end;
   return m;
+}
+
+void csto_doc_attach_recognition(csto_doc *doc, csto_recognition *rec) {
+  doc->mentions = rec->mentions;
+  doc->n_mentions = rec->n_mentions;
+  doc->dateline_city = rec->dateline_city;
+  memset(rec, 0, sizeof *rec);
 }
 
 void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res) {

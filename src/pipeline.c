@@ -6,6 +6,16 @@
 #include "csto/resolver.h"
 
 /* Each stage reads the layers before it and makes its own, which the document then owns. */
+static csto_status recognize(csto_doc *doc, csto_error *err) {
+  csto_recognition rec;
+  csto_status st = csto_recognize(doc, &rec, err);
+  if (st == CSTO_OK)
+    csto_doc_attach_recognition(doc, &rec);
+  else
+    csto_recognition_free(&rec);
+  return st;
+}
+
 static csto_status resolve(csto_doc *doc, csto_error *err) {
   csto_resolution res;
   csto_status st = csto_resolve(doc, &res, err);
@@ -44,7 +54,7 @@ csto_status csto_pipeline_run(const csto_kb *kb, const csto_article *article, cs
     st = csto_segment(kb, article->body, doc->tokens, doc->n_tokens, &doc->sentences,
                       &doc->n_sentences, err);
   if (st == CSTO_OK)
-    st = csto_recognize(doc, err);
+    st = recognize(doc, err);
   if (st == CSTO_OK)
     st = resolve(doc, err);
   if (st == CSTO_OK)

@@ -159,6 +159,13 @@ typedef struct {
   csto_evidence mode_evidence; /* ATTENDS with a mode: what gave it */
 } csto_fact;
 
+/* The recognizer's layer. */
+typedef struct {
+  csto_mention *mentions;
+  size_t n_mentions, cap_mentions;
+  const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
+} csto_recognition;
+
 typedef struct csto_doc {
   const csto_article *article;
   const csto_kb *kb;
@@ -168,9 +175,9 @@ typedef struct csto_doc {
   csto_sentence *sentences;
   size_t n_sentences;
   /* recognize */
-  csto_mention *mentions;
-  size_t n_mentions, cap_mentions;
-  const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
+  const csto_mention *mentions;
+  size_t n_mentions;
+  const csto_kb_entity *dateline_city;
   /* resolve */
   const csto_doc_entity *entities;
   size_t n_entities;
@@ -189,16 +196,18 @@ typedef struct csto_doc {
 csto_doc *csto_doc_new(const csto_article *article, const csto_kb *kb);
 void csto_doc_free(csto_doc *doc);
 
-/* The recognizer appends its mentions; NULL when out of memory. */
-csto_mention *csto_doc_add_mention(csto_doc *doc, csto_mention_kind kind, size_t sentence,
+/* The recognizer appends a mention to its layer; NULL when out of memory. */
+csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end);
 
 /* Hand a finished layer to the document, which owns it from then on. */
+void csto_doc_attach_recognition(csto_doc *doc, csto_recognition *rec);
 void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res);
 void csto_doc_attach_candidates(csto_doc *doc, csto_candidate *candidates, size_t n);
 void csto_doc_attach_facts(csto_doc *doc, csto_fact *facts, size_t n);
 
-/* Free a resolution that was never attached. */
+/* Free a layer that was never attached. */
+void csto_recognition_free(csto_recognition *rec);
 void csto_resolution_free(csto_resolution *res);
 
 /* The document entity of a KB entity, or -1 (the resolver makes one for every KB entity

@@ -14,7 +14,9 @@
 #include "csto/calendar.h" /* csto_resolve_date, with which date mentions are resolved */
 #include "csto/document.h"
 
-/* Fill doc->mentions (and doc->dateline_city) from doc->tokens and doc->sentences. */
-csto_status csto_recognize(csto_doc *doc, csto_error *err);
+/* Recognize the mentions of doc (segmented: tokens and sentences) into out, in text
+ * order, with the dateline's city. On success out is owned by the caller
+ * (csto_doc_attach_recognition, or csto_recognition_free). */
+csto_status csto_recognize(const csto_doc *doc, csto_recognition *out, csto_error *err);
 
 #endif

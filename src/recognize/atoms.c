@@ -62,7 +62,7 @@ static void atom_at(const csto_doc *doc, size_t i, size_t limit, atom *a) {
 }
 
 csto_status csto_atoms_build(ctx *c, csto_error *err) {
-  csto_doc *doc = c->doc;
+  const csto_doc *doc = c->doc;
   c->atoms = malloc((doc->n_tokens + 1) * sizeof *c->atoms);
   if (!c->atoms)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");

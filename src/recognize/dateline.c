@@ -25,7 +25,7 @@ size_t csto_recognize_dateline(ctx *c) {
   if (!city)
     return 0;
   if (tok(c, a)->flags & CSTO_TOKEN_UPPER)
-    c->doc->dateline_city = city; /* "MINSK, May 12. /TASS/." has no dash */
+    c->out->dateline_city = city; /* "MINSK, May 12. /TASS/." has no dash */
   int paren = 0, slash = 0;       /* inside "(Trend)" or "/TASS/" anything goes */
   for (size_t i = 1; i < c->n_atoms && i < DATELINE_MAX_ATOMS; i++) {
     const atom *b = &c->atoms[i];
@@ -38,7 +38,7 @@ size_t csto_recognize_dateline(ctx *c) {
     else if (paren || slash)
       continue;
     else if (is_punct(c, b, "-")) {
-      c->doc->dateline_city = city;
+      c->out->dateline_city = city;
       return i + 1;
     } else if (!dateline_atom(c, b))
       return 0;

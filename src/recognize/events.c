@@ -77,9 +77,9 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
 }
 
 /* An event phrase replaces the mentions made inside it ("CSTO" in "the CSTO summit"). */
-static void drop_mentions_from(csto_doc *doc, size_t token) {
-  while (doc->n_mentions && doc->mentions[doc->n_mentions - 1].first >= token)
-    doc->n_mentions--;
+static void drop_mentions_from(csto_recognition *rec, size_t token) {
+  while (rec->n_mentions && rec->mentions[rec->n_mentions - 1].first >= token)
+    rec->n_mentions--;
 }
 
 /* A generic meeting of a body is the body's kind of meeting; one of heads of state is a
@@ -156,7 +156,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   csto_mention probe = {0};
   size_t left = event_left(c, ai, first, &probe);
   size_t right = event_right(c, ai, &probe);
-  drop_mentions_from(c->doc, c->atoms[left].first);
+  drop_mentions_from(c->out, c->atoms[left].first);
   csto_mention *m = emit(c, CSTO_MENTION_EVENT, left, right);
   if (!m)
     return right;
@@ -206,9 +206,9 @@ size_t csto_recognize_body_session(ctx *c, size_t ai) {
 
 /* Whether the verb at mention k gathers people for an event named right after it:
  * "gathered in Astana on Tuesday for their annual summit". */
-static int gathers_for_event(const csto_doc *doc, size_t k) {
-  for (size_t i = k + 1; i < doc->n_mentions; i++) {
-    const csto_mention *m = &doc->mentions[i];
+static int gathers_for_event(const csto_recognition *rec, size_t k) {
+  for (size_t i = k + 1; i < rec->n_mentions; i++) {
+    const csto_mention *m = &rec->mentions[i];
     if (m->kind == CSTO_MENTION_EVENT)
       return 1;
     int place_or_of = m->cue == CSTO_CUE_PLACE_PREP || m->cue == CSTO_CUE_OF;
@@ -221,9 +221,9 @@ static int gathers_for_event(const csto_doc *doc, size_t k) {
 
 /* Who gathered before the verb at mention k: plural titled persons ("Foreign ministers
  * of the SCO") or a body ("the Council of Foreign Ministers"); NULL when none. */
-static const csto_mention *gathering_subject(const csto_doc *doc, size_t first, size_t k) {
+static const csto_mention *gathering_subject(const csto_recognition *rec, size_t first, size_t k) {
   for (size_t i = k; i-- > first;) {
-    const csto_mention *p = &doc->mentions[i];
+    const csto_mention *p = &rec->mentions[i];
     if ((p->kind == CSTO_MENTION_PERSON && p->n_titles && p->titles[0].plural) ||
         (p->kind == CSTO_MENTION_ENTITY && p->kb && p->type == CSTO_ENTITY_BODY))
       return p;
@@ -234,23 +234,23 @@ static const csto_mention *gathering_subject(const csto_doc *doc, size_t first, 
 /* People who "gathered" make an event when no event is named right after the verb:
  * "Foreign ministers of the SCO gathered in Beijing". */
 static void implicit_event(ctx *c, size_t first, size_t k) {
-  csto_doc *doc = c->doc;
-  const csto_mention *subject = gathering_subject(doc, first, k);
+  csto_recognition *rec = c->out;
+  const csto_mention *subject = gathering_subject(rec, first, k);
   if (!subject)
     return;
   csto_mention who = *subject;
   const csto_kb_entity *org = who.kind == CSTO_MENTION_ENTITY ? who.kb : who.titles[0].scope;
-  if (gathers_for_event(doc, k)) {
+  if (gathers_for_event(rec, k)) {
     /* "Leaders of the CSTO met ... for their annual summit": the summit is the CSTO's */
-    for (size_t i = k + 1; i < doc->n_mentions; i++)
-      if (doc->mentions[i].kind == CSTO_MENTION_EVENT) {
-        if (org && !doc->mentions[i].n_orgs && org->type != CSTO_ENTITY_COUNTRY)
-          event_add_org(&doc->mentions[i], org);
+    for (size_t i = k + 1; i < rec->n_mentions; i++)
+      if (rec->mentions[i].kind == CSTO_MENTION_EVENT) {
+        if (org && !rec->mentions[i].n_orgs && org->type != CSTO_ENTITY_COUNTRY)
+          event_add_org(&rec->mentions[i], org);
         break;
       }
     return;
   }
-  csto_mention *m = &doc->mentions[k]; /* the verb becomes the event (and keeps its cue) */
+  csto_mention *m = &rec->mentions[k]; /* the verb becomes the event (and keeps its cue) */
   m->kind = CSTO_MENTION_EVENT;
   if (who.kind == CSTO_MENTION_ENTITY) {
     event_add_org(m, who.kb);
@@ -265,11 +265,11 @@ static void implicit_event(ctx *c, size_t first, size_t k) {
 
 /* "the Collective Security Council is to hold a session": the session is the body's. */
 static void holder_org(ctx *c, size_t first, size_t k) {
-  csto_mention *m = &c->doc->mentions[k];
+  csto_mention *m = &c->out->mentions[k];
   if (m->n_orgs)
     return;
   for (size_t i = k; i-- > first;) {
-    const csto_mention *p = &c->doc->mentions[i];
+    const csto_mention *p = &c->out->mentions[i];
     int holder = p->type == CSTO_ENTITY_BODY || p->type == CSTO_ENTITY_ORGANIZATION;
     if (p->kind == CSTO_MENTION_ENTITY && holder && p->kb && k - i <= HOLDER_REACH) {
       event_add_org(m, p->kb);
@@ -282,8 +282,8 @@ static void holder_org(ctx *c, size_t first, size_t k) {
 }
 
 void csto_recognize_implicit_events(ctx *c, size_t first_mention) {
-  for (size_t k = first_mention; k < c->doc->n_mentions; k++) {
-    csto_mention *m = &c->doc->mentions[k];
+  for (size_t k = first_mention; k < c->out->n_mentions; k++) {
+    csto_mention *m = &c->out->mentions[k];
     if (m->kind == CSTO_MENTION_CUE && m->cue == CSTO_CUE_GATHER)
       implicit_event(c, first_mention, k);
     else if (m->kind == CSTO_MENTION_EVENT && m->indefinite)

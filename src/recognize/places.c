@@ -34,14 +34,14 @@ static size_t the_capital(ctx *c, size_t ai) {
   if (cue_at(c, ai + 2, CSTO_CUE_OF) && !sentence_end_atom(c, ai + 3) &&
       (country = entity_of(&c->atoms[ai + 3], T(COUNTRY))))
     return emit_place(c, ai, ai + 4, country->capital);
-  return emit_place(c, ai, ai + 2, c->doc->dateline_city);
+  return emit_place(c, ai, ai + 2, c->out->dateline_city);
 }
 
 size_t csto_recognize_place(ctx *c, size_t ai) {
   const atom *a = &c->atoms[ai];
   const csto_kb_entity *country = entity_of(a, T(COUNTRY));
   if (is_cue(a, CSTO_CUE_HERE))
-    return emit_place(c, ai, ai + 1, c->doc->dateline_city);
+    return emit_place(c, ai, ai + 1, c->out->dateline_city);
   if (country && cue_at(c, ai + 1, CSTO_CUE_POSSESSIVE) && cue_at(c, ai + 2, CSTO_CUE_CAPITAL))
     return country_s_capital(c, ai, country);
   const csto_lex_entry *demonym;

@@ -18,10 +18,11 @@ typedef struct {
   size_t n;
 } atom;
 
-/* The recognizer's state: the document it adds mentions to, its atoms, and the sentence
- * being read. */
+/* The recognizer's state: the document it reads, the layer it makes, its atoms, and the
+ * sentence being read. */
 typedef struct {
-  csto_doc *doc;
+  const csto_doc *doc;
+  csto_recognition *out;
   atom *atoms;
   size_t n_atoms;
   size_t sentence;
@@ -71,7 +72,7 @@ static inline int sentence_end_atom(const ctx *c, size_t ai) {
 
 /* A mention of atoms [a0, a1) in the current sentence; NULL when out of memory. */
 static inline csto_mention *emit(ctx *c, csto_mention_kind kind, size_t a0, size_t a1) {
-  return csto_doc_add_mention(c->doc, kind, c->sentence, c->atoms[a0].first,
+  return csto_recognition_add(c->out, kind, c->sentence, c->atoms[a0].first,
                               c->atoms[a1 - 1].end);
 }
 
@@ -129,7 +130,7 @@ size_t csto_recognize_body_session(ctx *c, size_t ai);
  * for, and the organizers of events a body "is to hold". */
 void csto_recognize_implicit_events(ctx *c, size_t first_mention);
 
-/* The dateline's city goes into c->doc->dateline_city; returns the first atom after the
+/* The dateline's city goes into c->out->dateline_city; returns the first atom after the
  * dateline, 0 when there is none. */
 size_t csto_recognize_dateline(ctx *c);
 

@@ -63,8 +63,9 @@ static void recognize_sentence(ctx *c, size_t a0) {
   }
 }
 
-csto_status csto_recognize(csto_doc *doc, csto_error *err) {
-  ctx c = {doc, NULL, 0, 0};
+csto_status csto_recognize(const csto_doc *doc, csto_recognition *out, csto_error *err) {
+  memset(out, 0, sizeof *out);
+  ctx c = {doc, out, NULL, 0, 0};
   csto_status st = csto_atoms_build(&c, err);
   if (st != CSTO_OK)
     return st;
@@ -72,7 +73,7 @@ csto_status csto_recognize(csto_doc *doc, csto_error *err) {
   for (c.sentence = 0; c.sentence < doc->n_sentences; c.sentence++) {
     while (ai < c.n_atoms && c.atoms[ai].first < doc->sentences[c.sentence].first_token)
       ai++;
-    size_t first = doc->n_mentions;
+    size_t first = out->n_mentions;
     recognize_sentence(&c, ai);
     csto_recognize_implicit_events(&c, first);
   }
