@@ -29,78 +29,108 @@ typedef enum {
   CSTO_ENTITY_GOVBODY       /* a national government body */
 } csto_entity_type;
 
+/* The closed vocabularies below are each declared once, as an X-macro list that makes both
+ * the enum (in the list's order) and the names the loader reads in the data. */
+
+/* Roles: X(ID, local name in the ontology, English title for labels). */
+#define CSTO_ROLES(X) \
+  X(HEAD_OF_STATE, "HeadOfState", "Head of State") \
+  X(HEAD_OF_GOVERNMENT, "HeadOfGovernment", "Head of Government") \
+  X(FOREIGN_MINISTER, "ForeignMinister", "Foreign Minister") \
+  X(DEFENCE_MINISTER, "DefenceMinister", "Defence Minister") \
+  X(SECURITY_COUNCIL_SECRETARY, "SecurityCouncilSecretary", "Security Council Secretary") \
+  X(SPOKESPERSON, "Spokesperson", "Spokesperson") \
+  X(SECRETARY_GENERAL, "SecretaryGeneral", "Secretary General") \
+  X(EXECUTIVE_SECRETARY, "ExecutiveSecretary", "Executive Secretary") \
+  X(CHAIR, "Chair", "Chair")
+
 typedef enum {
   CSTO_ROLE_NONE = 0,
-  CSTO_ROLE_HEAD_OF_STATE,
-  CSTO_ROLE_HEAD_OF_GOVERNMENT,
-  CSTO_ROLE_FOREIGN_MINISTER,
-  CSTO_ROLE_DEFENCE_MINISTER,
-  CSTO_ROLE_SECURITY_COUNCIL_SECRETARY,
-  CSTO_ROLE_SPOKESPERSON,
-  CSTO_ROLE_SECRETARY_GENERAL,
-  CSTO_ROLE_EXECUTIVE_SECRETARY,
-  CSTO_ROLE_CHAIR,
+#define CSTO_ROLE_ENUM_(id, name, title) CSTO_ROLE_##id,
+  CSTO_ROLES(CSTO_ROLE_ENUM_)
+#undef CSTO_ROLE_ENUM_
   CSTO_ROLE_COUNT
 } csto_role;
 
+/* Event classes: X(ID, local name in the ontology, IRI of its nouns in the lexicon). */
+#define CSTO_EVENT_CLASSES(X) \
+  X(GENERIC, "Event", CSTO_LEX_NS "GenericEvent") /* "the event": any class */ \
+  X(MEETING, "Meeting", CSTO_NS "Meeting") \
+  X(SUMMIT, "Summit", CSTO_NS "Summit") \
+  X(SESSION, "Session", CSTO_NS "Session") \
+  X(CONFERENCE, "Conference", CSTO_NS "Conference") \
+  X(TALKS, "Talks", CSTO_NS "Talks") \
+  /* "the events": a container for a list, never an event itself */ \
+  X(PLURAL, "Event", CSTO_LEX_NS "PluralEvents")
+
 typedef enum {
-  CSTO_EVENT_GENERIC = 0, /* "the event": any class */
-  CSTO_EVENT_MEETING,
-  CSTO_EVENT_SUMMIT,
-  CSTO_EVENT_SESSION,
-  CSTO_EVENT_CONFERENCE,
-  CSTO_EVENT_TALKS,
-  CSTO_EVENT_PLURAL, /* "the events": a container for a list, never an event itself */
+#define CSTO_EVENT_ENUM_(id, name, lexicon) CSTO_EVENT_##id,
+  CSTO_EVENT_CLASSES(CSTO_EVENT_ENUM_)
+#undef CSTO_EVENT_ENUM_
   CSTO_EVENT_CLASS_COUNT
 } csto_event_class;
 
-typedef enum { CSTO_MODE_UNSPECIFIED = 0, CSTO_MODE_IN_PERSON, CSTO_MODE_REMOTE } csto_mode;
+/* Attendance modes: X(ID, local name in the ontology). */
+#define CSTO_MODES(X) X(IN_PERSON, "InPerson") X(REMOTE, "Remote")
+
+typedef enum {
+  CSTO_MODE_UNSPECIFIED = 0,
+#define CSTO_MODE_ENUM_(id, name) CSTO_MODE_##id,
+  CSTO_MODES(CSTO_MODE_ENUM_)
+#undef CSTO_MODE_ENUM_
+} csto_mode;
 
 typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } csto_gender;
 
-/* Cue phrases of the lexicon, by what they signal. Their phrases are data. */
+/* Cue phrases of the lexicon, by what they signal: X(ID, NAME), the phrases of lex:NAME in the
+ * lexicon. Their phrases are data. */
+#define CSTO_CUES(X) \
+  X(CHAIR_PASSIVE, "ChairPassive")     /* "chaired by", "under the chairmanship of" */ \
+  X(CHAIR_ACTIVE, "ChairActive")       /* "chaired", "presided over" */ \
+  X(ATTEND_ACTIVE, "AttendActive")     /* "attend", "took part in" */ \
+  X(ATTEND_PASSIVE, "AttendPassive")   /* "was attended by" */ \
+  X(REPRESENT, "Represent")            /* "represented" (X represented Russia at E) */ \
+  X(HOST, "Host")                      /* "hosted": guests attend, the host does not chair */ \
+  X(ARRIVE, "Arrive")                  /* "arrived in" */ \
+  X(MEET, "Meet")                      /* "met with", "held talks with" */ \
+  X(MEMBER_LIST, "MemberList")         /* "comprises", "member states are", "six members -" */ \
+  X(MEMBERS_OF, "MembersOf")           /* "are members of", "as a full member of" */ \
+  X(NON_MEMBER, "NonMember")           /* "observer", "dialogue partner", "associate member" */ \
+  X(NEGATION, "Negation")              /* "not", "declined to", "absence of" */ \
+  X(CLAUSE_BREAK, "ClauseBreak")       /* "after", "while", ";": facts do not cross it */ \
+  X(REPORTING, "Reporting")            /* "said", "told": a date after it dates the saying */ \
+  X(EVENT_PREDICATE, "EventPredicate") /* "will be held", "took place", "convened", "began" */ \
+  X(CAPITAL, "Capital")                /* "capital" */ \
+  X(HERE, "Here")                      /* "here": the dateline city */ \
+  X(NEXT, "Next")                      /* "next": a further event of the same kind */ \
+  X(FORMER, "Former")                  /* "former", "deputy": not the post itself */ \
+  X(TITLE_MODIFIER, "TitleModifier")   /* "official", "acting": may stand inside a title */ \
+  X(HONORIFIC, "Honorific")            /* "Sheikh", "Mr": dropped from names */ \
+  X(NAME_PARTICLE, "NameParticle")     /* "bin", "al", "de": lower-case words inside names */ \
+  X(ABBREVIATION, "Abbreviation")      /* "Mr.", "Oct.": a period that does not end a sentence */ \
+  X(PRONOUN_MALE, "PronounMale") \
+  X(PRONOUN_FEMALE, "PronounFemale") \
+  X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
+  X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
+  X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
+  X(OF, "Of")                          /* "of": "President of Azerbaijan" */ \
+  X(DEFINITE, "Definite")              /* "the", "this": refers back to a known event */ \
+  X(INDEFINITE, "Indefinite")          /* "a": introduces a new event */ \
+  X(PLACE_PREP, "PlacePreposition")    /* "in", "at" */ \
+  X(POSSESSIVE, "Possessive")          /* "'s" */ \
+  X(LIST_SEPARATOR, "ListSeparator")   /* ",", "and" */ \
+  X(JOINT, "Joint")                    /* "joint": an event of several organizations */ \
+  X(DELEGATION, "Delegation")          /* "delegation": a country's delegation attends */ \
+  X(GATHER, "Gather")                  /* "gathered", "met": people make an event by meeting */ \
+  X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \
+  X(PREVIOUS, "Previous")              /* "last year's": an earlier occurrence of an event */ \
+  X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */
+
 typedef enum {
   CSTO_CUE_NONE = 0,
-  CSTO_CUE_CHAIR_PASSIVE,   /* "chaired by", "under the chairmanship of" */
-  CSTO_CUE_CHAIR_ACTIVE,    /* "chaired", "presided over" */
-  CSTO_CUE_ATTEND_ACTIVE,   /* "attend", "took part in" */
-  CSTO_CUE_ATTEND_PASSIVE,  /* "was attended by" */
-  CSTO_CUE_REPRESENT,       /* "represented" (X represented Russia at E) */
-  CSTO_CUE_HOST,            /* "hosted": guests attend, the host does not chair */
-  CSTO_CUE_ARRIVE,          /* "arrived in" */
-  CSTO_CUE_MEET,            /* "met with", "held talks with" */
-  CSTO_CUE_MEMBER_LIST,     /* "comprises", "member states are", "six members -" */
-  CSTO_CUE_MEMBERS_OF,      /* "are members of", "as a full member of" */
-  CSTO_CUE_NON_MEMBER,      /* "observer", "dialogue partner", "associate member" */
-  CSTO_CUE_NEGATION,        /* "not", "declined to", "absence of" */
-  CSTO_CUE_CLAUSE_BREAK,    /* "after", "while", ";": facts do not cross it */
-  CSTO_CUE_REPORTING,       /* "said", "told": a date after it dates the saying */
-  CSTO_CUE_EVENT_PREDICATE, /* "will be held", "took place", "convened", "began" */
-  CSTO_CUE_CAPITAL,         /* "capital" */
-  CSTO_CUE_HERE,            /* "here": the dateline city */
-  CSTO_CUE_NEXT,            /* "next": a further event of the same kind */
-  CSTO_CUE_FORMER,          /* "former", "deputy": not the post itself */
-  CSTO_CUE_TITLE_MODIFIER,  /* "official", "acting": may stand inside a title */
-  CSTO_CUE_HONORIFIC,       /* "Sheikh", "Mr": dropped from names */
-  CSTO_CUE_NAME_PARTICLE,   /* "bin", "al", "de": lower-case words inside names */
-  CSTO_CUE_ABBREVIATION,    /* "Mr.", "Oct.": a period that does not end a sentence */
-  CSTO_CUE_PRONOUN_MALE,
-  CSTO_CUE_PRONOUN_FEMALE,
-  CSTO_CUE_FEMALE_TITLE,    /* "spokeswoman": tells the gender of who holds it */
-  CSTO_CUE_FUTURE,          /* "will", "due", "scheduled": dates point forward */
-  CSTO_CUE_NOT_A_NAME,      /* capitalized words that never start a name */
-  CSTO_CUE_OF,              /* "of": "President of Azerbaijan" */
-  CSTO_CUE_DEFINITE,        /* "the", "this": refers back to a known event */
-  CSTO_CUE_INDEFINITE,      /* "a": introduces a new event */
-  CSTO_CUE_PLACE_PREP,      /* "in", "at" */
-  CSTO_CUE_POSSESSIVE,      /* "'s" */
-  CSTO_CUE_LIST_SEPARATOR,  /* ",", "and" */
-  CSTO_CUE_JOINT,           /* "joint": an event of several organizations */
-  CSTO_CUE_DELEGATION,      /* "delegation": a country's delegation attends */
-  CSTO_CUE_GATHER,          /* "gathered", "met": people make an event by meeting */
-  CSTO_CUE_RELATIVE,        /* "who": a clause about the person just named */
-  CSTO_CUE_PREVIOUS,        /* "last year's": an earlier occurrence of an event */
-  CSTO_CUE_LIKEWISE,        /* "as did": the people after it did the same */
+#define CSTO_CUE_ENUM_(id, name) CSTO_CUE_##id,
+  CSTO_CUES(CSTO_CUE_ENUM_)
+#undef CSTO_CUE_ENUM_
   CSTO_CUE_COUNT
 } csto_cue;
 
@@ -145,8 +175,10 @@ typedef struct {
 
 typedef struct csto_kb csto_kb;
 
-/* Load data_dir/lexicon.ttl and every data_dir/kb/NAME.ttl. On success *out is owned by the
- * caller (csto_kb_free). Errors name the file and line. */
+/* Load data_dir/lexicon.ttl and every data_dir/kb/NAME.ttl (in name order). On success *out
+ * is owned by the caller (csto_kb_free). Errors (CSTO_ERR_DATA for broken data) name the file
+ * and line. The lexicon is checked: an unknown class, cue or property, a lex:value that is not
+ * an integer, a phrase listed twice, or under two meanings without lex:Ambiguous, is an error. */
 csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err);
 
 void csto_kb_free(csto_kb *kb);
@@ -155,7 +187,9 @@ void csto_kb_free(csto_kb *kb);
 const char *csto_kb_default_dir(void);
 
 /* What a normalized phrase (csto_normalize, tokens joined by one space) can mean: fills
- * out with up to max borrowed entries and returns how many. */
+ * out with up to max borrowed entries and returns how many. The meanings come in the order
+ * the data gives them: the lexicon's, then labels and demonyms, then aliases, each in file and
+ * triple order; never in an order that depends on the size of the data. */
 enum { CSTO_KB_MAX_MEANINGS = 16 };
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max);

@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <sys/stat.h>
+
 static const csto_lex_entry *first(const char *phrase, csto_lex_kind kind) {
   const csto_lex_entry *e[CSTO_KB_MAX_MEANINGS];
   size_t n = csto_kb_lookup(kb, phrase, e, CSTO_KB_MAX_MEANINGS);
@@ -69,12 +71,120 @@ static void broken_data_is_reported_with_its_file(void **state) {
   csto_kb_free(NULL);
 }
 
+/* ---- small data folders made of tests/fixtures/lexicon-*.ttl ----------------------------- */
+
+static void copy_fixture(const char *name, const char *to) {
+  char from[512], cmd[1200];
+  if (test_fixture(from, sizeof from, name) != 0)
+    fail_msg("CSTO_TEST_DIR is not set: run through ctest");
+  snprintf(cmd, sizeof cmd, "cp '%s' '%s/%s'", from, test_tmpdir, to);
+  assert_int_equal(system(cmd), 0);
+}
+
+/* Load a data folder of this lexicon fixture and knowledge-base fixtures (NULL-terminated
+ * pairs: fixture, name in kb/); returns the status, the message in err. */
+static csto_status load_fixtures(const char *lexicon, csto_kb **out, csto_error *err, ...) {
+  char kbdir[128];
+  assert_int_equal(test_tmpdir_make(), 0);
+  snprintf(kbdir, sizeof kbdir, "%s/kb", test_tmpdir);
+  assert_int_equal(mkdir(kbdir, 0700), 0);
+  copy_fixture(lexicon, "lexicon.ttl");
+  va_list ap;
+  va_start(ap, err);
+  for (const char *name; (name = va_arg(ap, const char *));) {
+    char to[128];
+    snprintf(to, sizeof to, "kb/%s", va_arg(ap, const char *));
+    copy_fixture(name, to);
+  }
+  va_end(ap);
+  *out = NULL;
+  csto_status st = csto_kb_load(test_tmpdir, out, err);
+  assert_int_equal(test_tmpdir_remove(), 0);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
+  return st;
+}
+
+/* A mistake in the lexicon fails the load, naming the file, the line and the mistake. */
+static void lexicon_mistakes_are_errors_with_their_line(void **state) {
+  (void)state;
+  static const struct {
+    const char *fixture, *message;
+  } cases[] = {
+      {"lexicon-bad-cue.ttl", "lexicon.ttl:4: unknown cue lex:ChairPasive"},
+      {"lexicon-bad-class.ttl", "lexicon.ttl:5: unknown lexicon class csto:Sumit"},
+      {"lexicon-bad-type.ttl", "lexicon.ttl:4: unknown lexicon class lex:Monht"},
+      {"lexicon-bad-property.ttl", "lexicon.ttl:5: unknown lexicon property lex:phrse"},
+      {"lexicon-bad-value.ttl", "lexicon.ttl:4: lex:value of lex:May is not an integer"},
+      {"lexicon-bad-duplicate.ttl",
+       "lexicon.ttl:7: \"met\" is listed under lex:Gather (line 5) and lex:Meet"},
+      {"lexicon-bad-twice.ttl",
+       "lexicon.ttl:5: \"Via  Video Link\" is listed twice under csto:Remote"},
+      {"lexicon-bad-mark.ttl",
+       "lexicon.ttl:5: lex:Ambiguous lists \"summit\", which has one meaning"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    csto_kb *loaded;
+    csto_error err = {0};
+    assert_int_equal(load_fixtures(cases[i].fixture, &loaded, &err, NULL), CSTO_ERR_DATA);
+    assert_null(loaded);
+    if (!strstr(err.message, cases[i].message))
+      fail_msg("%s: got \"%s\", want \"%s\"", cases[i].fixture, err.message, cases[i].message);
+  }
+}
+
+/* A phrase's meanings come in the order of the lexicon, then of the knowledge-base files
+ * (by name) and their triples, whatever the IRIs or the size of the data. */
+static void meanings_follow_the_files(void **state) {
+  (void)state;
+  csto_kb *small;
+  csto_error err = {0};
+  const csto_lex_entry *e[CSTO_KB_MAX_MEANINGS];
+  csto_status st = load_fixtures("lexicon-good.ttl", &small, &err, "lexicon-kb-first.ttl",
+                                 "1.ttl", "lexicon-kb-second.ttl", "2.ttl", NULL);
+  if (st != CSTO_OK)
+    fail_msg("%s", err.message);
+  assert_int_equal(csto_kb_lookup(small, "met", e, CSTO_KB_MAX_MEANINGS), 2);
+  assert_int_equal(e[0]->value, CSTO_CUE_GATHER);
+  assert_int_equal(e[1]->value, CSTO_CUE_MEET);
+  assert_int_equal(csto_kb_lookup(small, "summit", e, CSTO_KB_MAX_MEANINGS), 2);
+  assert_int_equal(e[0]->kind, CSTO_LEX_EVENT_NOUN);
+  assert_int_equal(e[0]->value, CSTO_EVENT_SUMMIT);
+  assert_int_equal(e[1]->value, CSTO_CUE_NOT_A_NAME);
+  assert_int_equal(csto_kb_lookup(small, "may", e, CSTO_KB_MAX_MEANINGS), 1);
+  assert_int_equal(e[0]->kind, CSTO_LEX_MONTH);
+  assert_int_equal(e[0]->value, 5);
+  assert_int_equal(csto_kb_lookup(small, "zed quill", e, CSTO_KB_MAX_MEANINGS), 2);
+  assert_string_equal(e[0]->entity->local, "Zed_Quill_B");
+  csto_kb_free(small);
+  /* The same files under swapped names: the other person comes first. */
+  st = load_fixtures("lexicon-good.ttl", &small, &err, "lexicon-kb-first.ttl", "2.ttl",
+                     "lexicon-kb-second.ttl", "1.ttl", NULL);
+  assert_int_equal(st, CSTO_OK);
+  assert_int_equal(csto_kb_lookup(small, "zed quill", e, CSTO_KB_MAX_MEANINGS), 2);
+  assert_string_equal(e[0]->entity->local, "Zed_Quill_A");
+  csto_kb_free(small);
+}
+
+/* The cue names the loader reads come from the same list as the enum. */
+static void cue_classes_are_declared_once(void **state) {
+  (void)state;
+  const csto_lex_entry *gather = first("gathered", CSTO_LEX_CUE);
+  const csto_lex_entry *likewise = first("as did", CSTO_LEX_CUE);
+  assert_non_null(gather);
+  assert_int_equal(gather->value, CSTO_CUE_GATHER);
+  assert_non_null(likewise);
+  assert_int_equal(likewise->value, CSTO_CUE_LIKEWISE);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(names_aliases_and_demonyms_resolve),
       cmocka_unit_test(lexicon_phrases_have_meanings),
       cmocka_unit_test(title_holders_depend_on_the_date),
       cmocka_unit_test(broken_data_is_reported_with_its_file),
+      cmocka_unit_test(lexicon_mistakes_are_errors_with_their_line),
+      cmocka_unit_test(meanings_follow_the_files),
+      cmocka_unit_test(cue_classes_are_declared_once),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }
