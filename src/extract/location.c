@@ -59,8 +59,9 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   if (before > from && doc->mentions[before - 1].kind == CSTO_MENTION_EVENT) {
     if (doc->mentions[before - 1].event_class == CSTO_EVENT_PLURAL)
       offer_listed(doc, sink, p, hi);
-    else
-      offer(doc, sink, CSTO_RULE_HELD_IN_AFTER_EVENT, (int)before - 1, p);
+    else /* "the summit in X"; "the council convened in X", the verb made an event */
+      offer(doc, sink, doc->mentions[before - 1].cue ? CSTO_RULE_HELD_IN_PREDICATE : CSTO_RULE_HELD_IN_AFTER_EVENT,
+            (int)before - 1, p);
     return;
   }
   int pred = predicate_between(doc, lo, p);
