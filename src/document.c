@@ -55,8 +55,10 @@ void csto_doc_free(csto_doc *doc) {
 csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end) {
   if (csto_array_reserve((void **)&rec->mentions, &rec->cap_mentions, rec->n_mentions,
-                         sizeof(csto_mention)))
+                         sizeof(csto_mention))) {
+    rec->out_of_memory = 1;
     return NULL;
+  }
   csto_mention *m = &rec->mentions[rec->n_mentions++];
   memset(m, 0, sizeof *m);
   m->kind = kind;

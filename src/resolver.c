@@ -15,11 +15,17 @@ typedef struct {
   csto_resolution *r;
 } resolver;
 
+/* An allocation failed: the stage reports it once it is done. */
+static int out_of_memory(csto_resolution *r) {
+  r->out_of_memory = 1;
+  return -1;
+}
+
 static int add_entity(csto_resolution *r, const csto_kb_entity *kb, csto_entity_type type,
                       const char *label) {
   if (csto_array_reserve((void **)&r->entities, &r->cap_entities, r->n_entities,
                          sizeof *r->entities) != 0)
-    return -1;
+    return out_of_memory(r);
   csto_doc_entity *e = &r->entities[r->n_entities];
   memset(e, 0, sizeof *e);
   e->kb = kb;
@@ -30,7 +36,7 @@ static int add_entity(csto_resolution *r, const csto_kb_entity *kb, csto_entity_
   if (!e->label || !e->local) {
     free(e->label);
     free(e->local);
-    return -1;
+    return out_of_memory(r);
   }
   return (int)r->n_entities++;
 }
@@ -57,18 +63,23 @@ static int entity_for_name(csto_resolution *r, const char *name, csto_entity_typ
   return add_entity(r, NULL, type, name);
 }
 
-static void add_alias(csto_doc_entity *e, const char *text) {
+static void add_alias(csto_resolution *r, int entity, const char *text) {
+  csto_doc_entity *e = &r->entities[entity];
   if (same_name(e->label, text))
     return;
   for (size_t i = 0; i < e->n_aliases; i++)
     if (strcmp(e->aliases[i], text) == 0)
       return;
   char **p = realloc(e->aliases, (e->n_aliases + 1) * sizeof *p);
-  if (!p)
+  if (!p) {
+    out_of_memory(r);
     return;
+  }
   e->aliases = p;
   if ((p[e->n_aliases] = strdup(text)))
     e->n_aliases++;
+  else
+    out_of_memory(r);
 }
 
 /* ---- persons ----------------------------------------------------------------------------- */
@@ -180,7 +191,7 @@ static int named_person(resolver *rs, const csto_mention *m) {
     return entity_for_kb(r, m->kb);
   char *name = csto_doc_text(doc, m->name_first, m->name_end);
   if (!name)
-    return -1;
+    return out_of_memory(r);
   int e = -1;
   if (!strchr(name, ' ')) {
     char *norm = csto_normalize(name, strlen(name));
@@ -195,7 +206,7 @@ static int named_person(resolver *rs, const csto_mention *m) {
     e = variant ? entity_for_kb(r, variant) : entity_for_name(r, name, CSTO_ENTITY_PERSON);
   }
   if (e >= 0)
-    add_alias(&r->entities[e], name);
+    add_alias(r, e, name);
   free(name);
   return e;
 }
@@ -317,7 +328,7 @@ static int compatible(const csto_resolution *r, const csto_doc_event *e, const c
 
 static int add_event(csto_resolution *r, csto_event_class cls, size_t last_mention) {
   if (csto_array_reserve((void **)&r->events, &r->cap_events, r->n_events, sizeof *r->events))
-    return -1;
+    return out_of_memory(r);
   csto_doc_event *e = &r->events[r->n_events];
   memset(e, 0, sizeof *e);
   e->event_class = cls;
@@ -540,5 +551,5 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   meeting_verbs(&rs);
   event_modes(&rs);
   kb_entities(&rs);
-  return CSTO_OK;
+  return out->out_of_memory ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory") : CSTO_OK;
 }

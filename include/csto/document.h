@@ -112,6 +112,7 @@ typedef struct {
   csto_doc_event *events;
   size_t n_events, cap_events;
   csto_link *links; /* one per mention */
+  int out_of_memory; /* an entity, alias or event could not be added: the stage fails */
 } csto_resolution;
 
 typedef enum {
@@ -164,6 +165,7 @@ typedef struct {
   csto_mention *mentions;
   size_t n_mentions, cap_mentions;
   const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
+  int out_of_memory; /* a mention could not be added: the stage fails */
 } csto_recognition;
 
 typedef struct csto_doc {

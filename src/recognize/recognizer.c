@@ -78,5 +78,5 @@ csto_status csto_recognize(const csto_doc *doc, csto_recognition *out, csto_erro
     csto_recognize_implicit_events(&c, first);
   }
   free(c.atoms);
-  return CSTO_OK;
+  return out->out_of_memory ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory") : CSTO_OK;
 }
