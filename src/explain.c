@@ -9,17 +9,15 @@
 typedef struct {
   const csto_doc *doc;
   FILE *out;
-  size_t *cp; /* code points before each token, and the body's count at the end */
+  size_t *cp; /* code points before each token */
 } writer;
 
 /* Code points before each token, in one pass over the body. */
 static size_t *token_offsets(const csto_doc *doc) {
-  size_t *cp = malloc((doc->n_tokens + 1) * sizeof *cp), at = 0, count = 0;
-  for (size_t t = 0; cp && t < doc->n_tokens; t++) {
-    count += csto_utf8_codepoints(doc->article->body + at, doc->tokens[t].begin - at);
-    at = doc->tokens[t].begin;
-    cp[t] = count;
-  }
+  size_t *cp = malloc((doc->n_tokens + 1) * sizeof *cp);
+  csto_utf8_cursor at = {0, 0};
+  for (size_t t = 0; cp && t < doc->n_tokens; t++)
+    cp[t] = csto_utf8_advance(&at, doc->article->body, doc->tokens[t].begin);
   return cp;
 }
 

@@ -246,12 +246,10 @@ static void article_node(builder *b) {
 
 /* Code points before each sentence, counted in one pass over the body. */
 static size_t *sentence_offsets(const csto_doc *doc) {
-  size_t *cp = malloc((doc->n_sentences + 1) * sizeof *cp), at = 0, count = 0;
-  for (size_t s = 0; cp && s < doc->n_sentences; s++) {
-    count += csto_utf8_codepoints(doc->article->body + at, doc->sentences[s].begin - at);
-    at = doc->sentences[s].begin;
-    cp[s] = count;
-  }
+  size_t *cp = malloc((doc->n_sentences + 1) * sizeof *cp);
+  csto_utf8_cursor at = {0, 0};
+  for (size_t s = 0; cp && s < doc->n_sentences; s++)
+    cp[s] = csto_utf8_advance(&at, doc->article->body, doc->sentences[s].begin);
   return cp;
 }
 

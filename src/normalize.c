@@ -86,3 +86,9 @@ size_t csto_utf8_codepoints(const char *text, size_t len) {
       n++;
   return n;
 }
+
+size_t csto_utf8_advance(csto_utf8_cursor *cursor, const char *text, size_t byte) {
+  cursor->codepoints += csto_utf8_codepoints(text + cursor->byte, byte - cursor->byte);
+  cursor->byte = byte;
+  return cursor->codepoints;
+}

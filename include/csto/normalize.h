@@ -21,4 +21,13 @@ char *csto_slug(const char *text, size_t len);
 /* Number of Unicode code points in len bytes of valid UTF-8. */
 size_t csto_utf8_codepoints(const char *text, size_t len);
 
+/* Counting code points forward through a text, for offsets met in increasing order (so a
+ * text is read once whatever the number of offsets): start at {0, 0}. */
+typedef struct {
+  size_t byte, codepoints;
+} csto_utf8_cursor;
+
+/* The code points of text before byte offset byte, which must not be before the cursor. */
+size_t csto_utf8_advance(csto_utf8_cursor *cursor, const char *text, size_t byte);
+
 #endif
