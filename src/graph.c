@@ -42,7 +42,29 @@ static int log_error(void *user, librdf_log_message *msg) {
   return 1;
 }
 
+/* Characters no IRI may hold as they are (RFC 3987): white space, controls, quotes, angle
+ * brackets and the like. */
+static int iri_forbidden(unsigned char c) { return c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c); }
+
+/* Minted IRIs are the base followed by a local name: the base must be an absolute IRI
+ * that every format can write as it is. */
+static csto_status check_base(const char *base, csto_error *err) {
+  size_t n = strlen(base);
+  if (!csto_iri_has_scheme(base, n))
+    return csto_error_set(err, CSTO_ERR_USAGE,
+                          "base IRI '%s' is not absolute: it needs a scheme, such as https:", base);
+  for (const unsigned char *c = (const unsigned char *)base; *c; c++)
+    if (iri_forbidden(*c))
+      return csto_error_set(err, CSTO_ERR_USAGE,
+                            "base IRI '%s' holds a character an IRI cannot (byte %zu)", base,
+                            (size_t)(c - (const unsigned char *)base) + 1);
+  return CSTO_OK;
+}
+
 csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err) {
+  csto_status st = base ? check_base(base, err) : CSTO_OK;
+  if (st != CSTO_OK)
+    return st;
   csto_graph *g = calloc(1, sizeof *g);
   if (!g || !(g->base = strdup(base ? base : CSTO_RES_NS))) {
     free(g);
@@ -136,8 +158,11 @@ static void add(csto_graph *g, const char *s, const char *p, librdf_node *o) {
 
 static void add_iri(csto_graph *g, const char *s, const char *p, const char *o) { add(g, s, p, iri(g, o)); }
 
+/* Every literal of the graph is made here, from text every format can carry. */
 static void add_text(csto_graph *g, const char *s, const char *p, const char *text, const char *lang) {
-  add(g, s, p, librdf_new_node_from_literal(g->world, (const unsigned char *)text, lang, 0));
+  char *clean = csto_text_for_rdf(text, strlen(text));
+  add(g, s, p, clean ? librdf_new_node_from_literal(g->world, (const unsigned char *)clean, lang, 0) : NULL);
+  free(clean);
 }
 
 static void add_typed(csto_graph *g, const char *s, const char *p, const char *text, const char *type) {
@@ -153,7 +178,7 @@ static void add_count(csto_graph *g, const char *s, const char *p, size_t n) {
 }
 
 static void date_text(csto_date d, char buf[16]) {
-  snprintf(buf, 16, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
+  snprintf(buf, 16, "%04d-%02d-%02d", d.year, d.month, d.day); /* the calendar keeps 1-9999 */
 }
 
 /* ---- the article -------------------------------------------------------------------------- */
@@ -193,7 +218,7 @@ static librdf_node *url_node(csto_graph *g, const char *url) {
   if (!clean)
     return NULL;
   for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
-    if (*u <= 0x20 || *u == 0x7F || strchr("<>\"{}|^`\\", *u))
+    if (iri_forbidden(*u))
       p += sprintf(p, "%%%02X", *u);
     else
       *p++ = (char)*u;

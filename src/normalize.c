@@ -79,6 +79,43 @@ char *csto_slug(const char *text, size_t len) {
   return out;
 }
 
+static int noncharacter(utf8proc_int32_t c) {
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+char *csto_text_for_rdf(const char *text, size_t len) {
+  char *out = malloc(len * 3 + 1), *p = out; /* U+FFFD is 3 bytes; nothing replaced is shorter than 1 */
+  if (!out)
+    return NULL;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0) { /* not valid UTF-8: the reader lets none through; stay safe anyway */
+      n = 1;
+      c = 0xFFFD;
+    }
+    if (c == '\r' && !(i + 1 < len && text[i + 1] == '\n'))
+      c = '\n';
+    else if (noncharacter(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+      c = 0xFFFD;
+    p += utf8proc_encode_char(c, (utf8proc_uint8_t *)p);
+    i += (size_t)n;
+  }
+  *p = '\0';
+  return out;
+}
+
+int csto_iri_has_scheme(const char *text, size_t len) {
+  if (len == 0 || !isalpha((unsigned char)text[0]))
+    return 0;
+  for (size_t i = 1; i < len; i++)
+    if (text[i] == ':')
+      return 1;
+    else if (!isalnum((unsigned char)text[i]) && !strchr("+-.", text[i]))
+      return 0;
+  return 0;
+}
+
 size_t csto_utf8_codepoints(const char *text, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)

@@ -1,3 +1,4 @@
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "csto/output.h"
 
 #include <errno.h>
@@ -9,18 +10,50 @@
 struct csto_output {
   FILE *stream;
   char *path;     /* final path; NULL for standard output */
-  char *tmp_path; /* the temporary being written */
+  char *tmp_path; /* the temporary being written; NULL when written in place */
 };
 
-csto_status csto_output_open(const char *path, csto_output **out, csto_error *err) {
-  csto_output *o = calloc(1, sizeof *o);
-  if (!o)
-    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  if (!path || strcmp(path, "-") == 0) {
-    o->stream = stdout;
-    *out = o;
-    return CSTO_OK;
+/* The temporaries open now, for csto_output_remove_temporaries; a slot is set after the
+ * temporary exists and cleared before its name is freed. */
+enum { MAX_OPEN_OUTPUTS = 16 };
+static char *volatile open_temporaries[MAX_OPEN_OUTPUTS];
+
+static void remember(char *tmp_path) {
+  for (int i = 0; i < MAX_OPEN_OUTPUTS; i++)
+    if (!open_temporaries[i]) {
+      open_temporaries[i] = tmp_path;
+      return;
+    }
+}
+
+static void forget(const char *tmp_path) {
+  for (int i = 0; i < MAX_OPEN_OUTPUTS; i++)
+    if (open_temporaries[i] == tmp_path)
+      open_temporaries[i] = NULL;
+}
+
+void csto_output_remove_temporaries(void) {
+  for (int i = 0; i < MAX_OPEN_OUTPUTS; i++) {
+    char *p = open_temporaries[i];
+    if (p)
+      unlink(p);
   }
+}
+
+/* A device or a FIFO: opened and written as it is. */
+static csto_status open_in_place(csto_output *o, const char *path, csto_error *err) {
+  if (!(o->path = strdup(path)) || !(o->stream = fopen(path, "w"))) {
+    csto_status st = o->path ? csto_error_set(err, CSTO_ERR_IO, "%s: cannot open output: %s", path,
+                                              strerror(errno))
+                             : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+    csto_output_abort(o);
+    return st;
+  }
+  return CSTO_OK;
+}
+
+/* A regular file (or one to create): a temporary beside it, renamed over it on commit. */
+static csto_status open_temporary(csto_output *o, const char *path, csto_error *err) {
   size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
   o->path = strdup(path);
   o->tmp_path = malloc(n);
@@ -42,13 +75,42 @@ csto_status csto_output_open(const char *path, csto_output **out, csto_error *er
     csto_output_abort(o);
     return st;
   }
-  *out = o;
+  remember(o->tmp_path);
   return CSTO_OK;
+}
+
+csto_status csto_output_open(const char *path, csto_output **out, csto_error *err) {
+  csto_output *o = calloc(1, sizeof *o);
+  if (!o)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  if (!path || strcmp(path, "-") == 0) {
+    o->stream = stdout;
+    *out = o;
+    return CSTO_OK;
+  }
+  struct stat info;
+  int exists = stat(path, &info) == 0;
+  if (exists && S_ISDIR(info.st_mode)) {
+    free(o);
+    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot write output: it is a directory", path);
+  }
+  csto_status st;
+  if (exists && !S_ISREG(info.st_mode)) {
+    st = open_in_place(o, path, err);
+  } else {
+    char *target = exists ? realpath(path, NULL) : NULL; /* through a symbolic link */
+    st = open_temporary(o, target ? target : path, err);
+    free(target);
+  }
+  if (st == CSTO_OK)
+    *out = o;
+  return st;
 }
 
 FILE *csto_output_stream(csto_output *out) { return out->stream; }
 
 static void output_free(csto_output *o) {
+  forget(o->tmp_path);
   free(o->path);
   free(o->tmp_path);
   free(o);
@@ -59,6 +121,12 @@ csto_status csto_output_commit(csto_output *o, csto_error *err) {
   if (!o->path) {
     if (fflush(o->stream) != 0 || ferror(o->stream))
       st = csto_error_set(err, CSTO_ERR_IO, "standard output: write failed: %s", strerror(errno));
+    output_free(o);
+    return st;
+  }
+  if (!o->tmp_path) {
+    if (fclose(o->stream) != 0)
+      st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", o->path, strerror(errno));
     output_free(o);
     return st;
   }
@@ -84,7 +152,8 @@ void csto_output_abort(csto_output *o) {
     return;
   if (o->path && o->stream) {
     fclose(o->stream);
-    unlink(o->tmp_path);
+    if (o->tmp_path)
+      unlink(o->tmp_path);
   }
   output_free(o);
 }

@@ -5,6 +5,8 @@
  * 0-based and count from the start of the input file, lines are 1-based. */
 #include "csto/reader.h"
 
+#include "csto/normalize.h"
+
 #include "csto/calendar.h"
 
 #include <errno.h>
@@ -180,6 +182,17 @@ csto_status csto_article_set_date(csto_article *article, const char *iso_date, c
   return csto_date_parse(iso_date, &article->date, err);
 }
 
+/* The URL becomes the article's schema:url and its IRI's seed: a relative one ("x y")
+ * would be a relative IRI, which N-Triples and N-Quads readers reject. where prefixes the
+ * message ("feed.jsonl:3: "). */
+static csto_status check_url(const char *where, const char *url, size_t n, csto_error *err) {
+  if (!csto_iri_has_scheme(url, n))
+    return csto_error_set(err, CSTO_ERR_INPUT,
+                          "%sURL '%.*s' is not absolute: it needs a scheme, such as https:",
+                          where, (int)(n > 80 ? 80 : n), url);
+  return CSTO_OK;
+}
+
 /* NULL removes the URL. The URL ends up in IRIs and messages, hence the UTF-8 check. */
 csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err) {
   if (!article)
@@ -189,6 +202,9 @@ csto_status csto_article_set_url(csto_article *article, const char *url, csto_er
     size_t n = strlen(url);
     if (first_bad_byte(url, n) != n)
       return csto_error_set(err, CSTO_ERR_INPUT, "URL is not valid UTF-8");
+    csto_status st = check_url("", url, n, err);
+    if (st != CSTO_OK)
+      return st;
     if (!(copy = strdup(url)))
       return nomem(err);
   }
@@ -259,6 +275,13 @@ static csto_status set_field(csto_article *a, const char *key, size_t kn, const 
                                             : NULL;
   if (!slot)
     return CSTO_OK;
+  if (slot == &a->url) {
+    char where[CSTO_ERROR_MESSAGE_SIZE];
+    snprintf(where, sizeof where, "%s:%zu: ", a->source, line);
+    csto_status st = check_url(where, v, vn, err);
+    if (st != CSTO_OK)
+      return st;
+  }
   char *copy = dup_n(v, vn);
   if (!copy)
     return nomem(err);
@@ -613,6 +636,11 @@ static csto_status optional_string(const char *where, json_t *obj, const char *k
 static csto_status jsonl_metadata(csto_article *a, json_t *obj, csto_error *err) {
   char *date = NULL;
   csto_status st = optional_string(a->source, obj, "url", &a->url, err);
+  if (st == CSTO_OK && a->url) {
+    char where[CSTO_ERROR_MESSAGE_SIZE];
+    snprintf(where, sizeof where, "%s: ", a->source);
+    st = check_url(where, a->url, strlen(a->url), err);
+  }
   if (st == CSTO_OK)
     st = optional_string(a->source, obj, "title", &a->title, err);
   if (st == CSTO_OK)

@@ -18,6 +18,19 @@ char *csto_normalize(const char *text, size_t len);
  * Returns a new string owned by the caller, or NULL. */
 char *csto_slug(const char *text, size_t len);
 
+/* Text as every RDF format can carry it: valid UTF-8 in, a new string out (owned by the
+ * caller; NULL when out of memory) where each code point RDF writers cannot write as it
+ * is becomes another single code point, so offsets counted in code points still hold:
+ * noncharacters (U+FFFE, U+FFFF, U+FDD0-U+FDEF and the last two of every plane, which
+ * raptor's writers cut a literal at) and C0 controls other than tab, LF and CR (which
+ * XML 1.0 cannot hold) become U+FFFD; a CR not followed by LF becomes LF (raptor's Turtle
+ * writer would put it raw inside a one-line string). */
+char *csto_text_for_rdf(const char *text, size_t len);
+
+/* Whether len bytes of text start with an IRI scheme and its colon ("https:", "urn:"),
+ * as an absolute IRI must (RFC 3987: a letter, then letters, digits, "+", "-", "."). */
+int csto_iri_has_scheme(const char *text, size_t len);
+
 /* Number of Unicode code points in len bytes of valid UTF-8. */
 size_t csto_utf8_codepoints(const char *text, size_t len);
 

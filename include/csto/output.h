@@ -1,7 +1,10 @@
 /* csto-kg: all-or-nothing output files.
  *
  * An output file is written to a temporary beside its final path and renamed over it
- * only when everything was written, so a failed run never leaves a partial file. */
+ * only when everything was written, so a failed run never leaves a partial file. A
+ * symbolic link is followed: the temporary goes beside the file it points to, which is
+ * replaced. What cannot be replaced by a rename (a device such as /dev/null, a FIFO) is
+ * written in place. */
 #ifndef CSTO_OUTPUT_H
 #define CSTO_OUTPUT_H
 
@@ -24,5 +27,9 @@ csto_status csto_output_commit(csto_output *out, csto_error *err);
 
 /* Close and delete the temporary; frees out. NULL is a no-op. */
 void csto_output_abort(csto_output *out);
+
+/* Delete every temporary still open in this process. Async-signal-safe: a program calls
+ * it from its SIGTERM or SIGINT handler, so that being stopped leaves no temporary. */
+void csto_output_remove_temporaries(void);
 
 #endif

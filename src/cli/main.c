@@ -1,9 +1,12 @@
 /* csto-kg: the command line, a thin layer over the library. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/commands.h"
+#include "csto/output.h"
 
 static const struct {
   const char *name;
@@ -34,7 +37,26 @@ static void usage(FILE *to) {
   fprintf(to, "\n'csto-kg COMMAND --help' describes one command.\n");
 }
 
+/* Stopped by a signal: no temporary output is left behind, then the signal does what it
+ * would have done. */
+static void on_stop(int sig) {
+  csto_output_remove_temporaries();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void clean_up_when_stopped(void) {
+  static const int signals[] = {SIGTERM, SIGINT, SIGHUP};
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_stop;
+  sigemptyset(&sa.sa_mask);
+  for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+    sigaction(signals[i], &sa, NULL);
+}
+
 int main(int argc, char **argv) {
+  clean_up_when_stopped();
   if (argc < 2) {
     usage(stderr);
     return 2;

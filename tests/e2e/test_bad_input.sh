@@ -112,6 +112,80 @@ fails "JSON line over --max-bytes" \
 fails "bad --date" "csto-kg: unparseable date '2021-9-15' (expected YYYY-MM-DD)" \
   --date 2021-9-15 "$good"
 
+# URLs and bases that would make relative or unparseable IRIs.
+f=$IN/relative-url.txt
+printf -- '---\nurl: x y\n---\nz\n' >"$f"
+fails "a URL without a scheme" \
+  "csto-kg: $f:2: URL 'x y' is not absolute: it needs a scheme, such as https:" "$f"
+f=$IN/relative-url.jsonl
+printf '{"text": "The CSTO met.", "url": "example.org/a"}\n' >"$f"
+fails "a JSON URL without a scheme" \
+  "csto-kg: $f:1: URL 'example.org/a' is not absolute: it needs a scheme, such as https:" --jsonl "$f"
+fails "--url without a scheme" \
+  "csto-kg: URL 'a b' is not absolute: it needs a scheme, such as https:" --url 'a b' "$good"
+fails "an empty --base" \
+  "csto-kg: base IRI '' is not absolute: it needs a scheme, such as https:" --base '' "$good"
+fails "a relative --base" \
+  "csto-kg: base IRI 'kg/' is not absolute: it needs a scheme, such as https:" --base 'kg/' "$good"
+fails "a --base with a space" \
+  "csto-kg: base IRI 'http://ex.org/a b/' holds a character an IRI cannot (byte 16)" \
+  --base 'http://ex.org/a b/' "$good"
+fails "a --base with '>'" \
+  "csto-kg: base IRI 'http://ex.org/>' holds a character an IRI cannot (byte 15)" \
+  --base 'http://ex.org/>' "$good"
+
+# Text RDF cannot carry as it is (noncharacters, a lone CR, controls XML forbids) is
+# normalized, one code point for one, and every format parses back to the same triples.
+printf -- '---\ndate: 2021-09-15\ntitle: a\rb\n---\nThe CSTO \xef\xbf\xbe met\rin Minsk \x01 today.\xef\xbf\xbf\n' \
+  >"$IN/unwritable.txt"
+rapper_syntax() { case $1 in turtle) echo turtle ;; ntriples) echo ntriples ;; rdfxml) echo rdfxml ;; json) echo json ;; esac; }
+for format in ntriples turtle rdfxml json; do
+  "$CSTO_KG" extract -f "$format" -o "$WORK/unwritable.$format" "$IN/unwritable.txt"
+  rapper -q -i "$(rapper_syntax $format)" -o ntriples "$WORK/unwritable.$format" http://x/ \
+    >"$WORK/unwritable.$format.nt" 2>"$WORK/rapper.err" || true
+  verdict "unwritable text: $format parses back without error" test ! -s "$WORK/rapper.err"
+  verdict "unwritable text: $format keeps every triple" \
+    test "$(wc -l <"$WORK/unwritable.$format.nt")" -eq "$(wc -l <"$WORK/unwritable.ntriples.nt")"
+done
+verdict "unwritable text: noncharacters and controls become U+FFFD, a lone CR a LF" \
+  grep -qF '"The CSTO \uFFFD met\nin Minsk \uFFFD today.\uFFFD\n"' "$WORK/unwritable.ntriples.nt"
+verdict "unwritable text: the offsets still count the text's code points" \
+  grep -qF 'char_0_34>' "$WORK/unwritable.ntriples.nt"
+
+# A date past 9999-12-31 is no date, not year 0000.
+printf -- '---\ndate: 9999-12-31\n---\nThe CSTO summit will be held tomorrow.\n' >"$IN/y10k.txt"
+"$CSTO_KG" extract -f ntriples -o "$WORK/y10k.nt" "$IN/y10k.txt"
+verdict "year 10000: no event date" test -z "$(grep -e 'ontology#date>' -e 'ontology#startDate>' "$WORK/y10k.nt")"
+
+# Outputs that are not regular files: a device and a FIFO are written in place (never
+# replaced), a symbolic link's file is replaced, a directory is refused; a stopped run
+# leaves no temporary.
+check "-o /dev/null" "$CSTO_KG" extract -o /dev/null "$good"
+verdict "-o /dev/null: still a character device" test -c /dev/null
+mkfifo "$WORK/fifo"
+(wc -c <"$WORK/fifo" >"$WORK/fifo.count") &
+reader=$!
+check "-o FIFO" "$CSTO_KG" extract -o "$WORK/fifo" "$good"
+wait $reader
+verdict "-o FIFO: still a FIFO, and the graph went through it" \
+  test -p "$WORK/fifo" -a "$(cat "$WORK/fifo.count")" -gt 100
+echo old >"$WORK/real.ttl"
+ln -s real.ttl "$WORK/link.ttl"
+check "-o a symbolic link" "$CSTO_KG" extract -o "$WORK/link.ttl" "$good"
+verdict "-o a symbolic link: still a link, its file replaced" \
+  test -L "$WORK/link.ttl" -a "$(wc -c <"$WORK/real.ttl")" -gt 100
+mkdir "$WORK/dir.ttl"
+verdict "-o a directory: refused with a message" test "$("$CSTO_KG" extract -o "$WORK/dir.ttl" "$good" 2>&1)" = \
+  "csto-kg: $WORK/dir.ttl: cannot write output: it is a directory"
+mkdir -p "$WORK/stop"
+for i in $(seq 1 3000); do printf '{"text": "Lavrov took part in the CSTO meeting in Minsk.", "url": "https://e.org/%d"}\n' "$i"; done >"$WORK/many.jsonl"
+"$CSTO_KG" extract --jsonl -o "$WORK/stop/out.ttl" "$WORK/many.jsonl" &
+job=$!
+sleep 0.3
+kill -TERM $job 2>/dev/null || true
+wait $job || true
+verdict "SIGTERM: no temporary left" test -z "$(ls -A "$WORK/stop" | grep tmp || true)"
+
 # And the good article alone does go through.
 rm -rf "$OUT" && mkdir "$OUT"
 check "the good article extracts" "$CSTO_KG" extract -o "$OUT/out.ttl" "$good"

@@ -39,12 +39,36 @@ static void counts_code_points(void **state) {
   assert_int_equal(csto_utf8_codepoints("", 0), 0);
 }
 
+/* One code point for one: what RDF writers cannot carry becomes U+FFFD, a lone CR a LF. */
+static void text_for_rdf_keeps_code_points(void **state) {
+  (void)state;
+  const char in[] = "a\xEF\xBF\xBE" "b\rc\r\nd\x01" "e\xEF\xB7\x90" "f\tg\xF0\x9F\xBF\xBF";
+  char *out = csto_text_for_rdf(in, sizeof in - 1);
+  assert_non_null(out);
+  assert_string_equal(out, "a\xEF\xBF\xBD" "b\nc\r\nd\xEF\xBF\xBD" "e\xEF\xBF\xBD" "f\tg\xEF\xBF\xBD");
+  assert_int_equal(csto_utf8_codepoints(out, strlen(out)), csto_utf8_codepoints(in, sizeof in - 1));
+  free(out);
+}
+
+static void iri_schemes(void **state) {
+  (void)state;
+  assert_true(csto_iri_has_scheme("https://e.org/", 14));
+  assert_true(csto_iri_has_scheme("urn:x", 5));
+  assert_true(csto_iri_has_scheme("svn+ssh://h/", 12));
+  assert_false(csto_iri_has_scheme("", 0));
+  assert_false(csto_iri_has_scheme("x y", 3));
+  assert_false(csto_iri_has_scheme("e.org/a:b", 9));
+  assert_false(csto_iri_has_scheme("1http://e.org/", 14));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(folds_case_marks_and_typography),
       cmocka_unit_test(rejects_invalid_utf8),
       cmocka_unit_test(slugs_are_ascii_iri_safe),
       cmocka_unit_test(counts_code_points),
+      cmocka_unit_test(text_for_rdf_keeps_code_points),
+      cmocka_unit_test(iri_schemes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
