@@ -1,5 +1,6 @@
 /* csto-kg extract: articles -> their knowledge graph. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,7 @@ static int parse(int argc, char **argv, options *o) {
       {"no-provenance", no_argument, 0, 'P'}, {"explain", no_argument, 0, 'x'},
       {0, 0, 0, 0}};
   int c;
+  unsigned long long number;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
     switch (c) {
@@ -54,7 +56,11 @@ static int parse(int argc, char **argv, options *o) {
     case 't': o->trace = 1; break;
     case 'x': o->explain = 1; break;
     case 'P': o->no_provenance = 1; break;
-    case 'm': o->reader.max_bytes = strtoull(optarg, NULL, 10); break;
+    case 'm':
+      if (csto_cli_number("--max-bytes", optarg, 1, SIZE_MAX, &number) != 0)
+        return 2;
+      o->reader.max_bytes = (size_t)number;
+      break;
     case 'h': fputs(usage, stdout); exit(0);
     default: fputs(usage, stderr); return 2;
     }

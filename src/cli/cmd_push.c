@@ -36,12 +36,17 @@ static int parse_args(int argc, char **argv, push_args *a) {
       {"timeout", required_argument, NULL, 't'},  {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c;
+  unsigned long long number;
   optind = 0;
   while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
     switch (c) {
     case 'e': a->opt.endpoint = optarg; break;
     case 'g': a->graph = optarg; break;
-    case 't': a->opt.timeout = atol(optarg); break;
+    case 't':
+      if (csto_cli_number("--timeout", optarg, 1, 86400, &number) != 0)
+        return 2;
+      a->opt.timeout = (long)number;
+      break;
     case 'h': fputs(usage_text, stdout); return 0;
     default: fputs(usage_text, stderr); return 2;
     }

@@ -10,6 +10,11 @@ int csto_cmd_load(int argc, char **argv);    /* cmd_load.c */
 int csto_cmd_push(int argc, char **argv);    /* cmd_push.c */
 int csto_cmd_kb(int argc, char **argv);      /* cmd_kb.c */
 
+/* The whole of text as a decimal number in [min, max] (no sign, no suffix, no exponent):
+ * 0 and *out set, or -1 after reporting "OPTION: ..." . */
+int csto_cli_number(const char *option, const char *text, unsigned long long min,
+                    unsigned long long max, unsigned long long *out);
+
 /* Print "csto-kg: MESSAGE" on standard error; the one place the CLI reports errors. */
 void csto_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

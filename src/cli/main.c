@@ -1,6 +1,9 @@
 /* csto-kg: the command line, a thin layer over the library. */
 #define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <ctype.h>
+#include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,6 +31,19 @@ void csto_cli_error(const char *fmt, ...) {
   vfprintf(stderr, fmt, ap);
   fputc('\n', stderr);
   va_end(ap);
+}
+
+int csto_cli_number(const char *option, const char *text, unsigned long long min,
+                    unsigned long long max, unsigned long long *out) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(text, &end, 10);
+  if (!isdigit((unsigned char)text[0]) || *end || errno || v < min || v > max) {
+    csto_cli_error("%s: '%s' is not a whole number from %llu to %llu", option, text, min, max);
+    return -1;
+  }
+  *out = v;
+  return 0;
 }
 
 static void usage(FILE *to) {

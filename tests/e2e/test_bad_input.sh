@@ -112,6 +112,19 @@ fails "JSON line over --max-bytes" \
 fails "bad --date" "csto-kg: unparseable date '2021-9-15' (expected YYYY-MM-DD)" \
   --date 2021-9-15 "$good"
 
+# Numbers are whole numbers in range, never silently a default.
+for bad in abc 1e9 0 -1; do
+  fails "--max-bytes $bad" \
+    "csto-kg: --max-bytes: '$bad' is not a whole number from 1 to 18446744073709551615" \
+    --max-bytes "$bad" "$good"
+done
+for bad in abc 0 -1; do
+  verdict "push --timeout $bad: refused with a message" test "$("$CSTO_KG" push \
+    --endpoint http://127.0.0.1:9/ --timeout "$bad" "$good" 2>&1; echo "status $?")" = \
+    "csto-kg: --timeout: '$bad' is not a whole number from 1 to 86400
+status 2"
+done
+
 # URLs and bases that would make relative or unparseable IRIs.
 f=$IN/relative-url.txt
 printf -- '---\nurl: x y\n---\nz\n' >"$f"
