@@ -42,10 +42,6 @@ static int log_error(void *user, librdf_log_message *msg) {
   return 1;
 }
 
-/* Characters no IRI may hold as they are (RFC 3987): white space, controls, quotes, angle
- * brackets and the like. */
-static int iri_forbidden(unsigned char c) { return c <= 0x20 || c == 0x7F || strchr("<>\"{}|^`\\", c); }
-
 /* Minted IRIs are the base followed by a local name: the base must be an absolute IRI
  * that every format can write as it is. */
 static csto_status check_base(const char *base, csto_error *err) {
@@ -54,7 +50,7 @@ static csto_status check_base(const char *base, csto_error *err) {
     return csto_error_set(err, CSTO_ERR_USAGE,
                           "base IRI '%s' is not absolute: it needs a scheme, such as https:", base);
   for (const unsigned char *c = (const unsigned char *)base; *c; c++)
-    if (iri_forbidden(*c))
+    if (csto_iri_char_forbidden(*c))
       return csto_error_set(err, CSTO_ERR_USAGE,
                             "base IRI '%s' holds a character an IRI cannot (byte %zu)", base,
                             (size_t)(c - (const unsigned char *)base) + 1);
@@ -218,7 +214,7 @@ static librdf_node *url_node(csto_graph *g, const char *url) {
   if (!clean)
     return NULL;
   for (const unsigned char *u = (const unsigned char *)url; *u; u++) {
-    if (iri_forbidden(*u))
+    if (csto_iri_char_forbidden(*u))
       p += sprintf(p, "%%%02X", *u);
     else
       *p++ = (char)*u;

@@ -116,6 +116,10 @@ int csto_iri_has_scheme(const char *text, size_t len) {
   return 0;
 }
 
+int csto_iri_char_forbidden(unsigned char c) {
+  return c <= 0x20 || c == 0x7F || (c && strchr("<>\"{}|^`\\", c) != NULL);
+}
+
 size_t csto_utf8_codepoints(const char *text, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)

@@ -7,6 +7,8 @@
 
 #include <curl/curl.h>
 
+#include "csto/normalize.h"
+
 enum { MAX_ANSWER = 64 * 1024, MAX_ANSWER_LINE = 300 };
 
 struct csto_push {
@@ -35,18 +37,26 @@ static int starts_with_ci(const char *s, const char *prefix) {
   return 1;
 }
 
-static int bad_iri_char(unsigned char c) {
-  return c <= 0x20 || c == 0x7f || strchr("<>\"{}|\\^`", c) != NULL;
+
+/* "user:password@" in the endpoint's authority, which messages would show. */
+static int has_userinfo(const char *endpoint) {
+  const char *host = strstr(endpoint, "://") + 3;
+  size_t authority = strcspn(host, "/?#");
+  return memchr(host, '@', authority) != NULL;
 }
 
 static csto_status check_endpoint(const char *endpoint, csto_error *err) {
   if (!endpoint || !*endpoint)
     return csto_error_set(err, CSTO_ERR_USAGE, "no endpoint URL");
   if (!starts_with_ci(endpoint, "http://") && !starts_with_ci(endpoint, "https://"))
-    return csto_error_set(err, CSTO_ERR_USAGE, "%s: the endpoint must be an http(s) URL",
-                          endpoint);
+    return csto_error_set(err, CSTO_ERR_USAGE, "%.*s: the endpoint must be an http(s) URL",
+                          (int)strcspn(endpoint, "@"), endpoint);
+  if (has_userinfo(endpoint))
+    return csto_error_set(err, CSTO_ERR_USAGE,
+                          "credentials in the endpoint URL would show in messages and logs: "
+                          "give them in CSTO_KG_USER and CSTO_KG_PASSWORD, or in ~/.netrc");
   for (const char *p = endpoint; *p; p++)
-    if (*p == '#' || bad_iri_char((unsigned char)*p))
+    if (*p == '#' || csto_iri_char_forbidden((unsigned char)*p))
       return csto_error_set(err, CSTO_ERR_USAGE, "%s: bad character in the endpoint URL",
                             endpoint);
   return CSTO_OK;
@@ -56,13 +66,10 @@ static csto_status check_endpoint(const char *endpoint, csto_error *err) {
 static csto_status check_graph(const char *graph, csto_error *err) {
   if (!graph || !*graph)
     return csto_error_set(err, CSTO_ERR_USAGE, "no graph IRI");
-  size_t n = 0;
-  while (isalnum((unsigned char)graph[n]) || (n > 0 && graph[n] && strchr("+-.", graph[n])))
-    n++;
-  if (n == 0 || !isalpha((unsigned char)graph[0]) || graph[n] != ':' || !graph[n + 1])
+  if (!csto_iri_has_scheme(graph, strlen(graph)) || !strchr(graph, ':')[1])
     return csto_error_set(err, CSTO_ERR_USAGE, "%s: the graph must be an absolute IRI", graph);
   for (const char *p = graph; *p; p++)
-    if (bad_iri_char((unsigned char)*p))
+    if (csto_iri_char_forbidden((unsigned char)*p))
       return csto_error_set(err, CSTO_ERR_USAGE, "%s: bad character in the graph IRI", graph);
   return CSTO_OK;
 }
@@ -186,7 +193,7 @@ static void answer_text(const char *body, char *out, size_t size) {
       continue;
     if (!markup && (*p == '\n' || *p == '\r'))
       break;
-    if (isspace((unsigned char)*p)) {
+    if (isspace((unsigned char)*p) || iscntrl((unsigned char)*p)) { /* no escape reaches a terminal */
       space = 1;
       continue;
     }
@@ -199,8 +206,10 @@ static void answer_text(const char *body, char *out, size_t size) {
   out[n] = '\0';
 }
 
+/* Over plain http only schemes that do not send the password (digest); any over https. */
 static void set_auth(csto_push *p) {
-  curl_easy_setopt(p->curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
+  int tls = starts_with_ci(p->endpoint, "https://");
+  curl_easy_setopt(p->curl, CURLOPT_HTTPAUTH, tls ? (long)CURLAUTH_ANY : (long)CURLAUTH_DIGEST);
   if (p->user) {
     curl_easy_setopt(p->curl, CURLOPT_USERNAME, p->user);
     curl_easy_setopt(p->curl, CURLOPT_PASSWORD, p->password ? p->password : "");

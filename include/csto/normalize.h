@@ -31,6 +31,10 @@ char *csto_text_for_rdf(const char *text, size_t len);
  * as an absolute IRI must (RFC 3987: a letter, then letters, digits, "+", "-", "."). */
 int csto_iri_has_scheme(const char *text, size_t len);
 
+/* Whether no IRI may hold the byte as it is (RFC 3987): white space, controls, quotes,
+ * angle brackets, braces, "|", "\\", "^", "`". */
+int csto_iri_char_forbidden(unsigned char c);
+
 /* Number of Unicode code points in len bytes of valid UTF-8. */
 size_t csto_utf8_codepoints(const char *text, size_t len);
 

@@ -30,8 +30,10 @@ void csto_push_options_from_env(csto_push_options *opt);
 
 /* The URL a graph is PUT to: endpoint + ('?' or '&') + "graph=" + the IRI percent-encoded
  * (everything but unreserved characters). The endpoint must be an http(s) URL without a
- * fragment and the graph an absolute IRI without spaces, quotes, <> or control characters
- * (CSTO_ERR_USAGE otherwise). On success *url is owned by the caller (free). */
+ * fragment or credentials (they would show in messages: CSTO_KG_USER and
+ * CSTO_KG_PASSWORD or ~/.netrc hold them) and the graph an absolute IRI without spaces,
+ * quotes, <> or control characters (CSTO_ERR_USAGE otherwise). Over plain http only
+ * digest authentication answers a challenge, so a password never goes out in clear. On success *url is owned by the caller (free). */
 csto_status csto_push_graph_url(const char *endpoint, const char *graph, char **url,
                                 csto_error *err);
 

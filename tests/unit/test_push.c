@@ -312,8 +312,9 @@ static void test_error_status_and_body(void **state) {
   assert_null(strstr(err.message, "second line"));
 }
 
-/* CURLAUTH_ANY: the server asks for Basic, the client answers with the credentials. */
-static void test_auth_challenge(void **state) {
+/* Over plain http the password never goes out in clear: a server that asks for Basic gets
+ * no credentials (digest, which Virtuoso uses, is tested against a real Virtuoso). */
+static void test_no_basic_over_http(void **state) {
   (void)state;
   char *a = answer("401 Unauthorized", "WWW-Authenticate: Basic realm=\"x\"\r\n", "");
   char *b = answer("200 OK", "", "");
@@ -327,13 +328,41 @@ static void test_auth_challenge(void **state) {
   stop_server(s);
   free(a);
   free(b);
-  if (st != CSTO_OK)
-    fail_msg("%s", err.message);
-  assert_int_equal(status, 200);
+  assert_int_equal(st, CSTO_ERR_HTTP);
+  assert_int_equal(status, 401);
   char *req = requests();
-  /* "dba:secret" in base64 */
-  assert_non_null(strstr(req, "Authorization: Basic ZGJhOnNlY3JldA=="));
+  assert_null(strstr(req, "Authorization: Basic"));
+  assert_null(strstr(req, "ZGJhOnNlY3JldA=="));
   free(req);
+}
+
+/* Credentials written into the endpoint are refused, and the refusal does not repeat them. */
+static void test_no_credentials_in_the_url(void **state) {
+  (void)state;
+  csto_push_options opt = {"http://dba:secret@127.0.0.1:9/gsp", NULL, NULL, 0, 5, 5};
+  csto_push *p = NULL;
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_push_new(&opt, &p, &err), CSTO_ERR_USAGE);
+  assert_null(p);
+  assert_null(strstr(err.message, "secret"));
+  assert_non_null(strstr(err.message, "CSTO_KG_USER"));
+}
+
+/* An answer's control characters (an escape sequence) never reach a message. */
+static void test_answer_controls_dropped(void **state) {
+  (void)state;
+  char *a = answer("500 Oops", "", "bad \x1b[31mred\x1b[0m thing\n");
+  const char *const answers[] = {a, NULL};
+  server s = start_server(answers);
+  csto_push *p = new_push(s.port, "/gsp", NULL);
+  long status = 0;
+  csto_error err = {CSTO_OK, ""};
+  csto_push_put(p, "urn:x:g", "x", 1, &status, &err);
+  csto_push_free(p);
+  stop_server(s);
+  free(a);
+  assert_null(strchr(err.message, '\x1b'));
+  assert_non_null(strstr(err.message, "HTTP 500: bad [31mred [0m thing"));
 }
 
 static void test_unauthorized_hint(void **state) {
@@ -436,7 +465,9 @@ int main(void) {
       cmocka_unit_test(test_connection_refused),
       cmocka_unit_test(test_put_request),
       cmocka_unit_test(test_error_status_and_body),
-      cmocka_unit_test(test_auth_challenge),
+      cmocka_unit_test(test_no_basic_over_http),
+      cmocka_unit_test(test_no_credentials_in_the_url),
+      cmocka_unit_test(test_answer_controls_dropped),
       cmocka_unit_test(test_unauthorized_hint),
       cmocka_unit_test(test_push_file),
       cmocka_unit_test(test_push_bad_file_sends_nothing),
