@@ -622,7 +622,8 @@ POST_IN = {
     "India": "India", "Pakistan": "Pakistan", "Iran": "Iran", "Mongolia": "Mongolia",
     "SCO": "SCO", "CSTO": "CSTO", "CIS": "CIS",
     "SCO RATS": "SCO_Regional_Anti-Terrorist_Structure",
-    "Eurasian Economic Commission": "Eurasian_Economic_Commission",
+    # officeholders.tsv's EEC chairs chair its Board (the Commission's executive body)
+    "Eurasian Economic Commission": "Board_of_the_Eurasian_Economic_Commission",
     "Ministry of Foreign Affairs of Russia": "Ministry_of_Foreign_Affairs_of_Russia",
     "Presidential Administration of Russia": "Presidential_Administration_of_Russia",
 }
@@ -974,6 +975,10 @@ ORGANIZATION_BODIES = [
     dict(slug="Eurasian_Economic_Commission", en="Eurasian Economic Commission",
          ru="Евразийская экономическая комиссия", partOf="EAEU",
          alts=["EEC", "EAEU Commission"]),
+    dict(slug="Board_of_the_Eurasian_Economic_Commission",
+         en="Board of the Eurasian Economic Commission",
+         ru="Коллегия Евразийской экономической комиссии", partOf="EAEU",
+         alts=["Eurasian Economic Commission Board", "EEC Board", "Board of the EEC"]),
     # UN
     dict(slug="United_Nations_Security_Council", en="United Nations Security Council",
          ru="Совет Безопасности ООН", partOf="United_Nations", meeting="Meeting",

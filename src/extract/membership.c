@@ -1,18 +1,26 @@
 /* Which states are members of which organization: "the CSTO comprises A, B and C",
- * "has six members - A, B", "the eight member states - A, B", "admitting A as a full
- * member of the organization". Observers, partners and associate members are not. */
+ * "has six members - A, B", "the eight member states - A, B", "the founding members of
+ * the CSTO are A, B", "admitting A as a full member of the organization", "A, a member of
+ * the CSTO". Observers, partners and associate members are not. */
 #include "clause.h"
 #include "csto/extract.h"
 
+static int org_type(const csto_kb_entity *e) {
+  return e && (e->type == CSTO_ENTITY_ORGANIZATION || e->type == CSTO_ENTITY_BODY);
+}
+
+/* The organization a mention names: "the CSTO", "the CSTO summit", "Foreign ministers
+ * of the CSTO" (a title's organization). */
 static int org_entity(const csto_doc *doc, size_t k) {
   const csto_mention *m = &doc->mentions[k];
   const csto_kb_entity *e = NULL;
-  if (m->kind == CSTO_MENTION_ENTITY && !m->demonym &&
-      (m->type == CSTO_ENTITY_ORGANIZATION || m->type == CSTO_ENTITY_BODY))
+  if (m->kind == CSTO_MENTION_ENTITY && !m->demonym && org_type(m->kb))
     e = m->kb;
   else if (m->kind == CSTO_MENTION_EVENT)
     for (int i = 0; i < m->n_orgs && !e; i++)
       e = m->orgs[i];
+  else if (m->kind == CSTO_MENTION_PERSON && m->n_titles && org_type(doc->links[k].title_scope[0]))
+    e = doc->links[k].title_scope[0];
   return e ? csto_doc_entity_of(doc, e->part_of ? e->part_of : e) : -1;
 }
 
@@ -86,18 +94,57 @@ static int list_from(const csto_doc *doc, long i, long step, size_t lo, size_t h
   return n;
 }
 
-/* A list needs two states ("comprises A and B"); "A is a member of" needs one. */
+/* "members of the CSTO are A, B", "six countries form the CSTO: A, B": the organization
+ * named between a list cue and its list. Returns the mention the list starts at. */
+static size_t org_before_list(const csto_doc *doc, size_t i, size_t hi, int *org) {
+  size_t j = i;
+  while (j < hi && (csto_is_cue(&doc->mentions[j], CSTO_CUE_OF) ||
+                    csto_is_cue(&doc->mentions[j], CSTO_CUE_DEFINITE)))
+    j++;
+  int o = j < hi && doc->mentions[j].kind == CSTO_MENTION_ENTITY ? org_entity(doc, j) : -1;
+  if (o < 0)
+    return i;
+  *org = o;
+  return j + 1;
+}
+
+/* A cue that also says who attends ("brings together") lists members only when an
+ * organization or its body, not an event, is what brings them together. */
+static int gathering_not_organization(const csto_doc *doc, size_t lo, size_t k) {
+  if (!csto_is_cue(&doc->mentions[k], CSTO_CUE_ATTEND_PASSIVE))
+    return 0;
+  for (size_t i = k; i-- > lo;) {
+    const csto_mention *m = &doc->mentions[i];
+    if (m->kind == CSTO_MENTION_EVENT)
+      return 1;
+    if (m->kind == CSTO_MENTION_ENTITY && org_entity(doc, i) >= 0)
+      return 0;
+  }
+  return 1;
+}
+
+/* A list needs two states ("comprises A and B"); "A is a member of" needs one, before
+ * the cue when none follows it ("Kyrgyzstan, a member of the CSTO"). */
 static void members(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
   int explicit_member = csto_is_cue(&doc->mentions[k], CSTO_CUE_MEMBERS_OF);
   int org = -1;
   item list[MAX_LIST];
-  for (size_t i = k + 1; i < hi && org < 0 && explicit_member; i++)
-    org = org_entity(doc, i);
+  size_t first = k + 1;
+  if (explicit_member)
+    for (size_t i = k + 1; i < hi && org < 0; i++)
+      org = org_entity(doc, i);
+  else if (gathering_not_organization(doc, lo, k))
+    return;
+  else
+    first = org_before_list(doc, k + 1, hi, &org);
   if (org < 0)
     org = organization(doc, lo, k);
-  int n = list_from(doc, (long)k + 1, 1, lo, hi, list);
+  int n = list_from(doc, (long)first, 1, lo, hi, list);
+  long before = (long)k - 1;
+  if (before >= (long)lo && csto_is_cue(&doc->mentions[before], CSTO_CUE_INDEFINITE))
+    before--;
   if (explicit_member && n == 0)
-    n = list_from(doc, (long)k - 1, -1, lo, hi, list);
+    n = list_from(doc, before, -1, lo, hi, list);
   for (int i = 0; i < n && n >= (explicit_member ? 1 : 2); i++)
     add_member(doc, sink, k, list[i], org);
 }

@@ -80,8 +80,25 @@ static int plural_word(const char *w) {
   return n >= SHORTEST_PLURAL && w[n - 1] == 's' && w[n - 2] != 's';
 }
 
+static int of_word(const ctx *c, size_t t) {
+  const csto_lex_entry *m[CSTO_KB_MAX_MEANINGS];
+  size_t n = csto_kb_lookup(c->doc->kb, c->doc->tokens[t].norm, m, CSTO_KB_MAX_MEANINGS);
+  for (size_t i = 0; i < n; i++)
+    if (m[i]->kind == CSTO_LEX_CUE && m[i]->value == (int)CSTO_CUE_OF)
+      return 1;
+  return 0;
+}
+
+/* The head noun decides: the word before the first "of" ("heads of state", not
+ * "minister of foreign affairs"), else the last word ("foreign ministers"). */
 int csto_atom_plural_role(const ctx *c, const atom *a) {
-  return plural_word(tok(c, a)->norm) || plural_word(c->doc->tokens[a->end - 1].norm);
+  size_t head = a->end - 1;
+  for (size_t t = a->first + 1; t < a->end; t++)
+    if (of_word(c, t)) {
+      head = t - 1;
+      break;
+    }
+  return plural_word(c->doc->tokens[head].norm);
 }
 
 int csto_cue_recognizer_only(csto_cue cue) {

@@ -178,17 +178,42 @@ static size_t each_country_title(ctx *c, size_t ai, title_parse *t) {
   return stop;
 }
 
+/* "Chairman of the CIS Council of Foreign Ministers, Minister of Foreign Affairs of
+ * Tajikistan X": a second title between the first and the name, when one person may
+ * hold both. Returns the atom after the name, or 0 when the title after the comma has
+ * none. */
+static size_t second_title(const ctx *c, const title_parse *t, title_parse *next,
+                           size_t *name_at, const csto_kb_entity **kb) {
+  if (t->title.plural || sentence_end_atom(c, t->end + 1) || !is_punct(c, &c->atoms[t->end], ","))
+    return 0;
+  *next = parse_title(c, t->end + 1);
+  if (!next->found || next->title.plural ||
+      (csto_role_is_national(t->title.role) && csto_role_is_national(next->title.role)))
+    return 0;
+  size_t stop = parse_name(c, next->end, name_at, kb);
+  /* "the President of Russia, Prime Minister of Armenia X" lists two people */
+  const csto_kb_holding *h =
+      t->title.scope ? csto_kb_holder(c->doc->kb, t->title.role, t->title.scope, c->doc->article->date)
+                     : NULL;
+  return h && h->holder != *kb ? 0 : stop;
+}
+
 /* A title, with the name after it if there is one. */
 static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t name_at = 0;
   const csto_kb_entity *kb = NULL;
+  title_parse next = {0};
   size_t stop = t->title.plural ? 0 : parse_name(c, t->end, &name_at, &kb);
+  if (!stop)
+    stop = second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.scope && !t->title.plural)
     return ai; /* a bare "president" or "chair" names no one */
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
   if (!m)
     return ai;
   add_title(m, t);
+  if (stop && next.found)
+    add_title(m, &next);
   if (!stop)
     return t->end;
   csto_person_set_name(c, m, name_at, stop, kb);
