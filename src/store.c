@@ -1,16 +1,67 @@
 /* The persistent store: librdf's sqlite storage, one context per article graph. */
 #include "csto/store.h"
 
+#define _DEFAULT_SOURCE /* flock */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
 struct csto_store {
   csto_dataset *ds;
+  int lock; /* the open lock file, holding a shared (read) or exclusive (write) lock */
 };
+
+/* ---- one writer at a time ------------------------------------------------------------ */
+
+/* Processes share a store through a lock file beside it (STORE.lock, made by the first
+ * writer and never removed, so that two processes always lock the same file): a writer
+ * holds it exclusively from open to close, readers share it. Whoever finds it taken waits, up to CSTO_STORE_WAIT_SECONDS,
+ * instead of failing on sqlite's "database is locked"; creating a new store happens under
+ * the lock, so two first loads cannot both create it. */
+enum { CSTO_STORE_WAIT_SECONDS = 60, WAIT_STEP_MS = 50 };
+
+static csto_status lock_store(const char *path, csto_store_mode mode, int *fd,
+                              csto_error *err) {
+  char *lock_path = malloc(strlen(path) + sizeof ".lock");
+  if (!lock_path)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  sprintf(lock_path, "%s.lock", path);
+  /* A reader creates nothing: no lock file means no writer yet (or a copied store). */
+  *fd = mode == CSTO_STORE_WRITE ? open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0666)
+                                 : open(lock_path, O_RDONLY | O_CLOEXEC);
+  free(lock_path);
+  if (*fd < 0 && mode == CSTO_STORE_READ)
+    return CSTO_OK;
+  if (*fd < 0)
+    return csto_error_set(err, CSTO_ERR_STORE, "%s.lock: %s", path, strerror(errno));
+  int how = (mode == CSTO_STORE_WRITE ? LOCK_EX : LOCK_SH) | LOCK_NB;
+  const struct timespec step = {0, WAIT_STEP_MS * 1000000L};
+  for (long waited = 0; flock(*fd, how) != 0; waited += WAIT_STEP_MS) {
+    if (errno != EWOULDBLOCK || waited >= CSTO_STORE_WAIT_SECONDS * 1000L) {
+      csto_status st = csto_error_set(err, CSTO_ERR_STORE,
+                                      "%s: busy: another process held it for %d s",
+                                      path, CSTO_STORE_WAIT_SECONDS);
+      close(*fd);
+      *fd = -1;
+      return st;
+    }
+    nanosleep(&step, NULL);
+  }
+  return CSTO_OK;
+}
+
+static void unlock_store(int fd) {
+  if (fd >= 0)
+    close(fd); /* closing releases the lock */
+}
 
 /* The indexes librdf's schema lacks; see store.h. */
 static const char index_sql[] =
@@ -95,15 +146,17 @@ csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store *
                             csto_error *err) {
   if (!path || !*path)
     return csto_error_set(err, CSTO_ERR_USAGE, "no store path");
-  csto_status st = prepare(path, mode, err);
-  if (st != CSTO_OK)
-    return st;
   csto_store *store = calloc(1, sizeof *store);
   if (!store)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  st = csto_query_dataset_open("sqlite", path, NULL, &store->ds, err);
+  store->lock = -1;
+  csto_status st = lock_store(path, mode, &store->lock, err);
+  if (st == CSTO_OK)
+    st = prepare(path, mode, err);
+  if (st == CSTO_OK)
+    st = csto_query_dataset_open("sqlite", path, NULL, &store->ds, err);
   if (st != CSTO_OK) {
-    free(store);
+    csto_store_close(store);
     return st;
   }
   *out = store;
@@ -114,6 +167,7 @@ void csto_store_close(csto_store *store) {
   if (!store)
     return;
   csto_query_dataset_free(store->ds);
+  unlock_store(store->lock);
   free(store);
 }
 

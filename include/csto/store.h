@@ -10,6 +10,11 @@
  * included: a triple stated by two articles (res:Ararat_Mirzoyan a csto:Person) is stored
  * once per article and matches twice; use SELECT DISTINCT, or GRAPH ?g { } per article.
  *
+ * Processes share a store through STORE.lock beside it: a writer (CSTO_STORE_WRITE) holds
+ * it from open to close and readers share it, so a second writer waits (up to a minute)
+ * rather than failing on "database is locked", and two first loads cannot both create
+ * the store.
+ *
  * A new store gets, besides librdf's schema, an index on literals(text) (without it
  * librdf's literal lookups make a 100k-triple load quadratic) and one on
  * triples(contextUri) (replacing a graph deletes by context). */

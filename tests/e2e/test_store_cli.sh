@@ -96,4 +96,18 @@ set +e
 "$CSTO_KG" load --store "$S" 2>/dev/null; expect_eq "$?" "2" "load without files"
 "$CSTO_KG" query --store "$S" 'ASK {}' "$A" 2>/dev/null; expect_eq "$?" "2" "--store and files"
 set -e
+# Two loads at once into a store that does not exist yet: the second waits for the first
+# (no "database is locked", no store created twice), and both articles are there.
+S2=$T/concurrent.sqlite
+"$CSTO_KG" load --store "$S2" "$A" >"$T/first.out" 2>&1 &
+first=$!
+"$CSTO_KG" load --store "$S2" "$B" >"$T/second.out" 2>&1 &
+second=$!
+wait $first || fail "first concurrent load: $(cat "$T/first.out")"
+wait $second || fail "second concurrent load: $(cat "$T/second.out")"
+S=$S2
+expect_eq "$(graphs)" "g,n
+$ART_A,44
+$ART_B,31" "graphs after two concurrent loads"
+[ -e "$T/missing.sqlite.lock" ] && fail "a query made a lock file"
 echo "ok: store CLI"
