@@ -55,6 +55,15 @@ static char *dup_n(const char *s, size_t n) {
 
 static bool has_bom(const char *s, size_t n) { return n >= 3 && memcmp(s, UTF8_BOM, 3) == 0; }
 
+/* Bytes of byte order marks at the start: one, or several where a file was converted
+ * twice (the front matter after them is still front matter). */
+static size_t boms(const char *s, size_t n) {
+  size_t k = 0;
+  while (has_bom(s + k, n - k))
+    k += 3;
+  return k;
+}
+
 /* Copy at most EXCERPT_BYTES of s into buf for quoting in a message: cut on a code point
  * boundary and replace control characters, so the message stays one valid line. */
 static void excerpt(char *buf, size_t size, const char *s, size_t n) {
@@ -366,7 +375,7 @@ static csto_status article_from_owned(const char *source, char *text, size_t len
     return nomem(err);
   csto_status st = check_text(a, err);
   if (st == CSTO_OK)
-    st = parse_front_matter(a, has_bom(text, len) ? 3 : 0, err);
+    st = parse_front_matter(a, boms(text, len), err);
   if (st == CSTO_OK) {
     a->body = a->text + a->body_offset;
     a->body_len = a->text_len - a->body_offset;
@@ -697,7 +706,7 @@ static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_arti
   char where[CSTO_ERROR_MESSAGE_SIZE];
   snprintf(where, sizeof where, "%s:%zu", r->name, r->line);
   const char *s = r->buf;
-  size_t bom = r->line == 1 && has_bom(s, len) ? 3 : 0;
+  size_t bom = r->line == 1 ? boms(s, len) : 0;
   size_t bad = first_bad_byte(s, len);
   if (bad != len)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s: %s at byte %zu", where,

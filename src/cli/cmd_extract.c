@@ -103,8 +103,11 @@ static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, c
     show(csto_explain_facts, doc);
   if (st == CSTO_OK)
     st = csto_graph_add_doc(g, doc, err);
-  if (st == CSTO_OK)
-    st = csto_graph_write(g, o->format, out, err);
+  if (st == CSTO_OK && (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
+    char why[sizeof err->message]; /* the writer's words, after the article's name */
+    snprintf(why, sizeof why, "%s", err->message);
+    csto_error_set(err, st, "%s: %s", a->source, why);
+  }
   csto_doc_free(doc);
   return st;
 }

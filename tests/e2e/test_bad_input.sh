@@ -199,6 +199,12 @@ kill -TERM $job 2>/dev/null || true
 wait $job || true
 verdict "SIGTERM: no temporary left" test -z "$(ls -A "$WORK/stop" | grep tmp || true)"
 
+# A file converted to UTF-8 twice starts with two byte order marks: its front matter is
+# still front matter.
+printf '\xef\xbb\xbf\xef\xbb\xbf---\ndate: 2021-09-15\nurl: https://e.org/a\n---\nThe CSTO met.\n' >"$IN/boms.txt"
+"$CSTO_KG" extract -f ntriples -o "$WORK/boms.nt" "$IN/boms.txt"
+verdict "two byte order marks: the front matter's URL is read" grep -qF '<https://e.org/a>' "$WORK/boms.nt"
+
 # And the good article alone does go through.
 rm -rf "$OUT" && mkdir "$OUT"
 check "the good article extracts" "$CSTO_KG" extract -o "$OUT/out.ttl" "$good"
