@@ -43,6 +43,23 @@ int csto_negated(const csto_doc *doc, size_t lo, size_t hi) {
   return 0;
 }
 
+int csto_negated_before(const csto_doc *doc, size_t from, size_t k) {
+  size_t first = doc->mentions[k].first;
+  for (size_t j = k; j-- > from && k - j <= 3;) {
+    const csto_mention *m = &doc->mentions[j];
+    if (csto_is_cue(m, CSTO_CUE_NEGATION) && m->end <= first && first - m->end <= 1)
+      return 1;
+  }
+  return 0;
+}
+
+int csto_fronted(const csto_doc *doc, size_t lo, size_t k) {
+  for (size_t i = lo; i < k; i++)
+    if (doc->mentions[i].kind != CSTO_MENTION_CUE)
+      return 0;
+  return doc->mentions[k].first <= doc->sentences[doc->mentions[k].sentence].first_token + 1;
+}
+
 int csto_person_of(const csto_doc *doc, size_t k) {
   csto_mention_kind kind = doc->mentions[k].kind;
   return kind == CSTO_MENTION_PERSON || kind == CSTO_MENTION_PRONOUN ? doc->links[k].entity : -1;

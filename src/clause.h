@@ -16,6 +16,16 @@ void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *
 /* Whether a negation cue stands in [lo, hi). */
 int csto_negated(const csto_doc *doc, size_t lo, size_t hi);
 
+/* Whether a negation stands right before mention k, at most one word apart: "was not
+ * attended by", "will not be chaired by" (a passive cue's agent follows it, so a negation
+ * earlier in the clause may be about someone else: "in the absence of X, E was attended by Y"). */
+int csto_negated_before(const csto_doc *doc, size_t from, size_t k);
+
+/* Whether cue k opens its sentence, mention lo its clause's first (one word may precede
+ * the cue: "Also attending the meeting were X and Y", "Presiding over the summit, X
+ * said"): then its agent follows the event. */
+int csto_fronted(const csto_doc *doc, size_t lo, size_t k);
+
 /* The mention of the person a "who" clause starting at mention lo is about ("X, who
  * arrived"), or -1. */
 int csto_relative_subject(const csto_doc *doc, size_t lo);

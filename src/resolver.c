@@ -472,7 +472,7 @@ static int has_attendance_cue(const csto_doc *doc, size_t lo, size_t hi) {
     const csto_mention *m = &doc->mentions[i];
     if (m->kind == CSTO_MENTION_CUE &&
         (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
-         m->cue == CSTO_CUE_ARRIVE || m->cue == CSTO_CUE_REPRESENT))
+         m->cue == CSTO_CUE_SPEAK || m->cue == CSTO_CUE_ARRIVE || m->cue == CSTO_CUE_REPRESENT))
       return 1;
   }
   return 0;

@@ -89,6 +89,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(CHAIR_ACTIVE, "ChairActive")       /* "chaired", "presided over" */ \
   X(ATTEND_ACTIVE, "AttendActive")     /* "attend", "took part in" */ \
   X(ATTEND_PASSIVE, "AttendPassive")   /* "was attended by" */ \
+  X(SPEAK, "Speak")                    /* "addressed", "said at": speaking at E is attending */ \
   X(REPRESENT, "Represent")            /* "represented" (X represented Russia at E) */ \
   X(HOST, "Host")                      /* "hosted": guests attend, the host does not chair */ \
   X(ARRIVE, "Arrive")                  /* "arrived in" */ \
@@ -124,7 +125,9 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(GATHER, "Gather")                  /* "gathered", "met": people make an event by meeting */ \
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \
   X(PREVIOUS, "Previous")              /* "last year's": an earlier occurrence of an event */ \
-  X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */
+  X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */ \
+  X(AGENTIVE, "Agentive")              /* "by": the agent of a passive verb follows */ \
+  X(SEND, "Send")                      /* "sent": who sends someone to E does not attend */
 
 typedef enum {
   CSTO_CUE_NONE = 0,

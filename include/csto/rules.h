@@ -13,6 +13,8 @@
   X(CHAIRS_ACTIVE, "chairs.active", "Tokayev presided over the CSTO summit.")                    \
   X(ATTENDS_ACTIVE, "attends.active", "Lavrov took part in the meeting, as did Shoigu.")          \
   X(ATTENDS_PASSIVE, "attends.passive", "The summit was attended by Putin and Lukashenko.")       \
+  X(ATTENDS_FRONTED, "attends.fronted", "Attending the summit were Putin and Xi.")              \
+  X(ATTENDS_SPEAK, "attends.speak", "Modi addressed the SCO summit.")                            \
   X(ATTENDS_REPRESENT, "attends.represent", "Mirzoyan represented Armenia at the meeting.")       \
   X(ATTENDS_HOST, "attends.host", "Rahmon welcomed Putin and Tokayev to the summit.")             \
   X(ATTENDS_ARRIVE, "attends.arrive", "Pashinyan arrived in Minsk for the summit.")               \

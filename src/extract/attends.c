@@ -1,9 +1,11 @@
 /* Who attends an event and how: "X will attend E in person", "E was attended by X, Y and
- * Z", "X took part via videoconference", "X represented Russia at E", "X arrived in
- * Minsk" (the event held there), "the host welcomed X" (guests attend), and bilateral
- * talks: "X met with Y" (talks the resolver made of the verb) both attend. Negated
- * attendance is no attendance. A mode the clause states goes with the candidate; the
- * event-wide mode is consolidation's fallback. */
+ * Z", "Attending E were X and Y", "X addressed E", "X took part via videoconference", "X
+ * represented Russia at E", "X arrived in Minsk" (the event held there), "the host
+ * welcomed X" (guests attend), and bilateral talks: "X met with Y" (talks the resolver
+ * made of the verb) both attend. Negated attendance is no attendance, nor is an
+ * invitation or an expectation that was not met; the one who reports an attendance
+ * ("Zakharova said Lavrov will attend") does not attend. A mode the clause states goes
+ * with the candidate; the event-wide mode is consolidation's fallback. */
 #include "clause.h"
 #include "csto/extract.h"
 
@@ -108,12 +110,77 @@ static void attend_events_after(const csto_doc *doc, csto_sink *sink, const agen
   }
 }
 
+/* Where the people acting on cue k start: past the last reporting or sending verb before
+ * it, whose subject only reports or sends ("Zakharova said Lavrov will attend", "Pakistan
+ * decided to send its minister to attend"). */
+static size_t after_reporting(const csto_doc *doc, size_t lo, size_t k) {
+  size_t start = lo;
+  for (size_t i = lo; i < k; i++)
+    if ((csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING) ||
+         csto_is_cue(&doc->mentions[i], CSTO_CUE_SEND)) &&
+        doc->mentions[i].end <= doc->mentions[k].first)
+      start = i + 1;
+  return start;
+}
+
+/* The people after the event a fronted cue k names (or after the cue), with the event. */
+static void attend_fronted(const csto_doc *doc, csto_sink *sink, csto_rule rule, size_t k,
+                           size_t lo, size_t hi) {
+  int ev = csto_event_after(doc, k, hi);
+  agents who = people_in(doc, ev >= 0 ? (size_t)ev + 1 : k + 1, hi);
+  attendance a = at(doc, rule, k, ev, csto_mode_near(doc, lo, hi, k));
+  attend(doc, sink, &who, &a);
+}
+
+/* The first mention after k's words (past the other meanings of the same phrase). */
+static size_t next_after(const csto_doc *doc, size_t k, size_t hi) {
+  size_t i = k + 1;
+  while (i < hi && doc->mentions[i].first < doc->mentions[k].end)
+    i++;
+  return i;
+}
+
+/* Whether "by" follows cue k, past a mode, commas, the event and its place: "were joined,
+ * via video link, by X", "will be represented at the summit in Minsk by X". */
+static int agent_follows(const csto_doc *doc, size_t k, size_t hi) {
+  size_t i = next_after(doc, k, hi);
+  while (i < hi && (doc->mentions[i].kind == CSTO_MENTION_MODE || csto_event_of(doc, i) >= 0 ||
+                    csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR) ||
+                    csto_is_cue(&doc->mentions[i], CSTO_CUE_PLACE_PREP) ||
+                    (doc->mentions[i].kind == CSTO_MENTION_ENTITY && /* "in Minsk" */
+                     csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_PLACE_PREP))))
+    i++;
+  return i < hi && csto_is_cue(&doc->mentions[i], CSTO_CUE_AGENTIVE);
+}
+
 static void active(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
-  agents who = collect(doc, lo, k);
+  agents who = collect(doc, after_reporting(doc, lo, k), k);
+  if (who.n == 0 && csto_fronted(doc, lo, k)) {
+    attend_fronted(doc, sink, CSTO_RULE_ATTENDS_FRONTED, k, lo, hi);
+    return;
+  }
   for (size_t i = k + 1; i < hi; i++) /* "X took part, as did Y" */
     if (csto_is_cue(&doc->mentions[i], CSTO_CUE_LIKEWISE))
       add_people(doc, &who, i + 1, hi);
   attend_events_after(doc, sink, &who, CSTO_RULE_ATTENDS_ACTIVE, k, lo, hi);
+}
+
+/* "X addressed the summit", "X said at the meeting": the speaker attends the event spoken
+ * to, which must follow the cue at once ("addressed the issues" is no attendance). */
+static void speak(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  size_t ev = next_after(doc, k, hi);
+  while (ev < hi && (csto_is_cue(&doc->mentions[ev], CSTO_CUE_DEFINITE) ||
+                     csto_is_cue(&doc->mentions[ev], CSTO_CUE_INDEFINITE)))
+    ev++;
+  if (ev >= hi || csto_event_of(doc, ev) < 0)
+    return;
+  agents who = collect(doc, after_reporting(doc, lo, k), k);
+  if (who.n == 0 && csto_fronted(doc, lo, k)) {
+    attend_fronted(doc, sink, CSTO_RULE_ATTENDS_SPEAK, k, lo, hi);
+    return;
+  }
+  attendance a = at(doc, CSTO_RULE_ATTENDS_SPEAK, k, (int)ev, csto_mode_near(doc, lo, hi, k));
+  attend(doc, sink, &who, &a);
 }
 
 static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from) {
@@ -129,9 +196,11 @@ static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, s
   attend(doc, sink, &who, &a);
 }
 
-/* "X represented Russia at E": only with an event named. */
+/* "X represented Russia at E": only with an event named. "Russia will be represented at E
+ * by X": X attends, if named, and Russia only through X. */
 static void represent(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
-  agents who = collect(doc, lo, k);
+  agents who = agent_follows(doc, k, hi) ? people_in(doc, k + 1, hi)
+                                         : collect(doc, after_reporting(doc, lo, k), k);
   int ev = csto_event_after(doc, k, hi);
   if (ev < 0)
     return;
@@ -139,9 +208,11 @@ static void represent(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo,
   attend(doc, sink, &who, &a);
 }
 
-/* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair. */
+/* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair.
+ * "X was welcomed by the host", "E, hosted by X": the guests stand before the cue. */
 static void host(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
-  agents guests = people_in(doc, k + 1, hi);
+  agents guests = agent_follows(doc, k, hi) ? people_in(doc, after_reporting(doc, lo, k), k)
+                                            : people_in(doc, k + 1, hi);
   attend_events_after(doc, sink, &guests, CSTO_RULE_ATTENDS_HOST, k, lo, hi);
 }
 
@@ -149,7 +220,7 @@ static void host(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size
 static void arrive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
   agents who = {.n = 0};
   add_person(doc, &who, csto_relative_subject(doc, lo));
-  add_people(doc, &who, lo, k);
+  add_people(doc, &who, after_reporting(doc, lo, k), k);
   attendance a = at(doc, CSTO_RULE_ATTENDS_ARRIVE, k, csto_event_after(doc, k, hi),
                     csto_mode_near(doc, lo, hi, k));
   if (a.mode_mention < 0) {
@@ -194,11 +265,20 @@ static void cue(const csto_doc *doc, csto_sink *sink, size_t k, size_t from, siz
   const csto_mention *m = &doc->mentions[k];
   size_t lo, hi;
   csto_clause(doc, k, from, to, &lo, &hi);
-  if (csto_negated(doc, lo, k + 1) && m->cue != CSTO_CUE_ATTEND_PASSIVE)
+  /* a passive cue's agents follow it: only a negation of its own verb counts. "The talks
+   * were joined by X", but not "X took part, accompanied by Y". */
+  int passive_voice = m->cue == CSTO_CUE_ATTEND_PASSIVE ||
+                      ((m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_SPEAK) &&
+                       agent_follows(doc, k, hi) && people_in(doc, lo, k).n == 0);
+  if (passive_voice ? csto_negated_before(doc, from, k) : csto_negated(doc, lo, k + 1))
     return;
+  if (passive_voice) {
+    passive(doc, sink, k, lo, hi, from);
+    return;
+  }
   switch (m->cue) {
   case CSTO_CUE_ATTEND_ACTIVE: active(doc, sink, k, lo, hi); break;
-  case CSTO_CUE_ATTEND_PASSIVE: passive(doc, sink, k, lo, hi, from); break;
+  case CSTO_CUE_SPEAK: speak(doc, sink, k, lo, hi); break;
   case CSTO_CUE_REPRESENT: represent(doc, sink, k, lo, hi); break;
   case CSTO_CUE_HOST: host(doc, sink, k, lo, hi); break;
   case CSTO_CUE_ARRIVE: arrive(doc, sink, k, lo, hi); break;
@@ -217,7 +297,8 @@ void csto_extract_attends(const csto_doc *doc, csto_sink *sink) {
     for (size_t k = from; k < to; k++) {
       if (talks_like(doc, k)) {
         csto_clause(doc, k, from, to, &lo, &hi);
-        talks(doc, sink, k, lo, hi);
+        if (!csto_negated(doc, lo, k)) /* "were invited to join the talks" */
+          talks(doc, sink, k, lo, hi);
       }
       if (doc->mentions[k].kind == CSTO_MENTION_CUE)
         cue(doc, sink, k, from, to);

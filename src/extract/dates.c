@@ -5,9 +5,21 @@
 #include "clause.h"
 #include "csto/extract.h"
 
-static int reported(const csto_doc *doc, size_t from, size_t d) {
+/* "said at the meeting on Tuesday": the saying is at the event, whose date it is. */
+static int spoken_at_event(const csto_doc *doc, size_t i, size_t to) {
+  const csto_mention *m = &doc->mentions[i];
+  int speak = 0;
+  size_t j = i;
+  while (j > 0 && doc->mentions[j - 1].first == m->first)
+    j--;
+  for (; j < to && doc->mentions[j].first == m->first; j++)
+    speak |= csto_is_cue(&doc->mentions[j], CSTO_CUE_SPEAK);
+  return speak && j < to && csto_event_of(doc, j) >= 0;
+}
+
+static int reported(const csto_doc *doc, size_t from, size_t d, size_t to) {
   for (size_t i = d; i-- > from && i + 3 > d;)
-    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING))
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_REPORTING) && !spoken_at_event(doc, i, to))
       return 1;
   return 0;
 }
@@ -30,7 +42,7 @@ void csto_extract_dates(const csto_doc *doc, csto_sink *sink) {
     csto_sentence_mentions(doc, s, &from, &to);
     for (size_t d = from; d < to; d++) {
       const csto_mention *m = &doc->mentions[d];
-      if (m->kind != CSTO_MENTION_DATE || m->date.year == 0 || reported(doc, from, d))
+      if (m->kind != CSTO_MENTION_DATE || m->date.year == 0 || reported(doc, from, d, to))
         continue;
       int ev = dated_event(doc, d, from, to);
       int e = ev >= 0 ? csto_event_of(doc, (size_t)ev) : -1;

@@ -56,7 +56,8 @@ static int future_before(const ctx *c, size_t ai) {
       return 1;
     if (is_cue(a, CSTO_CUE_CLAUSE_BREAK) || is_cue(a, CSTO_CUE_EVENT_PREDICATE) ||
         is_cue(a, CSTO_CUE_GATHER) || is_cue(a, CSTO_CUE_REPORTING) ||
-        is_cue(a, CSTO_CUE_ATTEND_ACTIVE) || is_cue(a, CSTO_CUE_ARRIVE))
+        is_cue(a, CSTO_CUE_ATTEND_ACTIVE) || is_cue(a, CSTO_CUE_SPEAK) ||
+        is_cue(a, CSTO_CUE_ARRIVE))
       return 0;
   }
   return 0;

@@ -49,6 +49,23 @@ static void passive_attendance_lists_and_talks(void **state) {
   test_run_free(&r);
 }
 
+static void speaking_fronted_and_not_attending(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2023-10-13",
+                             "Russian President Vladimir Putin addressed the CIS summit. Speaking at "
+                             "the summit, Kazakh President Kassym-Jomart Tokayev praised it. Putin "
+                             "invited Tajik President Emomali Rahmon to attend the next summit. The "
+                             "summit was not attended by Armenian Prime Minister Nikol Pashinyan.");
+  int putin = test_entity(r.doc, "Putin"), tokayev = test_entity(r.doc, "Tokayev");
+  int rahmon = test_entity(r.doc, "Rahmon"), pashinyan = test_entity(r.doc, "Pashinyan");
+  assert_true(rahmon >= 0 && pashinyan >= 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, putin, -2), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, tokayev, -2), 1);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, rahmon, -2), 0);
+  assert_int_equal(test_facts(r.doc, CSTO_FACT_ATTENDS, pashinyan, -2), 0);
+  test_run_free(&r);
+}
+
 static void members_but_not_observers(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2020-10-21",
@@ -231,6 +248,7 @@ int main(void) {
       cmocka_unit_test(invented_members_but_not_observers),
       cmocka_unit_test(invented_title_alone_attends_by_date),
       cmocka_unit_test(invented_spokesperson_of_a_ministry),
+      cmocka_unit_test(speaking_fronted_and_not_attending),
       cmocka_unit_test(mode_cites_the_sentence_that_gives_it),
       cmocka_unit_test(mode_precedence),
       cmocka_unit_test(explain_names_rule_and_mentions),
