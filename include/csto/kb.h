@@ -99,6 +99,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(NEGATION, "Negation")              /* "not", "declined to", "absence of" */ \
   X(CLAUSE_BREAK, "ClauseBreak")       /* "after", "while", ";": facts do not cross it */ \
   X(REPORTING, "Reporting")            /* "said", "told": a date after it dates the saying */ \
+  X(OTHER_ACT, "OtherAct")             /* "signed", "founded": a date after it dates that act */ \
   X(EVENT_PREDICATE, "EventPredicate") /* "will be held", "took place", "convened", "began" */ \
   X(CAPITAL, "Capital")                /* "capital" */ \
   X(HERE, "Here")                      /* "here": the dateline city */ \
