@@ -62,6 +62,7 @@ typedef struct {
   const csto_kb_entity *place; /* "the Qingdao summit" */
   unsigned participants;        /* bit per csto_role: "meeting of foreign ministers" */
   int definite, indefinite, next, joint;
+  int format; /* "a narrow-format meeting": a session of an event already spoken of */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */

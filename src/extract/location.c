@@ -55,6 +55,8 @@ static size_t before_preposition(const csto_doc *doc, size_t p, size_t from) {
 
 static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from, size_t to) {
   size_t lo, hi, before = before_preposition(doc, p, from);
+  if (p > from && csto_is_cue(&doc->mentions[p - 1], CSTO_CUE_ORIGIN))
+    return; /* "chaired the session from Moscow": where the chair sat */
   csto_clause(doc, p, from, to, &lo, &hi);
   if (before > from && doc->mentions[before - 1].kind == CSTO_MENTION_EVENT) {
     if (doc->mentions[before - 1].event_class == CSTO_EVENT_PLURAL)
@@ -75,13 +77,17 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, ev, p);
 }
 
-/* "Minsk hosted the CSTO summit": a city that hosts an event is where it is held. */
+/* "Minsk hosted the CSTO summit", "Yerevan will host": a city that hosts an event is
+ * where it is held. */
 static void hosting_city(const csto_doc *doc, csto_sink *sink, size_t k, size_t from, size_t to) {
-  if (k == from || !is_place(doc, k - 1) || doc->mentions[k - 1].type != CSTO_ENTITY_CITY)
+  size_t city = k;
+  while (city > from && csto_is_cue(&doc->mentions[city - 1], CSTO_CUE_FUTURE))
+    city--;
+  if (city == from || !is_place(doc, city - 1) || doc->mentions[city - 1].type != CSTO_ENTITY_CITY)
     return;
   size_t lo, hi;
   csto_clause(doc, k, from, to, &lo, &hi);
-  offer(doc, sink, CSTO_RULE_HELD_IN_HOST_CITY, csto_event_after(doc, k, hi), k - 1);
+  offer(doc, sink, CSTO_RULE_HELD_IN_HOST_CITY, csto_event_after(doc, k, hi), city - 1);
 }
 
 /* "the Qingdao summit": the place the resolver took from an event's description. */

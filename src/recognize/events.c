@@ -60,6 +60,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
     m->mode = (csto_mode)meaning(a, CSTO_LEX_MODE)->value; /* "the online session" */
   } else if (left && is_cue(a, CSTO_CUE_JOINT)) {
     m->joint = 1;
+  } else if (left && is_cue(a, CSTO_CUE_FORMAT)) {
+    m->format = 1; /* "the narrow-format meeting" */
   } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
     m->next = 1; /* another occurrence: "the next summit", "last year's summit" */
   } else if (is_cue(a, CSTO_CUE_POSSESSIVE) || (left && is_cue(a, CSTO_CUE_FUTURE))) {
@@ -166,6 +168,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   m->place = probe.place;
   m->mode = probe.mode;
   m->joint = probe.joint;
+  m->format = probe.format;
   m->next = probe.next;
   /* "the summit", "today's session": a known event */
   m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) ||
