@@ -31,16 +31,26 @@ static void offer_listed(const csto_doc *doc, csto_sink *sink, size_t p, size_t 
     offer(doc, sink, CSTO_RULE_HELD_IN_LISTED, (int)i, p);
 }
 
-/* A verb that places an event ("was held", "gathered"), or a verb that is one ("met
- * with", which the resolver made talks of). */
+/* A verb that places an event ("was held", "gathered", "arrived in X for"), or a verb
+ * that is one ("met with", which the resolver made talks of). */
 static int predicate_between(const csto_doc *doc, size_t lo, size_t p) {
   for (size_t i = p; i-- > lo;) {
     const csto_mention *m = &doc->mentions[i];
     if (csto_is_cue(m, CSTO_CUE_EVENT_PREDICATE) || m->cue == CSTO_CUE_GATHER ||
-        (csto_is_cue(m, CSTO_CUE_MEET) && csto_event_of(doc, i) >= 0))
+        m->cue == CSTO_CUE_ARRIVE || (csto_is_cue(m, CSTO_CUE_MEET) && csto_event_of(doc, i) >= 0))
       return (int)i;
   }
   return -1;
+}
+
+/* The event someone arrived in the place at p for: the next one in the clause, unless
+ * the text says they came from elsewhere ("arrived in Moscow from the summit"). */
+static int arrived_for(const csto_doc *doc, size_t p, size_t hi) {
+  int ev = csto_event_after(doc, p, hi);
+  for (size_t i = p + 1; ev >= 0 && i < (size_t)ev; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i))
+      return -1;
+  return ev;
 }
 
 /* The mention before "in [the historic city of] PLACE", or p when no preposition leads
@@ -69,6 +79,10 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   int pred = predicate_between(doc, lo, p);
   if (pred < 0)
     return;
+  if (doc->mentions[pred].cue == CSTO_CUE_ARRIVE) {
+    offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, arrived_for(doc, p, hi), p);
+    return;
+  }
   int ev = csto_event_of(doc, (size_t)pred) >= 0
                ? pred
                : csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */

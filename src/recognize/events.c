@@ -124,11 +124,25 @@ static int of_phrase_filler(const atom *a) {
          is_cue(a, CSTO_CUE_DEFINITE) || csto_atom_plain(a);
 }
 
+/* Whether the of-phrase at atom of names an organizer the knowledge base lacks: "the
+ * Ministerial Meeting | of the Non-Aligned Movement". */
+static int unknown_organizer(const ctx *c, size_t of) {
+  size_t i = of + 1;
+  if (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_DEFINITE))
+    i++;
+  int has_of;
+  return csto_name_end(c, i, &has_of) > i;
+}
+
 /* The atom after the phrase, right of the noun at ai: "meeting | of foreign ministers of
  * the CIS". An of-phrase belongs to the event only if it names organizers or
- * participants; the words after the last of them do not. */
+ * participants; the words after the last of them do not. An organizer the knowledge
+ * base lacks makes the event another than the article's ("next"). */
 static size_t event_right(const ctx *c, size_t ai, csto_mention *probe) {
   size_t right = ai + 1, plain_words = 0;
+  if (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF) &&
+      unknown_organizer(c, right))
+    probe->next = 1;
   while (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF)) {
     size_t r = right + 1;
     csto_mention more = *probe;
@@ -179,14 +193,18 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   return right;
 }
 
-/* A body followed by "will be held", "convened": the body's session is meant. */
+/* A body followed by "will be held", "convened", "which is due to take place": the body's
+ * session is meant. One plain word (an auxiliary: "is", "has") may stand between. */
 static int body_session(const ctx *c, size_t ai) {
   if (!entity_of(&c->atoms[ai], T(BODY)))
     return 0;
+  int plain = 0;
   for (size_t i = ai + 1; i <= ai + BODY_PREDICATE_REACH && !sentence_end_atom(c, i); i++) {
     const atom *a = &c->atoms[i];
     if (is_cue(a, CSTO_CUE_EVENT_PREDICATE))
       return 1;
+    if (csto_atom_plain(a) && !plain++)
+      continue;
     if (!(is_punct(c, a, ",") || is_cue(a, CSTO_CUE_CLAUSE_BREAK) || is_cue(a, CSTO_CUE_FUTURE)))
       return 0;
   }
