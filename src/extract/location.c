@@ -25,8 +25,19 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int even
   csto_sink_emit(sink, &c);
 }
 
+/* Whether a list starts between the place at p and the first event after it: "events in
+ * X due this week - A, B and C", not "April events in X will be on the agenda of E". */
+static int list_follows(const csto_doc *doc, size_t p, size_t hi) {
+  for (size_t i = p + 1; i < hi && csto_event_of(doc, i) < 0; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
+      return 1;
+  return 0;
+}
+
 /* The events a plural "events in X" stands for: the ones listed after it. */
 static void offer_listed(const csto_doc *doc, csto_sink *sink, size_t p, size_t hi) {
+  if (!list_follows(doc, p, hi))
+    return;
   for (size_t i = p + 1; i < hi; i++)
     offer(doc, sink, CSTO_RULE_HELD_IN_LISTED, (int)i, p);
 }
