@@ -97,12 +97,14 @@ int csto_event_after(const csto_doc *doc, size_t k, size_t hi) {
 }
 
 int csto_latest_event(const csto_doc *doc, size_t k) {
-  for (size_t i = k; i-- > 0;) {
-    int e = csto_event_of(doc, i);
-    /* side talks and announced meetings are not what an unnamed event means */
-    if (e >= 0 && !doc->events[e].next && doc->events[e].event_class != CSTO_EVENT_TALKS)
-      return e;
-  }
+  /* side talks are not what an unnamed event means, nor another meeting than the one
+   * reported unless the article spoke of no other */
+  for (int next = 0; next < 2; next++)
+    for (size_t i = k; i-- > 0;) {
+      int e = csto_event_of(doc, i);
+      if (e >= 0 && doc->events[e].next == next && doc->events[e].event_class != CSTO_EVENT_TALKS)
+        return e;
+    }
   return -1;
 }
 

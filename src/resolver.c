@@ -377,15 +377,18 @@ static void merge(csto_resolution *r, csto_doc_event *e, const csto_mention *m, 
 }
 
 /* The latest event of a class; for any class, not side talks: "the event", "the
- * ceremony" after "X held talks with Y" still mean the summit. */
+ * ceremony" after "X held talks with Y" still mean the summit. A "next" meeting is
+ * meant only when the article has spoken of no other ("X will take part in the next
+ * meeting of the Council. The event will be chaired by Y"). */
 static int latest(const csto_resolution *r, csto_event_class cls) {
   int best = -1;
-  for (size_t i = 0; i < r->n_events; i++)
-    if ((cls == CSTO_EVENT_GENERIC ? r->events[i].event_class != CSTO_EVENT_TALKS
-                                   : r->events[i].event_class == cls) &&
-        !r->events[i].next &&
-        (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
-      best = (int)i;
+  for (int next = 0; next < 2 && best < 0; next++)
+    for (size_t i = 0; i < r->n_events; i++)
+      if ((cls == CSTO_EVENT_GENERIC ? r->events[i].event_class != CSTO_EVENT_TALKS
+                                     : r->events[i].event_class == cls) &&
+          r->events[i].next == next &&
+          (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
+        best = (int)i;
   return best;
 }
 
@@ -401,8 +404,9 @@ static int latest_of_body(const csto_resolution *r) {
 /* The event a description refers back to, or -1 for a new one. */
 static int referent(const csto_resolution *r, const csto_mention *m) {
   int described = m->n_orgs || m->place || m->participants;
-  /* A bare "bilateral talks" (no article, nothing to identify it) is a new event. */
-  if (m->next || m->indefinite || (!m->definite && !described))
+  /* A bare "bilateral talks" (no article, nothing to identify it) is a new event; "a
+   * narrow-format meeting" is a session of the event spoken of. */
+  if (m->next || (m->indefinite && !m->format) || (!m->definite && !m->format && !described))
     return -1;
   if (described) {
     for (size_t i = r->n_events; i-- > 0;)
@@ -413,7 +417,7 @@ static int referent(const csto_resolution *r, const csto_mention *m) {
   int e;
   if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(r)) >= 0)
     return e; /* "today's session": a council's session, if one was spoken of */
-  csto_event_class cls = specific(m->event_class) ? m->event_class : CSTO_EVENT_GENERIC;
+  csto_event_class cls = specific(m->event_class) && !m->format ? m->event_class : CSTO_EVENT_GENERIC;
   return (e = latest(r, cls)) >= 0 ? e : latest(r, CSTO_EVENT_GENERIC);
 }
 

@@ -61,7 +61,10 @@ typedef struct {
   int n_orgs;
   const csto_kb_entity *place; /* "the Qingdao summit" */
   unsigned participants;        /* bit per csto_role: "meeting of foreign ministers" */
-  int definite, indefinite, next, joint;
+  int definite, indefinite, joint;
+  int next; /* another event than the one reported: "the next summit", "last year's summit",
+             * "the meeting of the Non-Aligned Movement" */
+  int format; /* "a narrow-format meeting": a session of an event already spoken of */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */

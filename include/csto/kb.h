@@ -100,6 +100,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(NEGATION, "Negation")              /* "not", "declined to", "absence of" */ \
   X(CLAUSE_BREAK, "ClauseBreak")       /* "after", "while", ";": facts do not cross it */ \
   X(REPORTING, "Reporting")            /* "said", "told": a date after it dates the saying */ \
+  X(OTHER_ACT, "OtherAct")             /* "signed", "founded": a date after it dates that act */ \
   X(EVENT_PREDICATE, "EventPredicate") /* "will be held", "took place", "convened", "began" */ \
   X(CAPITAL, "Capital")                /* "capital" */ \
   X(HERE, "Here")                      /* "here": the dateline city */ \
@@ -118,9 +119,11 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(DEFINITE, "Definite")              /* "the", "this": refers back to a known event */ \
   X(INDEFINITE, "Indefinite")          /* "a": introduces a new event */ \
   X(PLACE_PREP, "PlacePreposition")    /* "in", "at" */ \
+  X(ORIGIN, "Origin")                  /* "from": where someone is, not where a meeting is */ \
   X(POSSESSIVE, "Possessive")          /* "'s" */ \
   X(LIST_SEPARATOR, "ListSeparator")   /* ",", "and" */ \
   X(JOINT, "Joint")                    /* "joint": an event of several organizations */ \
+  X(FORMAT, "Format")                  /* "narrow-format", "enlarged": a session of one event */ \
   X(DELEGATION, "Delegation")          /* "delegation": a country's delegation attends */ \
   X(GATHER, "Gather")                  /* "gathered", "met": people make an event by meeting */ \
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \

@@ -25,22 +25,43 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int even
   csto_sink_emit(sink, &c);
 }
 
+/* Whether a list starts between the place at p and the first event after it: "events in
+ * X due this week - A, B and C", not "April events in X will be on the agenda of E". */
+static int list_follows(const csto_doc *doc, size_t p, size_t hi) {
+  for (size_t i = p + 1; i < hi && csto_event_of(doc, i) < 0; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
+      return 1;
+  return 0;
+}
+
 /* The events a plural "events in X" stands for: the ones listed after it. */
 static void offer_listed(const csto_doc *doc, csto_sink *sink, size_t p, size_t hi) {
+  if (!list_follows(doc, p, hi))
+    return;
   for (size_t i = p + 1; i < hi; i++)
     offer(doc, sink, CSTO_RULE_HELD_IN_LISTED, (int)i, p);
 }
 
-/* A verb that places an event ("was held", "gathered"), or a verb that is one ("met
- * with", which the resolver made talks of). */
+/* A verb that places an event ("was held", "gathered", "arrived in X for"), or a verb
+ * that is one ("met with", which the resolver made talks of). */
 static int predicate_between(const csto_doc *doc, size_t lo, size_t p) {
   for (size_t i = p; i-- > lo;) {
     const csto_mention *m = &doc->mentions[i];
     if (csto_is_cue(m, CSTO_CUE_EVENT_PREDICATE) || m->cue == CSTO_CUE_GATHER ||
-        (csto_is_cue(m, CSTO_CUE_MEET) && csto_event_of(doc, i) >= 0))
+        m->cue == CSTO_CUE_ARRIVE || (csto_is_cue(m, CSTO_CUE_MEET) && csto_event_of(doc, i) >= 0))
       return (int)i;
   }
   return -1;
+}
+
+/* The event someone arrived in the place at p for: the next one in the clause, unless
+ * the text says they came from elsewhere ("arrived in Moscow from the summit"). */
+static int arrived_for(const csto_doc *doc, size_t p, size_t hi) {
+  int ev = csto_event_after(doc, p, hi);
+  for (size_t i = p + 1; ev >= 0 && i < (size_t)ev; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i))
+      return -1;
+  return ev;
 }
 
 /* The mention before "in [the historic city of] PLACE", or p when no preposition leads
@@ -55,6 +76,8 @@ static size_t before_preposition(const csto_doc *doc, size_t p, size_t from) {
 
 static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from, size_t to) {
   size_t lo, hi, before = before_preposition(doc, p, from);
+  if (p > from && csto_is_cue(&doc->mentions[p - 1], CSTO_CUE_ORIGIN))
+    return; /* "chaired the session from Moscow": where the chair sat */
   csto_clause(doc, p, from, to, &lo, &hi);
   if (before > from && doc->mentions[before - 1].kind == CSTO_MENTION_EVENT) {
     if (doc->mentions[before - 1].event_class == CSTO_EVENT_PLURAL)
@@ -67,6 +90,10 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   int pred = predicate_between(doc, lo, p);
   if (pred < 0)
     return;
+  if (doc->mentions[pred].cue == CSTO_CUE_ARRIVE) {
+    offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, arrived_for(doc, p, hi), p);
+    return;
+  }
   int ev = csto_event_of(doc, (size_t)pred) >= 0
                ? pred
                : csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */
@@ -75,13 +102,17 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, ev, p);
 }
 
-/* "Minsk hosted the CSTO summit": a city that hosts an event is where it is held. */
+/* "Minsk hosted the CSTO summit", "Yerevan will host": a city that hosts an event is
+ * where it is held. */
 static void hosting_city(const csto_doc *doc, csto_sink *sink, size_t k, size_t from, size_t to) {
-  if (k == from || !is_place(doc, k - 1) || doc->mentions[k - 1].type != CSTO_ENTITY_CITY)
+  size_t city = k;
+  while (city > from && csto_is_cue(&doc->mentions[city - 1], CSTO_CUE_FUTURE))
+    city--;
+  if (city == from || !is_place(doc, city - 1) || doc->mentions[city - 1].type != CSTO_ENTITY_CITY)
     return;
   size_t lo, hi;
   csto_clause(doc, k, from, to, &lo, &hi);
-  offer(doc, sink, CSTO_RULE_HELD_IN_HOST_CITY, csto_event_after(doc, k, hi), k - 1);
+  offer(doc, sink, CSTO_RULE_HELD_IN_HOST_CITY, csto_event_after(doc, k, hi), city - 1);
 }
 
 /* "the Qingdao summit": the place the resolver took from an event's description. */

@@ -10,11 +10,25 @@ enum {
   DATELINE_MAX_ATOMS = 16,
 };
 
+/* A dateline names places and days; a verb or an event ("Minsk hosted the summit -")
+ * belongs to the text. */
+static int dateline_meaning(const atom *b) {
+  return meaning(b, CSTO_LEX_ENTITY) || meaning(b, CSTO_LEX_MONTH) || meaning(b, CSTO_LEX_WEEKDAY) ||
+         meaning(b, CSTO_LEX_RELATIVE_DAY);
+}
+
 /* Whether the atom may stand in a dateline between the city and the dash: a date, a
  * comma or period, an agency name in capitals. */
 static int dateline_atom(const ctx *c, const atom *b) {
-  return b->n || is_punct(c, b, ",") || is_punct(c, b, ".") ||
+  return dateline_meaning(b) || is_punct(c, b, ",") || is_punct(c, b, ".") ||
          (tok(c, b)->flags & (CSTO_TOKEN_DIGITS | CSTO_TOKEN_UPPER));
+}
+
+/* Whether the dash at atom i joins two numbers: "June 6-7" is a span of days, not the
+ * dateline's dash. */
+static int day_span(const ctx *c, size_t i) {
+  return i + 1 < c->n_atoms && (tok(c, &c->atoms[i - 1])->flags & CSTO_TOKEN_DIGITS) &&
+         (tok(c, &c->atoms[i + 1])->flags & CSTO_TOKEN_DIGITS);
 }
 
 size_t csto_recognize_dateline(ctx *c) {
@@ -37,7 +51,7 @@ size_t csto_recognize_dateline(ctx *c) {
       slash = !slash;
     else if (paren || slash)
       continue;
-    else if (is_punct(c, b, "-")) {
+    else if (is_punct(c, b, "-") && !day_span(c, i)) {
       c->out->dateline_city = city;
       return i + 1;
     } else if (!dateline_atom(c, b))

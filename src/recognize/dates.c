@@ -18,6 +18,9 @@ enum {
    * the Kazakh capital at the Palace of Independence on Wednesday"; a clause is rarely
    * longer, and a verb further back belongs to another clause. */
   VERB_LOOKBACK_ATOMS = 19,
+  /* Atoms before a verb that may hold its future marker: "would | also | attend", "is
+   * expected | to | attend". */
+  AUXILIARY_ATOMS = 3,
 };
 
 /* What a date phrase states. */
@@ -45,19 +48,54 @@ static size_t skip_punct(const ctx *c, size_t ai, const char *p) {
   return !sentence_end_atom(c, ai) && is_punct(c, &c->atoms[ai], p) ? ai + 1 : ai;
 }
 
+/* Whether a future marker stands among the auxiliaries just before the verb at atom v:
+ * "will attend", "would meet", "is expected to arrive". */
+static int future_verb(const ctx *c, size_t v, size_t first) {
+  for (size_t i = v; i-- > 0 && v - i <= AUXILIARY_ATOMS && c->atoms[i].first >= first;) {
+    const atom *a = &c->atoms[i];
+    if (is_cue(a, CSTO_CUE_FUTURE))
+      return 1;
+    if (is_cue(a, CSTO_CUE_CLAUSE_BREAK) || meaning(a, CSTO_LEX_ENTITY) || meaning(a, CSTO_LEX_ROLE))
+      return 0;
+  }
+  return 0;
+}
+
+static int verb_cue(const atom *a) {
+  return is_cue(a, CSTO_CUE_EVENT_PREDICATE) || is_cue(a, CSTO_CUE_GATHER) ||
+         is_cue(a, CSTO_CUE_REPORTING) || is_cue(a, CSTO_CUE_ATTEND_ACTIVE) ||
+         is_cue(a, CSTO_CUE_SPEAK) || is_cue(a, CSTO_CUE_ARRIVE);
+}
+
 /* Whether the verb nearest before a date, in its clause, speaks of the future ("will be
- * held on Wednesday", "will have a meeting with him on Friday") or not ("said last week
- * that he would not come; the meeting held on Wednesday"). */
+ * held on Wednesday", "will attend the meeting on Monday", "would meet in Yerevan on
+ * Tuesday") or not ("said last week that he would not come; the meeting held on
+ * Wednesday"); -1 when the clause has no verb before the date. */
 static int future_before(const ctx *c, size_t ai) {
   size_t first = c->doc->sentences[c->sentence].first_token;
   for (size_t i = ai; i-- > 0 && ai - i <= VERB_LOOKBACK_ATOMS && c->atoms[i].first >= first;) {
     const atom *a = &c->atoms[i];
     if (is_cue(a, CSTO_CUE_FUTURE))
       return 1;
-    if (is_cue(a, CSTO_CUE_CLAUSE_BREAK) || is_cue(a, CSTO_CUE_EVENT_PREDICATE) ||
-        is_cue(a, CSTO_CUE_GATHER) || is_cue(a, CSTO_CUE_REPORTING) ||
-        is_cue(a, CSTO_CUE_ATTEND_ACTIVE) || is_cue(a, CSTO_CUE_SPEAK) ||
-        is_cue(a, CSTO_CUE_ARRIVE))
+    if (is_cue(a, CSTO_CUE_CLAUSE_BREAK))
+      return 0;
+    if (verb_cue(a))
+      return future_verb(c, i, first);
+  }
+  return -1;
+}
+
+/* A date that opens its sentence takes the tense of the verb after it: "On Tuesday, the
+ * leaders will meet in Minsk". */
+static int future_tense(const ctx *c, size_t ai, size_t end) {
+  int before = future_before(c, ai);
+  if (before >= 0)
+    return before;
+  for (size_t i = end; !sentence_end_atom(c, i) && i - end <= VERB_LOOKBACK_ATOMS; i++) {
+    const atom *a = &c->atoms[i];
+    if (is_cue(a, CSTO_CUE_FUTURE))
+      return 1;
+    if (is_cue(a, CSTO_CUE_CLAUSE_BREAK) || verb_cue(a))
       return 0;
   }
   return 0;
@@ -107,7 +145,7 @@ static void emit_date(ctx *c, size_t a0, size_t a1, const date_parts *p) {
   csto_date published = c->doc->article->date;
   if (p->day || p->weekday >= 0)
     m->date = csto_resolve_date(published, p->year, p->month, p->day, p->weekday,
-                                future_before(c, a0));
+                                future_tense(c, a0, a1));
   if (p->last > p->day && m->date.year)
     m->date_end = csto_resolve_date(m->date, m->date.year, p->month, p->last, -1, 0);
   m->year_given = p->year != 0;

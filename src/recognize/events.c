@@ -45,13 +45,35 @@ static void event_add_org(csto_mention *m, const csto_kb_entity *e) {
     m->orgs[m->n_orgs++] = e;
 }
 
+/* An earlier event phrase that defined the abbreviation at atom ai in parentheses: "the
+ * Council of the Heads of Government (CHG)" for "the 23rd CHG meeting"; NULL if none. */
+static const csto_mention *defining_event(const ctx *c, const atom *a) {
+  const csto_token *t = tok(c, a);
+  if (a->n || !(t->flags & CSTO_TOKEN_UPPER))
+    return NULL;
+  const csto_token *tokens = c->doc->tokens;
+  for (size_t k = 0; k < c->out->n_mentions; k++) {
+    const csto_mention *m = &c->out->mentions[k];
+    for (size_t i = m->first + 1; m->kind == CSTO_MENTION_EVENT && i + 1 < m->end; i++)
+      if (strcmp(tokens[i].norm, t->norm) == 0 && strcmp(tokens[i - 1].norm, "(") == 0 &&
+          strcmp(tokens[i + 1].norm, ")") == 0)
+        return m;
+  }
+  return NULL;
+}
+
 /* Fold what atom ai says into the event m; left tells which side of the noun it is on. */
 static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int left) {
   const atom *a = &c->atoms[ai];
   const csto_kb_entity *e = entity_of(a, T(ORGANIZATION) | T(BODY));
   const csto_lex_entry *role = meaning(a, CSTO_LEX_ROLE);
+  const csto_mention *defined;
   if (e) {
     event_add_org(m, e);
+  } else if (left && (defined = defining_event(c, a))) {
+    for (int i = 0; i < defined->n_orgs; i++) /* "the CHG meeting" */
+      event_add_org(m, defined->orgs[i]);
+    m->participants |= defined->participants;
   } else if (role && csto_atom_plural_role(c, a)) {
     m->participants |= 1u << role->value;
   } else if (left && (e = entity_of(a, T(CITY)))) {
@@ -60,6 +82,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
     m->mode = (csto_mode)meaning(a, CSTO_LEX_MODE)->value; /* "the online session" */
   } else if (left && is_cue(a, CSTO_CUE_JOINT)) {
     m->joint = 1;
+  } else if (left && is_cue(a, CSTO_CUE_FORMAT)) {
+    m->format = 1; /* "the narrow-format meeting" */
   } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
     m->next = 1; /* another occurrence: "the next summit", "last year's summit" */
   } else if (is_cue(a, CSTO_CUE_POSSESSIVE) || (left && is_cue(a, CSTO_CUE_FUTURE))) {
@@ -67,8 +91,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
   } else if (csto_atom_plain(a) && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
-             !(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED)) {
-    return PLAIN_WORD;
+             (!(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED) || is_cue(a, CSTO_CUE_NOT_A_NAME))) {
+    return PLAIN_WORD; /* "annual", or "Informal" opening a sentence */
   } else if (a->n == 0 && (tok(c, a)->flags & CSTO_TOKEN_DIGITS) && left) {
   } else {
     return NOT_IN_EVENT;
@@ -122,16 +146,41 @@ static int of_phrase_filler(const atom *a) {
          is_cue(a, CSTO_CUE_DEFINITE) || csto_atom_plain(a);
 }
 
+/* "(CHG)": a short name the text gives what comes before; the phrase goes on past it. */
+static int abbreviation_in_parentheses(const ctx *c, size_t ai) {
+  return is_punct(c, &c->atoms[ai], "(") && !sentence_end_atom(c, ai + 2) &&
+         is_punct(c, &c->atoms[ai + 2], ")") &&
+         (tok(c, &c->atoms[ai + 1])->flags & CSTO_TOKEN_UPPER);
+}
+
+/* Whether the of-phrase at atom of names an organizer the knowledge base lacks: "the
+ * Ministerial Meeting | of the Non-Aligned Movement". */
+static int unknown_organizer(const ctx *c, size_t of) {
+  size_t i = of + 1;
+  if (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_DEFINITE))
+    i++;
+  int has_of;
+  return csto_name_end(c, i, &has_of) > i;
+}
+
 /* The atom after the phrase, right of the noun at ai: "meeting | of foreign ministers of
  * the CIS". An of-phrase belongs to the event only if it names organizers or
- * participants; the words after the last of them do not. */
+ * participants; the words after the last of them do not. An organizer the knowledge
+ * base lacks makes the event another than the article's ("next"). */
 static size_t event_right(const ctx *c, size_t ai, csto_mention *probe) {
   size_t right = ai + 1, plain_words = 0;
+  if (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF) &&
+      unknown_organizer(c, right))
+    probe->next = 1;
   while (!sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_OF)) {
     size_t r = right + 1;
     csto_mention more = *probe;
     int any = 0;
     for (; !sentence_end_atom(c, r); r++) {
+      if (abbreviation_in_parentheses(c, r)) {
+        r += 2; /* "of the Council of the Heads of Government (CHG) of the SCO" */
+        continue;
+      }
       event_word k = event_modifier(c, &more, r, 0);
       if (k == NOT_IN_EVENT || (k == PLAIN_WORD && ++plain_words > MAX_PLAIN_WORDS_AFTER_OF))
         break;
@@ -166,6 +215,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   m->place = probe.place;
   m->mode = probe.mode;
   m->joint = probe.joint;
+  m->format = probe.format;
   m->next = probe.next;
   /* "the summit", "today's session": a known event */
   m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) ||
@@ -176,14 +226,18 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   return right;
 }
 
-/* A body followed by "will be held", "convened": the body's session is meant. */
+/* A body followed by "will be held", "convened", "which is due to take place": the body's
+ * session is meant. One plain word (an auxiliary: "is", "has") may stand between. */
 static int body_session(const ctx *c, size_t ai) {
   if (!entity_of(&c->atoms[ai], T(BODY)))
     return 0;
+  int plain = 0;
   for (size_t i = ai + 1; i <= ai + BODY_PREDICATE_REACH && !sentence_end_atom(c, i); i++) {
     const atom *a = &c->atoms[i];
     if (is_cue(a, CSTO_CUE_EVENT_PREDICATE))
       return 1;
+    if (csto_atom_plain(a) && !plain++)
+      continue;
     if (!(is_punct(c, a, ",") || is_cue(a, CSTO_CUE_CLAUSE_BREAK) || is_cue(a, CSTO_CUE_FUTURE)))
       return 0;
   }

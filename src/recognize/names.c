@@ -66,6 +66,19 @@ static int after_place_prep(const ctx *c, size_t ai, size_t first) {
   return i > first && is_cue(&c->atoms[i - 1], CSTO_CUE_PLACE_PREP);
 }
 
+/* A place's name may hold a known name inside it: "the Grand | Kremlin | Palace". Returns
+ * the atom after the whole name that ends at e. */
+static size_t place_name_end(const ctx *c, size_t e, int *has_of) {
+  int of;
+  size_t more;
+  while (!sentence_end_atom(c, e + 1) && capitalized(c, &c->atoms[e]) &&
+         entity_of(&c->atoms[e], ~T(PERSON)) && (more = csto_name_end(c, e + 1, &of)) > e + 1) {
+    *has_of |= of;
+    e = more;
+  }
+  return e;
+}
+
 size_t csto_recognize_new_name(ctx *c, size_t ai, size_t first) {
   int has_of;
   size_t e = csto_name_end(c, ai, &has_of);
@@ -73,6 +86,7 @@ size_t csto_recognize_new_name(ctx *c, size_t ai, size_t first) {
     return ai;
   csto_mention *m;
   if (after_place_prep(c, ai, first)) {
+    e = place_name_end(c, e, &has_of);
     /* one atom is a city ("in Kazan"), more a venue ("at the Palace of Independence") */
     if ((m = emit(c, CSTO_MENTION_ENTITY, ai, e)))
       m->type = e - ai > 1 || has_of ? CSTO_ENTITY_VENUE : CSTO_ENTITY_CITY;
