@@ -264,10 +264,18 @@ static int plain_name(const list_item *it) { return it->name_stop && !it->countr
 
 typedef enum { COUNTRIES, NAMES, PAIRS, RESPECTIVELY } list_reading;
 
+static int comma_between(const ctx *c, const list_item *a, const list_item *b) {
+  for (size_t i = a->stop; i < b->at; i++)
+    if (is_punct(c, &c->atoms[i], ","))
+      return 1;
+  return 0;
+}
+
 /* How the items go together: countries alone, names alone, "country - name" pairs, or
  * countries then as many names ("of A and B, X and Y"); l->n drops to the items the
- * reading takes (the rest is read on its own). */
-static list_reading read_list(title_list *l) {
+ * reading takes (the rest is read on its own). One pair needs a dash or a colon: in
+ * "the defence ministers of Russia, Ivan Petrov said," the name is the speaker's. */
+static list_reading read_list(const ctx *c, title_list *l) {
   const list_item *it = l->items;
   int run = 0;
   if (!plain_country(&it[0])) {
@@ -282,8 +290,8 @@ static list_reading read_list(title_list *l) {
     int pairs = 1;
     while (2 * pairs + 1 < l->n && plain_country(&it[2 * pairs]) && plain_name(&it[2 * pairs + 1]))
       pairs++;
-    l->n = 2 * pairs;
-    return PAIRS;
+    l->n = pairs == 1 && comma_between(c, &it[0], &it[1]) ? 1 : 2 * pairs;
+    return l->n > 1 ? PAIRS : COUNTRIES;
   }
   int names = 0;
   while (run + names < l->n && names < run && plain_name(&it[run + names]))
@@ -360,7 +368,7 @@ static size_t spread_title(ctx *c, size_t ai, const title_parse *t) {
     if (!l.n || !l.items[0].name_stop)
       return ai;
   }
-  list_reading how = read_list(&l);
+  list_reading how = read_list(c, &l);
   if (!l.n)
     return ai;
   emit_list(c, &l, how, t, first);
