@@ -369,8 +369,6 @@ static size_t spread_title(ctx *c, size_t ai, const title_parse *t) {
       return ai;
   }
   list_reading how = read_list(c, &l);
-  if (!l.n)
-    return ai;
   emit_list(c, &l, how, t, first);
   return l.items[l.n - 1].stop;
 }
