@@ -119,11 +119,13 @@ static int has_title(const resolver *rs, size_t k, csto_role role, const csto_kb
   return 0;
 }
 
-/* "the Russian leader": who held the post then, or who the article gave that title. */
+/* "the Russian leader": who held the post then, or who the article gave that title.
+ * A deputy's or a former holder's title ("deputy foreign ministers of A and B") is not
+ * the holder's. */
 static int title_holder(resolver *rs, size_t k) {
   const csto_doc *doc = rs->doc;
   const csto_title *t = &doc->mentions[k].titles[0];
-  if (t->plural || !t->scope)
+  if (t->plural || !t->scope || doc->mentions[k].former)
     return -1;
   const csto_kb_holding *h = csto_kb_holder(doc->kb, t->role, t->scope, doc->article->date);
   if (h)

@@ -116,6 +116,8 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
   X(OF, "Of")                          /* "of": "President of Azerbaijan" */ \
+  X(FROM, "From")                      /* "from": "ministers from the member states" */ \
+  X(OWNER, "Owner")                    /* "their": the states just named hold the post */ \
   X(DEFINITE, "Definite")              /* "the", "this": refers back to a known event */ \
   X(INDEFINITE, "Indefinite")          /* "a": introduces a new event */ \
   X(PLACE_PREP, "PlacePreposition")    /* "in", "at" */ \

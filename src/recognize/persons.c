@@ -5,8 +5,12 @@
  * Eurasian Economic Commission". A person mention is a title with the name after it
  * ("Armenian Foreign Minister Ararat Mirzoyan"), a name with titles after it ("Edward
  * Nalbandian, Foreign Minister of Armenia"), a title alone ("the Russian leader"), or
- * a plural title spread over a list of countries ("the leaders of Belarus, Kazakhstan
- * and Tajikistan": one person per country). */
+ * a plural title spread over a list: of countries ("the leaders of Belarus, Kazakhstan
+ * and Tajikistan", "ministers from the member states - A, B and C": one title-only
+ * person per country), of names ("Presidents Putin and Tokayev", "Presidents Voronin of
+ * Moldova and Kuchma of Ukraine"), or of both ("ministers of China - Wang Yi, India -
+ * S. Jaishankar", "the leaders of A and B, X and Y"). A title that owns something ("the
+ * Tajik President's Executive Office") names no one taking part. */
 #include "recognize/recognize.h"
 
 enum {
@@ -16,6 +20,11 @@ enum {
   /* Capitalized title words that may stand between a title and a known person
    * ("Chairman of the Commission Board Mikhail Myasnikovich": one, "Board"). */
   MAX_TITLE_WORDS_BEFORE_NAME = 2,
+  /* Words between a plural title and the list it spreads over: "from the other five
+   * SCO member countries:" is seven. */
+  MAX_LIST_LEAD_IN = 8,
+  /* Items of one list: every member state of the largest organization, and more. */
+  MAX_LIST_ITEMS = 32,
 };
 
 /* Entities a title's post may belong to. */
@@ -24,7 +33,8 @@ enum {
 typedef struct {
   csto_title title;
   int former, female, found;
-  size_t end; /* atom after the title */
+  size_t role_at; /* the role's atom */
+  size_t end;     /* atom after the title */
 } title_parse;
 
 /* Where a title's post belongs: national roles to the country behind a ministry or
@@ -64,9 +74,13 @@ static size_t title_prefix(const ctx *c, size_t ai, title_parse *t, const csto_k
 /* "of Armenia", "of the CIS Executive Committee", "of the Board of the Eurasian
  * Economic Commission" after the role (i is the atom after it): the first organization
  * or country named, and *end moves past it. */
+static int of_or_from(const atom *a) {
+  return is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_FROM);
+}
+
 static const csto_kb_entity *title_of(const ctx *c, size_t i, size_t *end) {
   for (size_t j = i; !sentence_end_atom(c, j) && j < i + TITLE_OF_REACH &&
-                     is_cue(&c->atoms[j], CSTO_CUE_OF);) {
+                     of_or_from(&c->atoms[j]);) {
     j++;
     while (!sentence_end_atom(c, j) &&
            (is_cue(&c->atoms[j], CSTO_CUE_DEFINITE) || csto_name_word(c, &c->atoms[j])))
@@ -90,6 +104,7 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   t.title.role = (csto_role)meaning(r, CSTO_LEX_ROLE)->value;
   t.title.plural = csto_atom_plural_role(c, r);
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
+  t.role_at = i;
   t.end = i + 1;
   const csto_kb_entity *of = title_of(c, t.end, &t.end);
   t.title.scope = post_scope(t.title.role, prefix, of);
@@ -124,6 +139,12 @@ static size_t parse_name(const ctx *c, size_t ai, size_t *name_at, const csto_kb
   return e > i && !has_of ? e : 0;
 }
 
+/* "the Tajik President's Executive Office", "the Kazakh President's spokesman": the title
+ * names an owner, no one who acts in the sentence. */
+static int owns(const ctx *c, const title_parse *t) {
+  return !sentence_end_atom(c, t->end) && is_cue(&c->atoms[t->end], CSTO_CUE_POSSESSIVE);
+}
+
 static void add_title(csto_mention *m, const title_parse *t) {
   if (m->n_titles < CSTO_MAX_TITLES)
     m->titles[m->n_titles++] = t->title;
@@ -148,7 +169,7 @@ size_t csto_person_appositive_titles(ctx *c, csto_mention *m, size_t i) {
     title_parse t = parse_title(c, i + 1);
     size_t name_at;
     const csto_kb_entity *kb;
-    if (!t.found || t.title.plural || parse_name(c, t.end, &name_at, &kb) != 0)
+    if (!t.found || t.title.plural || owns(c, &t) || parse_name(c, t.end, &name_at, &kb) != 0)
       break;
     add_title(m, &t);
     i = t.end;
@@ -157,25 +178,235 @@ size_t csto_person_appositive_titles(ctx *c, csto_mention *m, size_t i) {
   return i;
 }
 
-/* "the leaders of Belarus, Kazakhstan and Tajikistan": one title-only person per country. */
-static size_t each_country_title(ctx *c, size_t ai, title_parse *t) {
-  size_t i = t->end, stop = t->end;
-  t->title.plural = 0;
-  csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, t->end);
-  if (m)
-    add_title(m, t);
-  while (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_LIST_SEPARATOR)) {
-    const csto_kb_entity *country = NULL;
-    for (i++; !sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_LIST_SEPARATOR); i++)
-      ;
-    if (sentence_end_atom(c, i) || !(country = entity_of(&c->atoms[i], T(COUNTRY))))
-      break;
-    t->title.scope = country;
-    if ((m = emit(c, CSTO_MENTION_PERSON, i, i + 1)))
-      add_title(m, t);
-    stop = ++i;
+/* ---- a plural title spread over a list ---------------------------------------------- */
+
+/* One item of the list: a country, a name, or a name with its country ("Putin
+ * (Russia)", "Voronin of Moldova"). */
+typedef struct {
+  size_t at, stop; /* its atoms */
+  const csto_kb_entity *country;
+  size_t name_at, name_stop; /* name_stop 0: no name */
+  const csto_kb_entity *kb;
+} list_item;
+
+typedef struct {
+  list_item items[MAX_LIST_ITEMS];
+  int n;
+} title_list;
+
+static size_t after_separators(const ctx *c, size_t i) {
+  while (!sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_LIST_SEPARATOR))
+    i++;
+  return i;
+}
+
+/* "(Russia)" or "of Russia" after a name: the state of the person's post. */
+static size_t own_country(const ctx *c, size_t i, const csto_kb_entity **country) {
+  const csto_kb_entity *e;
+  if (!sentence_end_atom(c, i + 2) && is_punct(c, &c->atoms[i], "(") &&
+      (e = entity_of(&c->atoms[i + 1], T(COUNTRY))) && is_punct(c, &c->atoms[i + 2], ")")) {
+    *country = e;
+    return i + 3;
   }
-  return stop;
+  size_t j = i;
+  if (sentence_end_atom(c, j) || !is_cue(&c->atoms[j], CSTO_CUE_OF))
+    return i;
+  if (!sentence_end_atom(c, ++j) && is_cue(&c->atoms[j], CSTO_CUE_DEFINITE))
+    j++;
+  if (sentence_end_atom(c, j) || !(e = entity_of(&c->atoms[j], T(COUNTRY))))
+    return i;
+  *country = e;
+  return j + 1;
+}
+
+/* The item at atom i; returns the atom after it, 0 when none starts there. */
+static size_t list_item_at(const ctx *c, size_t i, list_item *it) {
+  *it = (list_item){.at = i};
+  if ((it->country = entity_of(&c->atoms[i], T(COUNTRY))))
+    return it->stop = i + 1;
+  if (!(it->name_stop = parse_name(c, i, &it->name_at, &it->kb)))
+    return 0;
+  return it->stop = own_country(c, it->name_stop, &it->country);
+}
+
+/* Items from atom i on, one list separator run between two. */
+static void parse_list(const ctx *c, size_t i, title_list *l) {
+  while (l->n < MAX_LIST_ITEMS && !sentence_end_atom(c, i)) {
+    size_t e = list_item_at(c, i, &l->items[l->n]);
+    if (!e)
+      return;
+    l->n++;
+    if ((i = after_separators(c, e)) == e)
+      return;
+  }
+}
+
+/* "of the eight SCO member states -", "from the member countries:": the words between a
+ * plural title and its list, ending in a separator or a member-states phrase; returns
+ * the atom after them, 0 when atom i starts none. */
+static size_t list_lead_in(const ctx *c, size_t i) {
+  if (sentence_end_atom(c, i) || !of_or_from(&c->atoms[i]))
+    return 0;
+  for (size_t j = i + 1; !sentence_end_atom(c, j) && j < i + MAX_LIST_LEAD_IN; j++) {
+    const atom *a = &c->atoms[j];
+    if (is_cue(a, CSTO_CUE_LIST_SEPARATOR) || is_cue(a, CSTO_CUE_MEMBER_LIST))
+      return j + 1;
+    int filler = is_cue(a, CSTO_CUE_DEFINITE) || entity_of(a, T(ORGANIZATION) | T(BODY)) ||
+                 (csto_atom_plain(a) && !csto_name_word(c, a));
+    if (!filler)
+      return 0;
+  }
+  return 0;
+}
+
+static int plain_country(const list_item *it) { return it->country && !it->name_stop; }
+static int plain_name(const list_item *it) { return it->name_stop && !it->country; }
+
+typedef enum { COUNTRIES, NAMES, PAIRS, RESPECTIVELY } list_reading;
+
+static int comma_between(const ctx *c, const list_item *a, const list_item *b) {
+  for (size_t i = a->stop; i < b->at; i++)
+    if (is_punct(c, &c->atoms[i], ","))
+      return 1;
+  return 0;
+}
+
+/* How the items go together: countries alone, names alone, "country - name" pairs, or
+ * countries then as many names ("of A and B, X and Y"); l->n drops to the items the
+ * reading takes (the rest is read on its own). One pair needs a dash or a colon: in
+ * "the defence ministers of Russia, Ivan Petrov said," the name is the speaker's. */
+static list_reading read_list(const ctx *c, title_list *l) {
+  const list_item *it = l->items;
+  int run = 0;
+  if (!plain_country(&it[0])) {
+    while (run < l->n && it[run].name_stop)
+      run++;
+    l->n = run;
+    return NAMES;
+  }
+  while (run < l->n && plain_country(&it[run]))
+    run++;
+  if (run == 1 && l->n >= 2 && plain_name(&it[1])) {
+    int pairs = 1;
+    while (2 * pairs + 1 < l->n && plain_country(&it[2 * pairs]) && plain_name(&it[2 * pairs + 1]))
+      pairs++;
+    l->n = pairs == 1 && comma_between(c, &it[0], &it[1]) ? 1 : 2 * pairs;
+    return l->n > 1 ? PAIRS : COUNTRIES;
+  }
+  int names = 0;
+  while (run + names < l->n && names < run && plain_name(&it[run + names]))
+    names++;
+  l->n = names == run ? 2 * run : run;
+  return names == run ? RESPECTIVELY : COUNTRIES;
+}
+
+/* The meanings of atoms [from, to) but the role's: separators, "the SCO member states". */
+static void emit_between(ctx *c, size_t from, size_t to, size_t role_at) {
+  for (size_t i = from; i < to; i++)
+    if (i != role_at)
+      csto_recognize_meanings(c, i);
+}
+
+/* A person of atoms [a0, a1) with the title; country NULL leaves a national post's
+ * country to the knowledge base ("Presidents Putin and Tokayev"); the name if named. */
+static void list_person(ctx *c, size_t a0, size_t a1, const title_parse *t,
+                        const csto_kb_entity *country, const list_item *named) {
+  title_parse one = *t;
+  one.title.plural = 0;
+  if (country || csto_role_is_national(t->title.role))
+    one.title.scope = country;
+  csto_mention *m = emit(c, CSTO_MENTION_PERSON, a0, a1);
+  if (!m)
+    return;
+  add_title(m, &one);
+  if (named)
+    csto_person_set_name(c, m, named->name_at, named->name_stop, named->kb);
+}
+
+/* The mentions of the list in text order; the first item's mention starts at first (the
+ * title, when the list begins right at it). */
+static void emit_list(ctx *c, const title_list *l, list_reading how, const title_parse *t,
+                      size_t first) {
+  const list_item *it = l->items;
+  int half = l->n / 2;
+  for (int i = 0; i < l->n; i++) {
+    size_t at = i ? it[i].at : first;
+    if (how == PAIRS && i % 2) {
+      list_person(c, i > 1 ? it[i - 1].at : first, it[i].stop, t, it[i - 1].country, &it[i]);
+      continue;
+    }
+    if (i)
+      emit_between(c, it[i - 1].stop, it[i].at, t->role_at);
+    if (how == COUNTRIES || how == NAMES)
+      list_person(c, at, it[i].stop, t, it[i].country, how == NAMES ? &it[i] : NULL);
+    else if (how == RESPECTIVELY && i >= half)
+      list_person(c, at, it[i].stop, t, it[i - half].country, &it[i]);
+    else if (how == RESPECTIVELY)
+      emit_between(c, at, it[i].stop, t->role_at);
+  }
+}
+
+/* A plural title and the list after it: "the leaders of A, B and C" (the title's own
+ * country first), "ministers from the member states - A, B", "Presidents X and Y".
+ * Returns the atom after the list, or ai when no list follows. */
+static size_t spread_title(ctx *c, size_t ai, const title_parse *t) {
+  title_list l = {.n = 0};
+  size_t first = ai, lead;
+  if (t->title.scope && t->title.scope->type == CSTO_ENTITY_COUNTRY) {
+    l.items[l.n++] = (list_item){.at = ai, .stop = t->end, .country = t->title.scope};
+    size_t next = after_separators(c, t->end);
+    if (next > t->end)
+      parse_list(c, next, &l);
+  } else if ((lead = list_lead_in(c, t->role_at + 1))) {
+    parse_list(c, after_separators(c, lead), &l);
+    if (l.n < 2)
+      return ai;
+    emit_between(c, ai, l.items[0].at, t->role_at);
+    first = l.items[0].at;
+  } else {
+    parse_list(c, t->end, &l);
+    if (!l.n || !l.items[0].name_stop)
+      return ai;
+  }
+  list_reading how = read_list(c, &l);
+  emit_list(c, &l, how, t, first);
+  return l.items[l.n - 1].stop;
+}
+
+/* "Kazakhstan and Tajikistan will be represented by their prime ministers": a national
+ * title after "their" or "its" belongs to the states named last before it (to the
+ * nearest one, for a singular title). Returns how many it put in out. */
+static int owner_countries(const ctx *c, size_t ai, const title_parse *t,
+                           const csto_kb_entity **out) {
+  if (t->title.scope || !csto_role_is_national(t->title.role) ||
+      !is_cue(&c->atoms[ai], CSTO_CUE_OWNER))
+    return 0;
+  size_t first = ai;
+  while (first > 0 && !sentence_end_atom(c, first - 1) &&
+         c->atoms[first - 1].first >= c->doc->sentences[c->sentence].first_token)
+    first--;
+  size_t i = ai;
+  while (i > first && !entity_of(&c->atoms[i - 1], T(COUNTRY)))
+    i--;
+  int n = 0;
+  while (i > first && n < MAX_LIST_ITEMS && (out[n] = entity_of(&c->atoms[i - 1], T(COUNTRY)))) {
+    n++;
+    size_t before = i - 1;
+    while (before > first && is_cue(&c->atoms[before - 1], CSTO_CUE_LIST_SEPARATOR))
+      before--;
+    if (!t->title.plural || before == i - 1)
+      break;
+    i = before;
+  }
+  return n;
+}
+
+/* One title-only person per owner state, in the text's order. */
+static size_t owned_title(ctx *c, size_t ai, const title_parse *t,
+                          const csto_kb_entity *const *owners, int n) {
+  for (int i = n; i-- > 0;)
+    list_person(c, ai, t->end, t, owners[i], NULL);
+  return t->end;
 }
 
 /* "Chairman of the CIS Council of Foreign Ministers, Minister of Foreign Affairs of
@@ -208,6 +439,8 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     stop = second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.scope && !t->title.plural)
     return ai; /* a bare "president" or "chair" names no one */
+  if (!stop && owns(c, t))
+    return t->end;
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
   if (!m)
     return ai;
@@ -222,8 +455,13 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
 
 size_t csto_recognize_person(ctx *c, size_t ai) {
   title_parse t = parse_title(c, ai);
-  if (t.found && t.title.plural && t.title.scope && t.title.scope->type == CSTO_ENTITY_COUNTRY)
-    return each_country_title(c, ai, &t);
+  size_t stop;
+  if (t.found && t.title.plural && (stop = spread_title(c, ai, &t)) > ai)
+    return stop;
+  const csto_kb_entity *owners[MAX_LIST_ITEMS];
+  int n_owners = t.found ? owner_countries(c, ai, &t, owners) : 0;
+  if (n_owners)
+    return owned_title(c, ai, &t, owners, n_owners);
   if (t.found)
     return titled_person(c, ai, &t);
   const csto_kb_entity *kb = entity_of(&c->atoms[ai], T(PERSON));

@@ -115,6 +115,11 @@ size_t csto_person_appositive_titles(ctx *c, csto_mention *m, size_t i);
 /* A person with titles, a title alone, or a known person's name. */
 size_t csto_recognize_person(ctx *c, size_t ai);
 
+/* ---- recognizer.c ------------------------------------------------------------------------- */
+
+/* What atom ai means by itself: an entity, a mode, cue words, a pronoun. */
+void csto_recognize_meanings(ctx *c, size_t ai);
+
 /* ---- dates.c, places.c, events.c, dateline.c ------------------------------------------------ */
 
 size_t csto_recognize_date(ctx *c, size_t ai);

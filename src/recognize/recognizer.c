@@ -17,7 +17,7 @@
 
 /* What one atom means by itself: an entity ("Minsk", "Russian"), a mode ("via video
  * link"), cues ("attended"), a pronoun ("she"). */
-static void emit_meanings(ctx *c, size_t ai) {
+void csto_recognize_meanings(ctx *c, size_t ai) {
   const atom *a = &c->atoms[ai];
   const csto_kb_entity *e = entity_of(a, ~T(PERSON));
   const csto_lex_entry *d = meaning(a, CSTO_LEX_DEMONYM), *mode = meaning(a, CSTO_LEX_MODE);
@@ -56,7 +56,7 @@ static void recognize_sentence(ctx *c, size_t a0) {
         (next = csto_recognize_body_session(c, i)) == i &&
         (next = csto_recognize_event(c, i, a0)) == i &&
         (next = csto_recognize_new_name(c, i, a0)) == i) {
-      emit_meanings(c, i);
+      csto_recognize_meanings(c, i);
       next = i + 1;
     }
     i = next;

@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include <stdlib.h>
+
 #include "csto/recognizer.h"
 
 static const csto_mention *find(const csto_doc *doc, csto_mention_kind kind, int nth) {
@@ -97,6 +99,104 @@ static void plural_titles_spread_over_countries(void **state) {
   test_run_free(&r);
 }
 
+/* The person mention's role, scope (NULL: none) and name as written (NULL: title only). */
+static void assert_person(const test_run *r, int nth, csto_role role, const char *scope,
+                          const char *name) {
+  const csto_mention *p = find(r->doc, CSTO_MENTION_PERSON, nth);
+  assert_non_null(p);
+  assert_int_equal(p->titles[0].role, role);
+  assert_false(p->titles[0].plural);
+  if (scope)
+    assert_string_equal(p->titles[0].scope->label, scope);
+  else
+    assert_null(p->titles[0].scope);
+  char *written = csto_doc_text(r->doc, p->name_first, p->name_end);
+  assert_string_equal(written, name ? name : "");
+  free(written);
+}
+
+static void plural_titles_spread_after_a_lead_in(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "Leaders from the three CSTO member states - Russia, Armenia and "
+                             "Tajikistan - met.");
+  assert_person(&r, 0, CSTO_ROLE_HEAD_OF_STATE, "Russia", NULL);
+  assert_person(&r, 1, CSTO_ROLE_HEAD_OF_STATE, "Armenia", NULL);
+  assert_person(&r, 2, CSTO_ROLE_HEAD_OF_STATE, "Tajikistan", NULL);
+  assert_null(find(r.doc, CSTO_MENTION_PERSON, 3));
+  assert_non_null(find(r.doc, CSTO_MENTION_ENTITY, 0)); /* the CSTO, for the member list */
+  test_run_free(&r);
+}
+
+static void plural_titles_pair_states_and_names(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "The leaders of Russia - Vladimir Putin, Tajikistan - Emomali Rahmon "
+                             "met. The presidents of Russia and Tajikistan, Vladimir Putin and "
+                             "Emomali Rahmon, met.");
+  for (int i = 0; i < 4; i += 2) {
+    assert_person(&r, i, CSTO_ROLE_HEAD_OF_STATE, "Russia", "Vladimir Putin");
+    assert_person(&r, i + 1, CSTO_ROLE_HEAD_OF_STATE, "Tajikistan", "Emomali Rahmon");
+  }
+  assert_null(find(r.doc, CSTO_MENTION_PERSON, 4));
+  test_run_free(&r);
+}
+
+static void plural_titles_before_names(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "Presidents Vladimir Putin and Emomali Rahmon (Tajikistan) met. "
+                             "Presidents Putin of Russia and Rahmon met.");
+  assert_person(&r, 0, CSTO_ROLE_HEAD_OF_STATE, NULL, "Vladimir Putin");
+  assert_person(&r, 1, CSTO_ROLE_HEAD_OF_STATE, "Tajikistan", "Emomali Rahmon");
+  assert_person(&r, 2, CSTO_ROLE_HEAD_OF_STATE, "Russia", "Putin");
+  assert_person(&r, 3, CSTO_ROLE_HEAD_OF_STATE, NULL, "Rahmon");
+  test_run_free(&r);
+}
+
+static void more_states_than_names_leave_the_names(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "The leaders of Russia and Tajikistan, Vladimir Putin said, met.");
+  assert_person(&r, 0, CSTO_ROLE_HEAD_OF_STATE, "Russia", NULL);
+  assert_person(&r, 1, CSTO_ROLE_HEAD_OF_STATE, "Tajikistan", NULL);
+  const csto_mention *putin = find(r.doc, CSTO_MENTION_PERSON, 2);
+  assert_non_null(putin);
+  assert_int_equal(putin->n_titles, 0);
+  test_run_free(&r);
+}
+
+static void one_state_and_a_name_after_a_comma_are_no_pair(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "The leaders of Armenia, Anton Brisk said, met.");
+  assert_person(&r, 0, CSTO_ROLE_HEAD_OF_STATE, "Armenia", NULL);
+  const csto_mention *speaker = find(r.doc, CSTO_MENTION_PERSON, 1);
+  assert_non_null(speaker);
+  assert_int_equal(speaker->n_titles, 0);
+  test_run_free(&r);
+}
+
+static void their_titles_belong_to_the_states_before(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "Russia and Armenia sent their foreign ministers. Armenia sent its "
+                             "defence minister.");
+  assert_person(&r, 0, CSTO_ROLE_FOREIGN_MINISTER, "Russia", NULL);
+  assert_person(&r, 1, CSTO_ROLE_FOREIGN_MINISTER, "Armenia", NULL);
+  assert_person(&r, 2, CSTO_ROLE_DEFENCE_MINISTER, "Armenia", NULL);
+  assert_null(find(r.doc, CSTO_MENTION_PERSON, 3));
+  test_run_free(&r);
+}
+
+static void an_owning_title_names_no_one(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-05-12",
+                             "The head of the Tajik President's office met the Russian leader's aide.");
+  assert_null(find(r.doc, CSTO_MENTION_PERSON, 0));
+  test_run_free(&r);
+}
+
 static void new_names_after_place_prepositions_are_places(void **state) {
   (void)state;
   test_run r =
@@ -131,6 +231,13 @@ int main(void) {
       cmocka_unit_test(date_mentions_are_read),
       cmocka_unit_test(dateline_gives_here_its_city),
       cmocka_unit_test(plural_titles_spread_over_countries),
+      cmocka_unit_test(plural_titles_spread_after_a_lead_in),
+      cmocka_unit_test(plural_titles_pair_states_and_names),
+      cmocka_unit_test(plural_titles_before_names),
+      cmocka_unit_test(more_states_than_names_leave_the_names),
+      cmocka_unit_test(one_state_and_a_name_after_a_comma_are_no_pair),
+      cmocka_unit_test(their_titles_belong_to_the_states_before),
+      cmocka_unit_test(an_owning_title_names_no_one),
       cmocka_unit_test(new_names_after_place_prepositions_are_places),
       cmocka_unit_test(a_body_that_convenes_is_its_session),
   };
