@@ -1,10 +1,12 @@
 #include "csto/resolver.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "array.h"
 #include "clause.h"
+#include "strmap.h"
 #include "csto/normalize.h"
 
 /* ---- entities -------------------------------------------------------------------------- */
@@ -19,6 +21,83 @@ typedef struct {
 static int out_of_memory(csto_resolution *r) {
   r->out_of_memory = 1;
   return -1;
+}
+
+/* Entities by what the resolver looks them up by, so that an article naming thousands of
+ * people resolves in linear time: KB entity, type and normalized name of a new entity,
+ * and a person's normalized last and first words. */
+struct csto_name_index {
+  csto_strmap *by_kb, *by_name, *by_last_word, *by_first_word;
+};
+
+static int index_open(csto_resolution *r) {
+  struct csto_name_index *x = r->names = calloc(1, sizeof *x);
+  return x && (x->by_kb = csto_strmap_new()) && (x->by_name = csto_strmap_new()) &&
+                 (x->by_last_word = csto_strmap_new()) && (x->by_first_word = csto_strmap_new())
+             ? 0
+             : -1;
+}
+
+static void index_close(csto_resolution *r) {
+  if (!r->names)
+    return;
+  csto_strmap_free(r->names->by_kb);
+  csto_strmap_free(r->names->by_name);
+  csto_strmap_free(r->names->by_last_word);
+  csto_strmap_free(r->names->by_first_word);
+  free(r->names);
+  r->names = NULL;
+}
+
+static void kb_key(const csto_kb_entity *kb, char key[32]) { snprintf(key, 32, "%p", (const void *)kb); }
+
+/* "TYPE|normalized name", or NULL when out of memory. */
+static char *name_key(csto_entity_type type, const char *name) {
+  char *norm = csto_normalize(name, strlen(name));
+  char *key = norm ? malloc(strlen(norm) + 8) : NULL;
+  if (key)
+    sprintf(key, "%d|%s", (int)type, norm);
+  free(norm);
+  return key;
+}
+
+/* The latest entity under key in map, or -1. */
+static int latest_under(const csto_strmap *map, const char *key) {
+  const int *values;
+  size_t n = key ? csto_strmap_get(map, key, &values) : 0;
+  int best = -1;
+  for (size_t i = 0; i < n; i++)
+    best = values[i] > best ? values[i] : best;
+  return best;
+}
+
+static void index_words(csto_resolution *r, int e) {
+  const char *label = r->entities[e].label, *space = strchr(label, ' ');
+  if (r->entities[e].type != CSTO_ENTITY_PERSON || !space)
+    return;
+  char *last = csto_normalize(strrchr(label, ' ') + 1, strlen(strrchr(label, ' ') + 1));
+  char *first = csto_normalize(label, (size_t)(space - label));
+  if (!last || !first || csto_strmap_add(r->names->by_last_word, last, e) != 0 ||
+      csto_strmap_add(r->names->by_first_word, first, e) != 0)
+    out_of_memory(r);
+  free(last);
+  free(first);
+}
+
+/* A new entity goes into the index under everything it may be looked up by. */
+static int indexed(csto_resolution *r, int e) {
+  if (e < 0)
+    return e;
+  const csto_doc_entity *ent = &r->entities[e];
+  char kb[32], *key = ent->kb ? NULL : name_key(ent->type, ent->label);
+  if (ent->kb)
+    kb_key(ent->kb, kb);
+  if (ent->kb ? csto_strmap_add(r->names->by_kb, kb, e) != 0
+              : !key || csto_strmap_add(r->names->by_name, key, e) != 0)
+    out_of_memory(r);
+  free(key);
+  index_words(r, e);
+  return e;
 }
 
 static int add_entity(csto_resolution *r, const csto_kb_entity *kb, csto_entity_type type,
@@ -42,10 +121,10 @@ static int add_entity(csto_resolution *r, const csto_kb_entity *kb, csto_entity_
 }
 
 static int entity_for_kb(csto_resolution *r, const csto_kb_entity *kb) {
-  for (size_t i = 0; i < r->n_entities; i++)
-    if (r->entities[i].kb == kb)
-      return (int)i;
-  return add_entity(r, kb, kb->type, kb->label);
+  char key[32];
+  kb_key(kb, key);
+  int e = latest_under(r->names->by_kb, key);
+  return e >= 0 ? e : indexed(r, add_entity(r, kb, kb->type, kb->label));
 }
 
 static int same_name(const char *a, const char *b) {
@@ -57,10 +136,10 @@ static int same_name(const char *a, const char *b) {
 }
 
 static int entity_for_name(csto_resolution *r, const char *name, csto_entity_type type) {
-  for (size_t i = 0; i < r->n_entities; i++)
-    if (!r->entities[i].kb && r->entities[i].type == type && same_name(r->entities[i].label, name))
-      return (int)i;
-  return add_entity(r, NULL, type, name);
+  char *key = name_key(type, name);
+  int e = key ? latest_under(r->names->by_name, key) : out_of_memory(r);
+  free(key);
+  return e >= 0 || !key ? e : indexed(r, add_entity(r, NULL, type, name));
 }
 
 static void add_alias(csto_resolution *r, int entity, const char *text) {
@@ -89,26 +168,15 @@ static const char *last_word(const char *name) {
   return space ? space + 1 : name;
 }
 
-static char *first_word(const char *name) {
-  const char *space = strchr(name, ' ');
-  return space ? strndup(name, (size_t)(space - name)) : NULL;
-}
-
 /* An earlier person of the article whose surname is this one-word name: the last word
  * of the name, or the first, as Chinese and Korean names put it ("Hu" of "Hu Jintao"). */
 static int person_by_surname(const csto_resolution *r, const char *word) {
-  for (int pass = 0; pass < 2; pass++)
-    for (size_t i = r->n_entities; i-- > 0;) {
-      const csto_doc_entity *e = &r->entities[i];
-      if (e->type != CSTO_ENTITY_PERSON || !strchr(e->label, ' '))
-        continue;
-      char *first = pass ? first_word(e->label) : NULL;
-      int hit = same_name(pass ? first : last_word(e->label), word);
-      free(first);
-      if (hit)
-        return (int)i;
-    }
-  return -1;
+  char *norm = csto_normalize(word, strlen(word));
+  int e = norm ? latest_under(r->names->by_last_word, norm) : -1;
+  if (norm && e < 0)
+    e = latest_under(r->names->by_first_word, norm);
+  free(norm);
+  return e;
 }
 
 static int has_title(const resolver *rs, size_t k, csto_role role, const csto_kb_entity *scope) {
@@ -644,8 +712,10 @@ static void kb_entities(resolver *rs) {
 csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err) {
   memset(out, 0, sizeof *out);
   out->links = malloc((doc->n_mentions + 1) * sizeof *out->links);
-  if (!out->links)
+  if (!out->links || index_open(out) != 0) {
+    index_close(out);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
   for (size_t k = 0; k < doc->n_mentions; k++)
     out->links[k] = (csto_link){.entity = -1, .event = -1, .group = -1};
   resolver rs = {doc, out};
@@ -670,5 +740,6 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   meeting_verbs(&rs);
   event_modes(&rs);
   kb_entities(&rs);
+  index_close(out);
   return out->out_of_memory ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory") : CSTO_OK;
 }

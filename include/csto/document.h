@@ -126,6 +126,7 @@ typedef struct {
   size_t n_groups, cap_groups;
   csto_link *links; /* one per mention */
   int out_of_memory; /* an entity, alias or event could not be added: the stage fails */
+  struct csto_name_index *names; /* the resolver's lookups while it works; NULL after */
 } csto_resolution;
 
 typedef enum {
