@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "array.h"
 #include "clause.h"
@@ -63,10 +64,9 @@ static int entity_for_name(csto_resolution *r, const char *name, csto_entity_typ
   return add_entity(r, NULL, type, name);
 }
 
-static void add_alias(csto_resolution *r, int entity, const char *text) {
+/* Another spelling of the entity's name, unless it has it already. */
+static void keep_alias(csto_resolution *r, int entity, const char *text) {
   csto_doc_entity *e = &r->entities[entity];
-  if (same_name(e->label, text))
-    return;
   for (size_t i = 0; i < e->n_aliases; i++)
     if (strcmp(e->aliases[i], text) == 0)
       return;
@@ -80,6 +80,11 @@ static void add_alias(csto_resolution *r, int entity, const char *text) {
     e->n_aliases++;
   else
     out_of_memory(r);
+}
+
+static void add_alias(csto_resolution *r, int entity, const char *text) {
+  if (!same_name(r->entities[entity].label, text))
+    keep_alias(r, entity, text);
 }
 
 /* ---- persons ----------------------------------------------------------------------------- */
@@ -267,10 +272,29 @@ static void resolve_pronoun(resolver *rs, size_t k) {
   rs->r->links[k].entity = fallback;
 }
 
+/* Whether the knowledge base lists the text's spelling for the entity ("Chisinau" for
+ * "Chișinău"): then the graph gives it as a label too, and a reader finds the entity by
+ * the name the article uses, diacritics and all. A phrase that refers ("the Moldovan
+ * capital") is no name; the capitals of a dateline ("MINSK") are no other spelling. */
+static int spelled_as(const csto_kb *kb, const csto_kb_entity *e, const char *text) {
+  char *norm = csto_normalize(text, strlen(text));
+  const csto_lex_entry *meanings[CSTO_KB_MAX_MEANINGS];
+  size_t n = norm ? csto_kb_lookup(kb, norm, meanings, CSTO_KB_MAX_MEANINGS) : 0;
+  free(norm);
+  for (size_t i = 0; i < n; i++)
+    if (meanings[i]->kind == CSTO_LEX_ENTITY && meanings[i]->entity == e)
+      return 1;
+  return 0;
+}
+
 static void resolve_entity(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->kb) {
-    rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
+    int e = rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
+    char *text = m->demonym || e < 0 ? NULL : csto_doc_text(rs->doc, m->first, m->end);
+    if (text && strcasecmp(text, rs->r->entities[e].label) != 0 && spelled_as(rs->doc->kb, m->kb, text))
+      keep_alias(rs->r, e, text);
+    free(text);
     return;
   }
   char *name = csto_doc_text(rs->doc, m->name_first, m->name_end);
@@ -407,8 +431,10 @@ static int latest_of_body(const csto_resolution *r) {
 static int referent(const csto_resolution *r, const csto_mention *m) {
   int described = m->n_orgs || m->place || m->participants;
   /* A bare "bilateral talks" (no article, nothing to identify it) is a new event; "a
-   * narrow-format meeting" is a session of the event spoken of. */
-  if (m->next || (m->indefinite && !m->format) || (!m->definite && !m->format && !described))
+   * narrow-format meeting" is a session of the event spoken of, and "a meeting resolution"
+   * (the article is the resolution's) names it. */
+  int known = m->format || m->modifier;
+  if (m->next || (m->indefinite && !known) || (!m->definite && !known && !described))
     return -1;
   if (described) {
     for (size_t i = r->n_events; i-- > 0;)

@@ -126,6 +126,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(LIST_SEPARATOR, "ListSeparator")   /* ",", "and" */ \
   X(JOINT, "Joint")                    /* "joint": an event of several organizations */ \
   X(FORMAT, "Format")                  /* "narrow-format", "enlarged": a session of one event */ \
+  X(EVENT_COMPOUND, "EventCompound")   /* "resolution": an event noun before it modifies it */ \
   X(DELEGATION, "Delegation")          /* "delegation": a country's delegation attends */ \
   X(GATHER, "Gather")                  /* "gathered", "met": people make an event by meeting */ \
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \
