@@ -94,9 +94,11 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
     offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, arrived_for(doc, p, hi), p);
     return;
   }
-  int ev = csto_event_of(doc, (size_t)pred) >= 0
-               ? pred
-               : csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */
+  /* the verb's object ("decided to hold the next meeting in X"), else its subject ("E,
+   * which will be held in X") */
+  int ev = csto_event_of(doc, (size_t)pred) >= 0 ? pred : csto_event_before(doc, (size_t)pred + 1, p);
+  if (ev < 0)
+    ev = csto_event_before(doc, from, (size_t)pred);
   if (ev < 0)
     ev = csto_event_after(doc, p, hi);
   offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, ev, p);
