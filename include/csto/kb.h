@@ -114,6 +114,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(PRONOUN_FEMALE, "PronounFemale") \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
+  X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
   X(OF, "Of")                          /* "of": "President of Azerbaijan" */ \
   X(FROM, "From")                      /* "from": "ministers from the member states" */ \
