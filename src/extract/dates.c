@@ -57,8 +57,10 @@ static int dated_event(const csto_doc *doc, size_t d, size_t from, size_t to) {
     else if (csto_is_cue(m, CSTO_CUE_EVENT_PREDICATE))
       reported = 0;
   }
+  /* "X, who arrived on Wednesday, took part in the summit": a "who" clause dates what the
+   * person did there, not the event the sentence goes on to name */
   if (ev < 0 || reported)
-    ev = csto_event_after(doc, d, hi);
+    ev = csto_relative_subject(doc, lo) < 0 ? csto_event_after(doc, d, hi) : -1;
   return ev;
 }
 
