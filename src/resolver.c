@@ -427,15 +427,26 @@ static int latest_of_body(const csto_resolution *r) {
   return best;
 }
 
-/* The event a description refers back to, or -1 for a new one. */
-static int referent(const csto_resolution *r, const csto_mention *m) {
+/* The event a description refers back to, or -1 for a new one. A body's session named
+ * again with "a" is the one spoken of, unless its clause speaks of the past ("a session
+ * of the Council was held in Minsk last year"): rejoin says it does not. */
+static int referent(const csto_resolution *r, const csto_mention *m, int rejoin) {
   int described = m->n_orgs || m->place || m->participants;
   /* A bare "bilateral talks" (no article, nothing to identify it) is a new event; "a
    * narrow-format meeting" is a session of the event spoken of, and "a meeting resolution"
    * (the article is the resolution's) names it. */
   int known = m->format || m->modifier;
-  if (m->next || (m->indefinite && !known) || (!m->definite && !known && !described))
+  /* "a session of the Council of CIS Defense Ministers" after "the session of the
+   * Council of CIS Defense Ministers": a body's session named again */
+  int same_body = rejoin && m->indefinite && body_of(m->orgs, m->n_orgs);
+  if (m->next || (m->indefinite && !known && !same_body) || (!m->definite && !known && !described))
     return -1;
+  if (same_body) {
+    for (size_t i = r->n_events; i-- > 0;)
+      if (body_of(r->events[i].orgs, r->events[i].n_orgs) == body_of(m->orgs, m->n_orgs))
+        return compatible(r, &r->events[i], m) ? (int)i : -1;
+    return -1;
+  }
   if (described) {
     for (size_t i = r->n_events; i-- > 0;)
       if (compatible(r, &r->events[i], m))
@@ -453,7 +464,13 @@ static void resolve_event(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
     return;
-  int e = referent(rs->r, m);
+  size_t from, to, lo, hi;
+  csto_sentence_mentions(rs->doc, m->sentence, &from, &to);
+  csto_clause(rs->doc, k, from, to, &lo, &hi);
+  int rejoin = 1;
+  for (size_t i = lo; i < hi; i++)
+    rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
+  int e = referent(rs->r, m, rejoin);
   if (e >= 0)
     merge(rs->r, &rs->r->events[e], m, k);
   else
