@@ -467,6 +467,9 @@ static void resolve_event(resolver *rs, size_t k) {
   size_t from, to, lo, hi;
   csto_sentence_mentions(rs->doc, m->sentence, &from, &to);
   csto_clause(rs->doc, k, from, to, &lo, &hi);
+  /* "had never hosted a CIS summit": no summit in particular */
+  if (m->indefinite && !m->format && !m->modifier && csto_negated(rs->doc, lo, k))
+    return;
   int rejoin = 1;
   for (size_t i = lo; i < hi; i++)
     rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
