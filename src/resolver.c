@@ -1,5 +1,6 @@
 #include "csto/resolver.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -276,11 +277,19 @@ static void resolve_pronoun(resolver *rs, size_t k) {
  * "Chișinău"): then the graph gives it as a label too, and a reader finds the entity by
  * the name the article uses, diacritics and all. A phrase that refers ("the Moldovan
  * capital") is no name; the capitals of a dateline ("MINSK") are no other spelling. */
-static int spelled_as(const csto_kb *kb, const csto_kb_entity *e, const char *text) {
-  char *norm = csto_normalize(text, strlen(text));
+static int spelled_as(const csto_doc *doc, const csto_mention *m) {
+  size_t len = 0;
+  for (size_t t = m->first; t < m->end; t++)
+    len += strlen(doc->tokens[t].norm) + 1;
+  char *phrase = malloc(len + 1), *at = phrase;
+  if (!phrase)
+    return 0;
+  for (size_t t = m->first; t < m->end; t++) /* the gazetteer's key: tokens, one space apart */
+    at += sprintf(at, "%s%s", t > m->first ? " " : "", doc->tokens[t].norm);
   const csto_lex_entry *meanings[CSTO_KB_MAX_MEANINGS];
-  size_t n = norm ? csto_kb_lookup(kb, norm, meanings, CSTO_KB_MAX_MEANINGS) : 0;
-  free(norm);
+  size_t n = csto_kb_lookup(doc->kb, phrase, meanings, CSTO_KB_MAX_MEANINGS);
+  free(phrase);
+  const csto_kb_entity *e = m->kb;
   for (size_t i = 0; i < n; i++)
     if (meanings[i]->kind == CSTO_LEX_ENTITY && meanings[i]->entity == e)
       return 1;
@@ -292,7 +301,7 @@ static void resolve_entity(resolver *rs, size_t k) {
   if (m->kb) {
     int e = rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
     char *text = m->demonym || e < 0 ? NULL : csto_doc_text(rs->doc, m->first, m->end);
-    if (text && strcasecmp(text, rs->r->entities[e].label) != 0 && spelled_as(rs->doc->kb, m->kb, text))
+    if (text && strcasecmp(text, rs->r->entities[e].label) != 0 && spelled_as(rs->doc, m))
       keep_alias(rs->r, e, text);
     free(text);
     return;

@@ -89,7 +89,8 @@ static int has_kind(const csto_doc *doc, size_t lo, size_t hi, csto_mention_kind
 /* "The summit has opened in Moscow", "the talks are under way": a verb of the present (a
  * `Present` cue) says the event it has for subject goes on as the report is written, when
  * its clause gives no date. */
-static void present(const csto_doc *doc, csto_sink *sink, size_t s, size_t k, size_t from, size_t to) {
+static void present(const csto_doc *doc, csto_sink *sink, size_t s, size_t k, size_t from,
+                    size_t to) {
   size_t lo, hi;
   csto_clause(doc, k, from, to, &lo, &hi);
   if (!has_kind(doc, lo, hi, CSTO_MENTION_DATE))

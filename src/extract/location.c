@@ -59,7 +59,8 @@ static int predicate_between(const csto_doc *doc, size_t lo, size_t p) {
 static int main_verb(const csto_mention *m) {
   return m->kind == CSTO_MENTION_CUE &&
          (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
-          m->cue == CSTO_CUE_SPEAK || m->cue == CSTO_CUE_CHAIR_ACTIVE || m->cue == CSTO_CUE_REPORTING ||
+          m->cue == CSTO_CUE_SPEAK || m->cue == CSTO_CUE_CHAIR_ACTIVE ||
+          m->cue == CSTO_CUE_REPORTING ||
           m->cue == CSTO_CUE_EVENT_PREDICATE);
 }
 
@@ -107,7 +108,8 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   }
   /* the verb's object ("decided to hold the next meeting in X"), else its subject ("E,
    * which will be held in X") */
-  int ev = csto_event_of(doc, (size_t)pred) >= 0 ? pred : csto_event_before(doc, (size_t)pred + 1, p);
+  int ev = csto_event_of(doc, (size_t)pred) >= 0 ? pred
+                                                 : csto_event_before(doc, (size_t)pred + 1, p);
   if (ev < 0)
     ev = csto_event_before(doc, from, (size_t)pred);
   if (ev < 0)

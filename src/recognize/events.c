@@ -204,14 +204,16 @@ static size_t event_right(const ctx *c, size_t ai, csto_mention *probe) {
 static int event_noun_modifier(const ctx *c, size_t ai) {
   const csto_lex_entry *next;
   return !sentence_end_atom(c, ai + 1) &&
-         (next = meaning(&c->atoms[ai + 1], CSTO_LEX_EVENT_NOUN)) && next->value != CSTO_EVENT_PLURAL;
+         (next = meaning(&c->atoms[ai + 1], CSTO_LEX_EVENT_NOUN)) &&
+         next->value != CSTO_EVENT_PLURAL;
 }
 
 /* The class of the phrase: its noun's, or the event noun before a bare "meeting" ("a summit
  * meeting" is a summit). */
 static csto_event_class phrase_class(const csto_lex_entry *noun, const csto_mention *probe) {
   csto_event_class cls = (csto_event_class)noun->value;
-  if ((cls == CSTO_EVENT_MEETING || cls == CSTO_EVENT_GENERIC) && probe->event_class != CSTO_EVENT_GENERIC)
+  if ((cls == CSTO_EVENT_MEETING || cls == CSTO_EVENT_GENERIC) &&
+      probe->event_class != CSTO_EVENT_GENERIC)
     return probe->event_class;
   return cls;
 }
