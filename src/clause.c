@@ -65,6 +65,11 @@ int csto_person_of(const csto_doc *doc, size_t k) {
   return kind == CSTO_MENTION_PERSON || kind == CSTO_MENTION_PRONOUN ? doc->links[k].entity : -1;
 }
 
+int csto_group_of(const csto_doc *doc, size_t k) {
+  int g = doc->links[k].group;
+  return g >= 0 && (size_t)g < doc->n_groups ? g : -1;
+}
+
 int csto_actor_of(const csto_doc *doc, size_t k) {
   const csto_mention *m = &doc->mentions[k];
   if (m->kind != CSTO_MENTION_ENTITY || doc->links[k].entity < 0 || m->demonym)

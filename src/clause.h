@@ -33,6 +33,9 @@ int csto_relative_subject(const csto_doc *doc, size_t lo);
 /* The person mention k refers to (a named or titled person or a pronoun), or -1. */
 int csto_person_of(const csto_doc *doc, size_t k);
 
+/* The group a plural reference k means ("the heads of state", "they"), or -1. */
+int csto_group_of(const csto_doc *doc, size_t k);
+
 /* A country or organization the mention names as an actor (not "Russian", not "of X"). */
 int csto_actor_of(const csto_doc *doc, size_t k);
 

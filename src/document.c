@@ -33,6 +33,7 @@ void csto_recognition_free(csto_recognition *rec) {
 void csto_resolution_free(csto_resolution *res) {
   free_entities(res->entities, res->n_entities);
   free(res->events);
+  free(res->groups);
   free(res->links);
   memset(res, 0, sizeof *res);
 }
@@ -46,6 +47,7 @@ void csto_doc_free(csto_doc *doc) {
   free((void *)doc->mentions);
   free_entities((csto_doc_entity *)doc->entities, doc->n_entities);
   free((void *)doc->events);
+  free((void *)doc->groups);
   free((void *)doc->links);
   free((void *)doc->candidates);
   free((void *)doc->facts);
@@ -81,6 +83,8 @@ void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res) {
   doc->n_entities = res->n_entities;
   doc->events = res->events;
   doc->n_events = res->n_events;
+  doc->groups = res->groups;
+  doc->n_groups = res->n_groups;
   doc->links = res->links;
   memset(res, 0, sizeof *res);
 }

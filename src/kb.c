@@ -792,8 +792,8 @@ static csto_status load(csto_kb *kb, triples *t, const char *data_dir, csto_erro
     st = parse_kb_files(t, data_dir, err);
   if (st == CSTO_OK)
     st = read_lexicon(kb, t->items, n_lexicon, err);
-  if (st == CSTO_OK)
-    st = build(kb, t->items + n_lexicon, t->n - n_lexicon, err);
+  if (st == CSTO_OK) /* no triples at all: no array to point into */
+    st = build(kb, t->items ? t->items + n_lexicon : NULL, t->n - n_lexicon, err);
   return st;
 }
 

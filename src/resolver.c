@@ -255,6 +255,8 @@ enum { PRONOUN_REACH = 2 /* sentences back a pronoun looks for its person */ };
 static void resolve_pronoun(resolver *rs, size_t k) {
   const csto_mention *mentions = rs->doc->mentions, *m = &mentions[k];
   int fallback = -1;
+  if (m->cue == CSTO_CUE_PRONOUN_PLURAL)
+    return; /* "they" means a group (groups, below) */
   for (size_t i = k; i-- > 0;) {
     const csto_mention *p = &mentions[i];
     int e = rs->r->links[i].entity;
@@ -310,6 +312,95 @@ static void resolve_entity(resolver *rs, size_t k) {
   if (name && *name)
     rs->r->links[k].entity = entity_for_name(rs->r, name, m->type);
   free(name);
+}
+
+/* ---- groups: people listed in one place, referred to as a whole in another ---------------- */
+
+enum {
+  /* Sentences back a plural reference looks for its list: the one before ("The Presidents
+   * of A, X, and B, Y, will not attend E1, but they will take part in E2"). */
+  GROUP_REACH = 1,
+};
+
+/* A plural phrase that names people without listing them: "the heads of state", "the
+ * heads of the CIS states", "they"; not "the leaders of A and B" (a list itself). */
+static int plural_reference(const csto_mention *m) {
+  if (m->kind == CSTO_MENTION_PRONOUN)
+    return m->cue == CSTO_CUE_PRONOUN_PLURAL;
+  return m->kind == CSTO_MENTION_PERSON && m->n_titles && m->titles[0].plural &&
+         m->name_first == m->name_end &&
+         !(m->titles[0].scope && m->titles[0].scope->type == CSTO_ENTITY_COUNTRY);
+}
+
+static int list_part(const csto_mention *m) {
+  return (m->kind == CSTO_MENTION_PERSON && !plural_reference(m)) ||
+         csto_is_cue(m, CSTO_CUE_LIST_SEPARATOR);
+}
+
+/* Whether person mention k fits a reference with this title (NULL: a pronoun, anyone). */
+static int fits(const resolver *rs, size_t k, const csto_title *t) {
+  const csto_mention *m = &rs->doc->mentions[k];
+  if (!t)
+    return 1;
+  for (int i = 0; i < m->n_titles; i++)
+    if (m->titles[i].role == t->role && !m->titles[i].plural)
+      return 1;
+  return 0;
+}
+
+/* The list that starts at mention k: persons with only list separators between them, two
+ * at least, each fitting the title. Returns the mention after it, or k when none starts. */
+static size_t list_at(const resolver *rs, size_t k, const csto_title *t) {
+  const csto_mention *ms = rs->doc->mentions;
+  if (ms[k].kind != CSTO_MENTION_PERSON || !list_part(&ms[k]))
+    return k;
+  size_t end = k, persons = 0;
+  for (size_t i = k; i < rs->doc->n_mentions && ms[i].sentence == ms[k].sentence && list_part(&ms[i]); i++) {
+    if (ms[i].kind != CSTO_MENTION_PERSON)
+      continue;
+    if (!fits(rs, i, t))
+      return k;
+    persons += rs->r->links[i].entity >= 0;
+    end = i + 1;
+  }
+  return persons >= 2 ? end : k;
+}
+
+static int add_group(csto_resolution *r, size_t first, size_t end) {
+  for (size_t i = 0; i < r->n_groups; i++)
+    if (r->groups[i].first == first && r->groups[i].end == end)
+      return (int)i;
+  if (csto_array_reserve((void **)&r->groups, &r->cap_groups, r->n_groups, sizeof *r->groups))
+    return out_of_memory(r);
+  r->groups[r->n_groups] = (csto_doc_group){first, end};
+  return (int)r->n_groups++;
+}
+
+/* The list a plural reference k means: the nearest before it (its own sentence or the one
+ * before), else, for a title, one in the next sentence ("The heads of the CIS states
+ * arrived. The council includes the leaders of A, B and C"). */
+static int group_of(resolver *rs, size_t k) {
+  const csto_mention *ms = rs->doc->mentions, *m = &ms[k];
+  const csto_title *t = m->kind == CSTO_MENTION_PERSON ? &m->titles[0] : NULL;
+  size_t best = k, best_end = k;
+  for (size_t i = 0; i < k; i++) {
+    size_t end;
+    if (ms[i].sentence + GROUP_REACH < m->sentence || (end = list_at(rs, i, t)) == i)
+      continue;
+    best = i;
+    best_end = end;
+    i = end - 1;
+  }
+  for (size_t i = k + 1; best == k && t && i < rs->doc->n_mentions && ms[i].sentence <= m->sentence + 1; i++)
+    if ((best_end = list_at(rs, i, t)) > i)
+      best = i;
+  return best == k ? -1 : add_group(rs->r, best, best_end);
+}
+
+static void groups(resolver *rs) {
+  for (size_t k = 0; k < rs->doc->n_mentions; k++)
+    if (plural_reference(&rs->doc->mentions[k]) && rs->r->links[k].entity < 0)
+      rs->r->links[k].group = group_of(rs, k);
 }
 
 /* ---- events ------------------------------------------------------------------------------- */
@@ -596,7 +687,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   if (!out->links)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   for (size_t k = 0; k < doc->n_mentions; k++)
-    out->links[k] = (csto_link){.entity = -1, .event = -1};
+    out->links[k] = (csto_link){.entity = -1, .event = -1, .group = -1};
   resolver rs = {doc, out};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
@@ -606,6 +697,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
     default: break;
     }
   }
+  groups(&rs);
   for (size_t k = 0; k < doc->n_mentions; k++)
     if (doc->mentions[k].kind == CSTO_MENTION_EVENT)
       resolve_event(&rs, k);

@@ -83,8 +83,16 @@ typedef struct {
 typedef struct {
   int entity;
   int event;
+  int group; /* a plural reference ("the heads of state", "they"): the group it means, -1 */
   const csto_kb_entity *title_scope[CSTO_MAX_TITLES];
 } csto_link;
+
+/* People the text lists in one place ("the leaders of A, B and C", "X, Y and Z") and
+ * refers to as a whole in another ("The heads of state arrived", "they will take part"):
+ * the list's mentions [first, end), whose persons are the members. */
+typedef struct {
+  size_t first, end;
+} csto_doc_group;
 
 typedef struct {
   const csto_kb_entity *kb; /* NULL for a new entity */
@@ -115,6 +123,8 @@ typedef struct {
   size_t n_entities, cap_entities;
   csto_doc_event *events;
   size_t n_events, cap_events;
+  csto_doc_group *groups;
+  size_t n_groups, cap_groups;
   csto_link *links; /* one per mention */
   int out_of_memory; /* an entity, alias or event could not be added: the stage fails */
 } csto_resolution;
@@ -189,6 +199,8 @@ typedef struct csto_doc {
   size_t n_entities;
   const csto_doc_event *events;
   size_t n_events;
+  const csto_doc_group *groups;
+  size_t n_groups;
   const csto_link *links; /* one per mention */
   /* extract */
   const csto_candidate *candidates;

@@ -112,6 +112,9 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(ABBREVIATION, "Abbreviation")      /* "Mr.", "Oct.": a period that does not end a sentence */ \
   X(PRONOUN_MALE, "PronounMale") \
   X(PRONOUN_FEMALE, "PronounFemale") \
+  X(PRONOUN_PLURAL, "PronounPlural")   /* "they": a group named before */ \
+  X(STATE_HEADS, "StateHeads")         /* "heads" of states: "the heads of the CIS states" */ \
+  X(STATES, "States")                  /* "states", "member countries": whose heads they are */ \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
   X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \

@@ -28,9 +28,20 @@ static void add_agent(agents *a, int mention, int entity) {
   }
 }
 
+/* The person mention refers to, or each member of the group it means ("they"). */
 static void add_person(const csto_doc *doc, agents *a, int mention) {
-  if (mention >= 0)
-    add_agent(a, mention, csto_person_of(doc, (size_t)mention));
+  int g = mention >= 0 ? csto_group_of(doc, (size_t)mention) : -1;
+  if (g < 0) {
+    if (mention >= 0)
+      add_agent(a, mention, csto_person_of(doc, (size_t)mention));
+    return;
+  }
+  for (size_t i = doc->groups[g].first; i < doc->groups[g].end; i++)
+    add_agent(a, (int)i, csto_person_of(doc, i));
+}
+
+static int country_at(const csto_doc *doc, size_t k) {
+  return doc->mentions[k].kind == CSTO_MENTION_ENTITY && doc->mentions[k].type == CSTO_ENTITY_COUNTRY;
 }
 
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
@@ -44,9 +55,11 @@ static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
     add_person(doc, &people, (int)i);
     add_agent(&actors, (int)i, csto_actor_of(doc, i));
     if (csto_is_cue(m, CSTO_CUE_DELEGATION) && i > lo && /* "the Kazakh delegation" */
-        doc->mentions[i - 1].kind == CSTO_MENTION_ENTITY &&
-        doc->mentions[i - 1].type == CSTO_ENTITY_COUNTRY)
+        country_at(doc, i - 1))
       add_agent(&actors, (int)i - 1, doc->links[i - 1].entity);
+    if (i + 2 < hi && csto_is_cue(m, CSTO_CUE_DELEGATION) && /* "delegations of A, B" */
+        csto_is_cue(&doc->mentions[i + 1], CSTO_CUE_OF) && country_at(doc, i + 2))
+      add_agent(&actors, (int)i + 2, doc->links[i + 2].entity);
   }
   return people.n ? people : actors;
 }
@@ -183,8 +196,24 @@ static void speak(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, siz
   attend(doc, sink, &who, &a);
 }
 
-static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from) {
+/* "attended by 12 countries; A, B and C": the clause after the break holds nothing but
+ * the countries counted (two at least, up to the sentence's end). */
+static agents listed_after(const csto_doc *doc, size_t hi, size_t to) {
+  agents countries = {.n = 0};
+  for (size_t i = hi + 1; i < to; i++) {
+    if (country_at(doc, i))
+      add_agent(&countries, (int)i, doc->links[i].entity);
+    else if (!csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR))
+      return (agents){.n = 0};
+  }
+  return countries.n >= 2 ? countries : (agents){.n = 0};
+}
+
+static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from,
+                    size_t to) {
   agents who = collect(doc, k + 1, hi);
+  if (who.n == 0 && hi < to)
+    who = listed_after(doc, hi, to);
   if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
     /* people only: "Ukraine was represented by a deputy" */
     if (people_in(doc, lo, k).n)
@@ -273,7 +302,7 @@ static void cue(const csto_doc *doc, csto_sink *sink, size_t k, size_t from, siz
   if (passive_voice ? csto_negated_before(doc, from, k) : csto_negated(doc, lo, k + 1))
     return;
   if (passive_voice) {
-    passive(doc, sink, k, lo, hi, from);
+    passive(doc, sink, k, lo, hi, from, to);
     return;
   }
   switch (m->cue) {

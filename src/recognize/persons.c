@@ -47,6 +47,21 @@ static const csto_kb_entity *post_scope(csto_role role, const csto_kb_entity *pr
   return s;
 }
 
+/* "heads of [the] [CIS] states" at atom i: heads of state, and the atom after the phrase
+ * (0 when i starts none); *org is the organization named. "Heads of delegations" is no
+ * title. */
+static size_t heads_of_states(const ctx *c, size_t i, const csto_kb_entity **org) {
+  if (!is_cue(&c->atoms[i], CSTO_CUE_STATE_HEADS) || sentence_end_atom(c, i + 1) ||
+      !is_cue(&c->atoms[++i], CSTO_CUE_OF))
+    return 0;
+  if (!sentence_end_atom(c, ++i) && is_cue(&c->atoms[i], CSTO_CUE_DEFINITE))
+    i++;
+  *org = sentence_end_atom(c, i) ? NULL : entity_of(&c->atoms[i], T(ORGANIZATION));
+  if (*org)
+    i++;
+  return !sentence_end_atom(c, i) && is_cue(&c->atoms[i], CSTO_CUE_STATES) ? i + 1 : 0;
+}
+
 /* The words before the role: "the former Armenian", "Kazakhstan's". Returns the role's
  * atom, or a sentence end (then t says nothing) when a word cannot stand in a title. */
 static size_t title_prefix(const ctx *c, size_t ai, title_parse *t, const csto_kb_entity **prefix) {
@@ -55,7 +70,8 @@ static size_t title_prefix(const ctx *c, size_t ai, title_parse *t, const csto_k
     const atom *a = &c->atoms[i];
     const csto_lex_entry *d = meaning(a, CSTO_LEX_DEMONYM);
     const csto_kb_entity *e = entity_of(a, SCOPES);
-    if (meaning(a, CSTO_LEX_ROLE))
+    const csto_kb_entity *org;
+    if (meaning(a, CSTO_LEX_ROLE) || heads_of_states(c, i, &org))
       return i;
     if (e || d) {
       *prefix = e ? e : d->entity;
@@ -101,14 +117,21 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   if (sentence_end_atom(c, i))
     return (title_parse){0};
   const atom *r = &c->atoms[i];
+  const csto_kb_entity *org = NULL;
+  size_t heads_end = meaning(r, CSTO_LEX_ROLE) ? 0 : heads_of_states(c, i, &org);
+  t.role_at = i;
+  t.found = 1;
+  if (heads_end) {
+    t.title = (csto_title){CSTO_ROLE_HEAD_OF_STATE, org, 1};
+    t.end = heads_end;
+    return t;
+  }
   t.title.role = (csto_role)meaning(r, CSTO_LEX_ROLE)->value;
   t.title.plural = csto_atom_plural_role(c, r);
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
-  t.role_at = i;
   t.end = i + 1;
   const csto_kb_entity *of = title_of(c, t.end, &t.end);
   t.title.scope = post_scope(t.title.role, prefix, of);
-  t.found = 1;
   return t;
 }
 

@@ -38,11 +38,12 @@ void csto_recognize_meanings(ctx *c, size_t ai) {
     csto_cue cue = (csto_cue)a->meanings[i]->value;
     if (csto_cue_recognizer_only(cue))
       continue;
-    int pronoun = cue == CSTO_CUE_PRONOUN_MALE || cue == CSTO_CUE_PRONOUN_FEMALE;
+    int pronoun = cue == CSTO_CUE_PRONOUN_MALE || cue == CSTO_CUE_PRONOUN_FEMALE ||
+                  cue == CSTO_CUE_PRONOUN_PLURAL;
     if (!(m = emit(c, pronoun ? CSTO_MENTION_PRONOUN : CSTO_MENTION_CUE, ai, ai + 1)))
       return;
     m->cue = cue;
-    if (pronoun)
+    if (pronoun && cue != CSTO_CUE_PRONOUN_PLURAL)
       m->gender = cue == CSTO_CUE_PRONOUN_MALE ? CSTO_GENDER_MALE : CSTO_GENDER_FEMALE;
   }
 }

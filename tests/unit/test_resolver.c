@@ -36,6 +36,39 @@ static void titles_alone_resolve_by_date(void **state) {
   test_run_free(&b);
 }
 
+/* A plural reference means the people a list names, before it or in the next sentence. */
+static int group_size(const csto_doc *doc, const char *text) {
+  for (size_t i = 0; i < doc->n_mentions; i++) {
+    char *t = csto_doc_text(doc, doc->mentions[i].first, doc->mentions[i].end);
+    int hit = strcmp(t, text) == 0;
+    free(t);
+    if (hit && doc->links[i].group < 0)
+      return 0;
+    if (hit) {
+      const csto_doc_group *g = &doc->groups[doc->links[i].group];
+      int n = 0;
+      for (size_t k = g->first; k < g->end; k++)
+        n += doc->mentions[k].kind == CSTO_MENTION_PERSON && doc->links[k].entity >= 0;
+      return n;
+    }
+  }
+  return -1;
+}
+
+static void plural_references_mean_listed_groups(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "The heads of the CSTO member states arrived. The leaders of Russia "
+                             "and Tajikistan spoke. Putin and Rahmon met, and they left.");
+  assert_int_equal(group_size(r.doc, "The heads of the CSTO member states"), 2);
+  assert_int_equal(group_size(r.doc, "they"), 2);
+  assert_int_equal(test_entity(r.doc, "they"), -1);
+  test_run_free(&r);
+  test_run alone = test_pipeline(kb, "2021-09-15", "The leaders arrived. Putin spoke.");
+  assert_int_equal(group_size(alone.doc, "The leaders"), 0);
+  test_run_free(&alone);
+}
+
 static void event_descriptions_corefer(void **state) {
   (void)state;
   test_run r = test_pipeline(kb, "2021-09-15",
@@ -79,6 +112,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(surnames_and_pronouns_find_people),
       cmocka_unit_test(titles_alone_resolve_by_date),
+      cmocka_unit_test(plural_references_mean_listed_groups),
       cmocka_unit_test(event_descriptions_corefer),
       cmocka_unit_test(places_keep_the_spelling_the_text_uses),
   };
