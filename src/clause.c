@@ -1,4 +1,5 @@
 #include "clause.h"
+#include <stdlib.h>
 
 /* First mention of a sentence at or after s (mentions are in sentence order). */
 static size_t lower_bound(const csto_doc *doc, size_t s) {
@@ -26,21 +27,33 @@ static int breaks(const csto_mention *m) {
   return csto_is_cue(m, CSTO_CUE_CLAUSE_BREAK) || csto_is_cue(m, CSTO_CUE_RELATIVE);
 }
 
+int csto_clause_index(csto_recognition *rec) {
+  size_t n = rec->n_mentions;
+  rec->clause_from = malloc((n + 1) * sizeof(size_t));
+  rec->clause_to = malloc((n + 1) * sizeof(size_t));
+  rec->negations_before = malloc((n + 1) * sizeof(size_t));
+  if (!rec->clause_from || !rec->clause_to || !rec->negations_before)
+    return -1;
+  rec->negations_before[0] = 0;
+  for (size_t k = 0, start = 0; k < n; k++) {
+    rec->clause_from[k] = start;
+    start = breaks(&rec->mentions[k]) ? k + 1 : start;
+    rec->negations_before[k + 1] = rec->negations_before[k] + csto_is_cue(&rec->mentions[k], CSTO_CUE_NEGATION);
+  }
+  for (size_t k = n, end = n; k-- > 0;) {
+    rec->clause_to[k] = end;
+    end = breaks(&rec->mentions[k]) ? k : end;
+  }
+  return 0;
+}
+
 void csto_clause(const csto_doc *doc, size_t k, size_t from, size_t to, size_t *lo, size_t *hi) {
-  size_t a = k, b = k + 1;
-  while (a > from && !breaks(&doc->mentions[a - 1]))
-    a--;
-  while (b < to && !breaks(&doc->mentions[b]))
-    b++;
-  *lo = a;
-  *hi = b;
+  *lo = doc->clause_from[k] > from ? doc->clause_from[k] : from;
+  *hi = doc->clause_to[k] < to ? doc->clause_to[k] : to;
 }
 
 int csto_negated(const csto_doc *doc, size_t lo, size_t hi) {
-  for (size_t i = lo; i < hi; i++)
-    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_NEGATION))
-      return 1;
-  return 0;
+  return lo < hi && doc->negations_before[hi] > doc->negations_before[lo];
 }
 
 int csto_negated_before(const csto_doc *doc, size_t from, size_t k) {

@@ -96,23 +96,13 @@ static csto_fact fact_of(const csto_doc *doc, const keyed *group, size_t n) {
   return f;
 }
 
-/* A title alone names an office more than a person, unless the person takes part. */
-static int office_only(const csto_doc *doc, const keyed *group, size_t n, const unsigned char *takes_part) {
-  for (size_t i = 0; i < n; i++)
-    if (doc->candidates[group[i].index].rule != CSTO_RULE_POSITION_TITLE_ONLY)
-      return 0;
-  return !takes_part[doc->candidates[group[0].index].subject];
-}
-
 /* One fact per group of the sorted candidates. */
-static size_t group_facts(const csto_doc *doc, const keyed *order, const unsigned char *takes_part,
-                          csto_fact *facts) {
+static size_t group_facts(const csto_doc *doc, const keyed *order, csto_fact *facts) {
   size_t n = 0;
   for (size_t g = 0, end; g < doc->n_candidates; g = end) {
     for (end = g + 1; end < doc->n_candidates && same_key(&order[g], &order[end]); end++)
       ;
-    if (!(order[g].kind == CSTO_FACT_HOLDS_POSITION && office_only(doc, order + g, end - g, takes_part)))
-      facts[n++] = fact_of(doc, order + g, end - g);
+    facts[n++] = fact_of(doc, order + g, end - g);
   }
   return n;
 }
@@ -120,24 +110,17 @@ static size_t group_facts(const csto_doc *doc, const keyed *order, const unsigne
 csto_status csto_consolidate(const csto_doc *doc, csto_fact **out, size_t *n, csto_error *err) {
   keyed *order = malloc((doc->n_candidates + 1) * sizeof *order);
   csto_fact *facts = malloc((doc->n_candidates + 1) * sizeof *facts);
-  unsigned char *takes_part = calloc(doc->n_entities + 1, 1);
-  if (!order || !facts || !takes_part) {
+  if (!order || !facts) {
     free(order);
     free(facts);
-    free(takes_part);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  for (size_t i = 0; i < doc->n_candidates; i++) {
-    const csto_candidate *c = &doc->candidates[i];
-    order[i] = key_of(c, i);
-    if (c->kind == CSTO_FACT_CHAIRS || c->kind == CSTO_FACT_ATTENDS)
-      takes_part[c->subject] = 1;
-  }
+  for (size_t i = 0; i < doc->n_candidates; i++)
+    order[i] = key_of(&doc->candidates[i], i);
   qsort(order, doc->n_candidates, sizeof *order, by_key_then_index);
-  *n = group_facts(doc, order, takes_part, facts);
+  *n = group_facts(doc, order, facts);
   qsort(facts, *n, sizeof *facts, by_first_candidate);
   free(order);
-  free(takes_part);
   *out = facts;
   return CSTO_OK;
 }

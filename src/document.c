@@ -27,6 +27,9 @@ static void free_entities(csto_doc_entity *entities, size_t n) {
 
 void csto_recognition_free(csto_recognition *rec) {
   free(rec->mentions);
+  free(rec->clause_from);
+  free(rec->clause_to);
+  free(rec->negations_before);
   memset(rec, 0, sizeof *rec);
 }
 
@@ -45,6 +48,9 @@ void csto_doc_free(csto_doc *doc) {
   csto_tokens_free(doc->tokens, doc->n_tokens);
   free(doc->sentences);
   free((void *)doc->mentions);
+  free((void *)doc->clause_from);
+  free((void *)doc->clause_to);
+  free((void *)doc->negations_before);
   free_entities((csto_doc_entity *)doc->entities, doc->n_entities);
   free((void *)doc->events);
   free((void *)doc->groups);
@@ -75,6 +81,9 @@ void csto_doc_attach_recognition(csto_doc *doc, csto_recognition *rec) {
   doc->mentions = rec->mentions;
   doc->n_mentions = rec->n_mentions;
   doc->dateline_city = rec->dateline_city;
+  doc->clause_from = rec->clause_from;
+  doc->clause_to = rec->clause_to;
+  doc->negations_before = rec->negations_before;
   memset(rec, 0, sizeof *rec);
 }
 

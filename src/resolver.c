@@ -125,24 +125,35 @@ static int has_title(const resolver *rs, size_t k, csto_role role, const csto_kb
   return 0;
 }
 
-/* "the Russian leader": who held the post then, or who the article gave that title.
- * A deputy's or a former holder's title ("deputy foreign ministers of A and B") is not
- * the holder's. */
+/* A person the article names with this title (not a former holder's): the nearest before
+ * mention k, else the first after it; -1 when none. Named persons are resolved first. */
+static int named_holder(const resolver *rs, size_t k, const csto_title *t) {
+  const csto_doc *doc = rs->doc;
+  for (int after = 0; after < 2; after++)
+    for (size_t n = 0; n < doc->n_mentions; n++) {
+      size_t i = after ? n : doc->n_mentions - 1 - n;
+      const csto_mention *p = &doc->mentions[i];
+      if ((after ? i > k : i < k) && p->kind == CSTO_MENTION_PERSON && !p->former &&
+          p->name_first < p->name_end && rs->r->links[i].entity >= 0 &&
+          has_title(rs, i, t->role, t->scope))
+        return rs->r->links[i].entity;
+    }
+  return -1;
+}
+
+/* "the Russian leader": who the article gives that title, else who held the post then
+ * (the article knows a change the knowledge base may lack). A deputy's or a former
+ * holder's title ("deputy foreign ministers of A and B") is not the holder's. */
 static int title_holder(resolver *rs, size_t k) {
   const csto_doc *doc = rs->doc;
   const csto_title *t = &doc->mentions[k].titles[0];
   if (t->plural || !t->scope || doc->mentions[k].former)
     return -1;
+  int named = named_holder(rs, k, t);
+  if (named >= 0)
+    return named;
   const csto_kb_holding *h = csto_kb_holder(doc->kb, t->role, t->scope, doc->article->date);
-  if (h)
-    return entity_for_kb(rs->r, h->holder);
-  for (size_t i = k; i-- > 0;) {
-    const csto_mention *p = &doc->mentions[i];
-    if (p->kind == CSTO_MENTION_PERSON && rs->r->links[i].entity >= 0 &&
-        has_title(rs, i, t->role, t->scope))
-      return rs->r->links[i].entity;
-  }
-  return -1;
+  return h ? entity_for_kb(rs->r, h->holder) : -1;
 }
 
 /* Edit distance of two short strings (bytes), capped at cap + 1. */
@@ -234,12 +245,16 @@ static void complete_titles(resolver *rs, size_t k) {
   }
 }
 
-static void resolve_person(resolver *rs, size_t k) {
+/* Named persons first (named_only), then titles alone, which may take a name's holder. */
+static void resolve_person(resolver *rs, size_t k, int named_only) {
   const csto_mention *m = &rs->doc->mentions[k];
   csto_link *link = &rs->r->links[k];
+  int named = m->name_first < m->name_end;
+  if (named != named_only)
+    return;
   for (int i = 0; i < m->n_titles; i++)
     link->title_scope[i] = m->titles[i].scope;
-  if (m->name_first < m->name_end)
+  if (named)
     link->entity = named_person(rs, m);
   else if (m->n_titles)
     link->entity = title_holder(rs, k);
@@ -691,9 +706,15 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   resolver rs = {doc, out};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
-    case CSTO_MENTION_PERSON: resolve_person(&rs, k); break;
-    case CSTO_MENTION_PRONOUN: resolve_pronoun(&rs, k); break;
+    case CSTO_MENTION_PERSON: resolve_person(&rs, k, 1); break;
     case CSTO_MENTION_ENTITY: resolve_entity(&rs, k); break;
+    default: break;
+    }
+  }
+  for (size_t k = 0; k < doc->n_mentions; k++) {
+    switch (doc->mentions[k].kind) {
+    case CSTO_MENTION_PERSON: resolve_person(&rs, k, 0); break;
+    case CSTO_MENTION_PRONOUN: resolve_pronoun(&rs, k); break;
     default: break;
     }
   }

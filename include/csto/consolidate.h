@@ -10,7 +10,6 @@
  *                     unspecified; the first of the kind that wins, with its sentence
  *   heldIn            the most specific place (venue, city, country); the first of those
  *   date              the first date the text gives the event
- *   position.title-only  kept only for someone who chairs or attends an event
  *
  * Facts come out in the order of their first candidates, so the same text gives the same
  * facts in the same order. */

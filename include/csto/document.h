@@ -180,6 +180,11 @@ typedef struct {
   size_t n_mentions, cap_mentions;
   const csto_kb_entity *dateline_city; /* "MINSK, May 12" */
   int out_of_memory; /* a mention could not be added: the stage fails */
+  /* Made once the mentions are final, so that finding a mention's clause or a negation in
+   * a range takes constant time however long the sentence: per mention, the index after
+   * the last clause break before it and the first clause break after it; per index, the
+   * negation cues before it (n_mentions + 1 entries). */
+  size_t *clause_from, *clause_to, *negations_before;
 } csto_recognition;
 
 typedef struct csto_doc {
@@ -194,6 +199,7 @@ typedef struct csto_doc {
   const csto_mention *mentions;
   size_t n_mentions;
   const csto_kb_entity *dateline_city;
+  const size_t *clause_from, *clause_to, *negations_before; /* see csto_recognition */
   /* resolve */
   const csto_doc_entity *entities;
   size_t n_entities;

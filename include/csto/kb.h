@@ -137,7 +137,9 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(PREVIOUS, "Previous")              /* "last year's": an earlier occurrence of an event */ \
   X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */ \
   X(AGENTIVE, "Agentive")              /* "by": the agent of a passive verb follows */ \
-  X(SEND, "Send")                      /* "sent": who sends someone to E does not attend */
+  X(SEND, "Send")                      /* "sent": who sends someone to E does not attend */ \
+  X(OFFICE, "Office")                  /* "the press service of": a title after it is an office */ \
+  X(TIME_OF_DAY, "TimeOfDay")          /* "pm": after a number a time, not a title */
 
 typedef enum {
   CSTO_CUE_NONE = 0,

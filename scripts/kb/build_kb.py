@@ -324,11 +324,25 @@ def build_people(kb, research):
         build_holding(kb, e, row, where)
 
 
+def build_curated_people(kb):
+    """CURATED_TERMS: posts outside the research table, in its row shape; no Wikidata id."""
+    for n, row in enumerate(CURATED_TERMS, start=1):
+        where = f"CURATED_TERMS[{n}]"
+        e = kb.entities.get(slug(row["person"]))
+        if e is None:
+            e = kb.add(Entity(slug(row["person"]), "Person", row["person"],
+                              PERSON_RU.get(row["person"]), "people.ttl"))
+        for a in ([row["person"]] + row["aliases"].split("|")) if row["aliases"] else [row["person"]]:
+            for v in [a] + sorted(first_name_variants(a)):
+                e.add_alias(v)
+        build_holding(kb, e, row, where)
+
+
 def build_holding(kb, person, row, where):
     role = row["role"].strip()
     if role not in ROLES:
         raise KBError(f"{where}: unknown role {role!r}")
-    post_in = POST_IN.get(row["post_in"].strip())
+    post_in = POST_IN.get(row["post_in"].strip(), row["post_in"].strip())
     if post_in is None:
         raise KBError(f"{where}: unknown post_in {row['post_in']!r}")
     kb.get(post_in)
@@ -343,7 +357,9 @@ def build_holding(kb, person, row, where):
         notes.append("partial dates widened to the whole "
                      + "/".join(sorted({p for p in (start_prec, end_prec) if p})))
     ev = row["evidence"]
-    if "LOW CONFIDENCE" in ev:
+    if where.startswith("CURATED_TERMS"):
+        notes.append("curated from general reference (" + ev + "), not from officeholders.tsv")
+    elif "LOW CONFIDENCE" in ev:
         notes.append("LOW CONFIDENCE in research: not checked against a fetched source")
     elif "recall-only" in ev:
         notes.append("recall-only in research: some dates not checked against a fetched source")
@@ -564,6 +580,19 @@ DROPPED_ALIASES = {
     # a surname of two words, which the resolver derives itself
     "Mohammad-Reza Gharaei Ashtiani": ("Gharaei Ashtiani",),
 }
+
+# Post terms the research table lacks, from general reference (Wikipedia articles on the
+# person and the post), in officeholders.tsv's row shape; post_in is an entity slug. Holdings
+# of parliaments' chairs and of observer states' heads whom articles name by title alone.
+CURATED_TERMS = [
+    dict(person="Miguel Díaz-Canel", aliases="Miguel Diaz-Canel|Miguel Díaz-Canel Bermúdez",
+         role="HeadOfState", post_in="Cuba", start="2018-04-19", end="",
+         evidence="President of the Council of State from 2018-04-19, President of Cuba from 2019-10-10"),
+    dict(person="Vyacheslav Volodin", aliases="", role="Chair", post_in="State_Duma",
+         start="2016-10-05", end="", evidence="Chairman of the State Duma since 2016-10-05"),
+    dict(person="Alen Simonyan", aliases="", role="Chair", post_in="National_Assembly_of_Armenia",
+         start="2021-08-02", end="", evidence="President of the National Assembly since 2021-08-02"),
+]
 
 # English Wikipedia title where it differs from the research table's spelling.
 PERSON_LABELS = {
@@ -1125,6 +1154,135 @@ NATIONAL_BODIES = {
             "Совет национальной безопасности Монголии", [])),
 }
 
+# National parliaments of the member states of the CSTO, SCO, CIS and EAEU, and their
+# chambers: the bodies whose chairs (speakers) articles name. A parliament's `whole` entry
+# is the one "the Armenian parliament", "Parliament of Armenia", "the Armenian legislature"
+# name (generated from the country's adjectives); a chamber gets only its own names.
+PARLIAMENTS = {
+    "Russia": [
+        dict(slug="Federal_Assembly_of_Russia", en="Federal Assembly of Russia",
+             ru="Федеральное Собрание Российской Федерации", whole=True,
+             alts=["Federal Assembly of the Russian Federation"]),
+        dict(slug="State_Duma", en="State Duma", ru="Государственная дума",
+             alts=["State Duma of Russia", "State Duma of the Russian Federation",
+                   "Russian State Duma", "Duma", "Russian Duma"]),
+        dict(slug="Federation_Council_of_Russia", en="Federation Council of Russia",
+             ru="Совет Федерации", alts=["Federation Council", "Russian Federation Council",
+                                         "Federation Council of the Russian Federation"]),
+    ],
+    "Belarus": [
+        dict(slug="National_Assembly_of_Belarus", en="National Assembly of Belarus",
+             ru="Национальное собрание Республики Беларусь", whole=True,
+             alts=["National Assembly of the Republic of Belarus",
+                   "Belarusian National Assembly"]),
+        dict(slug="House_of_Representatives_of_Belarus", en="House of Representatives of Belarus",
+             ru="Палата представителей Национального собрания Республики Беларусь",
+             alts=["House of Representatives of the National Assembly of Belarus",
+                   "Belarusian House of Representatives",
+                   "House of Representatives of the Republic of Belarus"]),
+        dict(slug="Council_of_the_Republic_of_Belarus", en="Council of the Republic of Belarus",
+             ru="Совет Республики Национального собрания Республики Беларусь",
+             alts=["Council of the Republic",
+                   "Council of the Republic of the National Assembly of Belarus"]),
+    ],
+    "Armenia": [
+        dict(slug="National_Assembly_of_Armenia", en="National Assembly of Armenia",
+             ru="Национальное собрание Армении", whole=True,
+             alts=["Armenian National Assembly", "National Assembly of the Republic of Armenia"]),
+    ],
+    "Kazakhstan": [
+        dict(slug="Parliament_of_Kazakhstan", en="Parliament of Kazakhstan",
+             ru="Парламент Республики Казахстан", whole=True,
+             alts=["Parliament of the Republic of Kazakhstan"]),
+        dict(slug="Mazhilis", en="Mazhilis", ru="Мажилис",
+             alts=["Majilis", "Mazhilis of Kazakhstan", "Mazhilis of the Parliament of Kazakhstan",
+                   "Kazakh Mazhilis"]),
+        dict(slug="Senate_of_Kazakhstan", en="Senate of Kazakhstan",
+             ru="Сенат Парламента Республики Казахстан",
+             alts=["Kazakh Senate", "Senate of the Parliament of Kazakhstan"]),
+    ],
+    "Kyrgyzstan": [
+        dict(slug="Jogorku_Kenesh", en="Jogorku Kenesh", ru="Жогорку Кенеш", whole=True,
+             alts=["Zhogorku Kenesh", "Jogorku Kenesh of the Kyrgyz Republic",
+                   "Supreme Council of Kyrgyzstan", "Supreme Council of the Kyrgyz Republic"]),
+    ],
+    "Tajikistan": [
+        dict(slug="Majlisi_Oli", en="Majlisi Oli", ru="Маджлиси Оли", whole=True,
+             alts=["Supreme Assembly of Tajikistan", "Majlisi Oli of Tajikistan"]),
+        dict(slug="Majlisi_Namoyandagon", en="Majlisi Namoyandagon",
+             ru="Маджлиси намояндагон", alts=["Assembly of Representatives of Tajikistan",
+                                             "Assembly of Representatives of the Majlisi Oli"]),
+        dict(slug="Majlisi_Milli", en="Majlisi Milli", ru="Маджлиси милли",
+             alts=["National Assembly of Tajikistan", "National Assembly of the Majlisi Oli"]),
+    ],
+    "Uzbekistan": [
+        dict(slug="Oliy_Majlis", en="Oliy Majlis", ru="Олий Мажлис", whole=True,
+             alts=["Supreme Assembly of Uzbekistan", "Oliy Majlis of Uzbekistan"]),
+        dict(slug="Legislative_Chamber_of_Uzbekistan", en="Legislative Chamber of Uzbekistan",
+             ru="Законодательная палата Олий Мажлиса",
+             alts=["Legislative Chamber of the Oliy Majlis"]),
+        dict(slug="Senate_of_Uzbekistan", en="Senate of Uzbekistan", ru="Сенат Олий Мажлиса",
+             alts=["Senate of the Oliy Majlis", "Uzbek Senate"]),
+    ],
+    "Azerbaijan": [
+        dict(slug="National_Assembly_of_Azerbaijan", en="National Assembly of Azerbaijan",
+             ru="Милли Меджлис Азербайджана", whole=True,
+             alts=["Milli Majlis", "Milli Mejlis", "Azerbaijani National Assembly"]),
+    ],
+    "Turkmenistan": [
+        dict(slug="Mejlis_of_Turkmenistan", en="Mejlis of Turkmenistan", ru="Меджлис Туркменистана",
+             whole=True, alts=["Mejlis", "Assembly of Turkmenistan"]),
+    ],
+    "Moldova": [
+        dict(slug="Parliament_of_Moldova", en="Parliament of Moldova", ru="Парламент Молдавии",
+             whole=True, alts=["Parliament of the Republic of Moldova"]),
+    ],
+    "China": [
+        dict(slug="National_People_s_Congress", en="National People's Congress",
+             ru="Всекитайское собрание народных представителей", whole=True,
+             alts=["NPC", "National People's Congress of China"]),
+        dict(slug="Standing_Committee_of_the_National_People_s_Congress",
+             en="Standing Committee of the National People's Congress",
+             ru="Постоянный комитет ВСНП",
+             alts=["NPC Standing Committee", "Standing Committee of the NPC"]),
+    ],
+    "India": [
+        dict(slug="Parliament_of_India", en="Parliament of India", ru="Парламент Индии",
+             whole=True, alts=[]),
+        dict(slug="Lok_Sabha", en="Lok Sabha", ru="Лок сабха", alts=["House of the People"]),
+        dict(slug="Rajya_Sabha", en="Rajya Sabha", ru="Раджья сабха",
+             alts=["Council of States of India"]),
+    ],
+    "Pakistan": [
+        dict(slug="Parliament_of_Pakistan", en="Parliament of Pakistan", ru="Парламент Пакистана",
+             whole=True, alts=["Majlis-e-Shoora"]),
+        dict(slug="National_Assembly_of_Pakistan", en="National Assembly of Pakistan",
+             ru="Национальная ассамблея Пакистана", alts=["Pakistani National Assembly"]),
+        dict(slug="Senate_of_Pakistan", en="Senate of Pakistan", ru="Сенат Пакистана",
+             alts=["Pakistani Senate"]),
+    ],
+    "Iran": [
+        dict(slug="Islamic_Consultative_Assembly", en="Islamic Consultative Assembly",
+             ru="Исламский консультативный совет", whole=True,
+             alts=["Majlis of Iran", "Iranian Majlis", "Islamic Consultative Assembly of Iran"]),
+    ],
+}
+
+
+def parliaments():
+    """PARLIAMENTS with the names every country's whole parliament gets."""
+    out = []
+    for cslug, bodies in PARLIAMENTS.items():
+        c = _country(cslug)
+        for b in bodies:
+            alts = list(b["alts"])
+            if b.get("whole"):
+                alts += [f"Parliament of {c['en']}", f"{c['en']}'s parliament"]
+                alts += [f"{a} {w}" for a in c["adj"] for w in ("parliament", "legislature")]
+            out.append(dict(slug=b["slug"], en=b["en"], ru=b["ru"], alts=alts, country=cslug))
+    return out
+
+
 # Bodies with a Security Council that articles call "<Adjective> Security Council".
 GENERIC_SECURITY_COUNCILS = {"Russia", "Belarus", "Armenia", "Kazakhstan", "Kyrgyzstan",
                              "Tajikistan", "Uzbekistan", "Azerbaijan"}
@@ -1160,7 +1318,7 @@ def government_bodies():
               "Presidential Executive Office of Russia", "Kremlin administration",
               "Administration of the President of Russia",
               "Administration of the President of the Russian Federation"]))
-    return out
+    return out + parliaments()
 
 # ---------------------------------------------------------------------------------------
 # Russian labels of people, in the form Russian news uses ("Сергей Лавров"). Only names
@@ -1432,8 +1590,10 @@ IRI is minted twice.
   {without_id} have none.
 - Labels: every entity has one English `rdfs:label`; {ru} also have a Russian one;
   {alts} `skos:altLabel`s in all.
-- {holdings} `csto:PostHolding` nodes (every row of `officeholders.tsv`), {commented} of them
-  with an `rdfs:comment` saying that a date is partial or was not checked against a source.
+- {holdings} `csto:PostHolding` nodes (every row of `officeholders.tsv`, and the script's
+  `CURATED_TERMS`: parliament chairs and an observer state's head from general reference),
+  {commented} of them with an `rdfs:comment` saying that a date is partial, was not checked
+  against a source, or was curated.
 - {memberships} `csto:Membership` nodes: {status_list}.
 
 `csto-kg kb stats` prints the same counts from the files themselves.
@@ -1562,6 +1722,7 @@ def main():
         build_places(kb)
         build_organizations(kb)
         build_people(kb, args.research)
+        build_curated_people(kb)
         build_wikidata_ids(kb, wd)
         build_memberships(kb)
         check(kb)

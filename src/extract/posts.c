@@ -1,9 +1,9 @@
 /* The posts titles give people: "Armenian Foreign Minister Ararat Mirzoyan", "Edward
  * Nalbandian, Foreign Minister of Armenia, the Chairman of the CSTO Council of Foreign
  * Ministers", "the Russian leader". Former posts are not current ones. A title alone
- * ("on behalf of the Turkmen president") is position.title-only, which consolidation
- * keeps only for someone the article has take part in a meeting: otherwise it names an
- * office more than a person. */
+ * ("on behalf of the Turkmen president") is position.title-only: the holder on the date
+ * holds the post whether or not the article has them take part in anything (ANNOTATION.md,
+ * title-only mentions). */
 #include "csto/extract.h"
 
 void csto_extract_posts(const csto_doc *doc, csto_sink *sink) {

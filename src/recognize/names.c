@@ -2,9 +2,9 @@
  *
  * A name is a run of capitalized words with particles, hyphens and initials inside:
  * "Abdulaziz bin Nasser", "Jean-Pierre", "Ali A. Mammadov". After a place preposition it
- * is a place ("held in Kazan": a city; "at the Palace of Independence": a venue),
- * elsewhere a person ("Olga Petrova, Deputy Foreign Minister"), whom the resolver keeps
- * only if the sentence shows it is one. */
+ * is a place ("held in Kazan": a city; "at the Palace of Independence": a venue); after
+ * a determiner a thing ("this FSU republic"); elsewhere a person ("Olga Petrova, Deputy
+ * Foreign Minister"), whom the resolver keeps only if the sentence shows it is one. */
 #include "recognize/recognize.h"
 
 static int capitalized(const ctx *c, const atom *a) {
@@ -66,6 +66,13 @@ static int after_place_prep(const ctx *c, size_t ai, size_t first) {
   return i > first && is_cue(&c->atoms[i - 1], CSTO_CUE_PLACE_PREP);
 }
 
+/* "this FSU republic", "on the Red Square": a determiner stands before a thing's name, not
+ * a person's. */
+static int after_determiner(const ctx *c, size_t ai, size_t first) {
+  return ai > first &&
+         (is_cue(&c->atoms[ai - 1], CSTO_CUE_DEFINITE) || is_cue(&c->atoms[ai - 1], CSTO_CUE_INDEFINITE));
+}
+
 /* A place's name may hold a known name inside it: "the Grand | Kremlin | Palace". Returns
  * the atom after the whole name that ends at e. */
 static size_t place_name_end(const ctx *c, size_t e, int *has_of) {
@@ -90,7 +97,8 @@ size_t csto_recognize_new_name(ctx *c, size_t ai, size_t first) {
     /* one atom is a city ("in Kazan"), more a venue ("at the Palace of Independence") */
     if ((m = emit(c, CSTO_MENTION_ENTITY, ai, e)))
       m->type = e - ai > 1 || has_of ? CSTO_ENTITY_VENUE : CSTO_ENTITY_CITY;
-  } else if (!has_of && (m = emit(c, CSTO_MENTION_PERSON, ai, e))) {
+  } else if (!has_of && !after_determiner(c, ai, first) &&
+             (m = emit(c, CSTO_MENTION_PERSON, ai, e))) {
     /* a name alone; the resolver keeps it only if it is one */
     csto_person_set_name(c, m, ai, e, NULL);
     return csto_person_appositive_titles(c, m, e);

@@ -47,6 +47,12 @@ static const csto_kb_entity *post_scope(csto_role role, const csto_kb_entity *pr
   return s;
 }
 
+/* "at 9 pm": a role word that tells a time after a number. */
+static int time_of_day(const ctx *c, size_t i) {
+  return i > 0 && is_cue(&c->atoms[i], CSTO_CUE_TIME_OF_DAY) &&
+         (c->doc->tokens[c->atoms[i - 1].end - 1].flags & CSTO_TOKEN_DIGITS);
+}
+
 /* "heads of [the] [CIS] states" at atom i: heads of state, and the atom after the phrase
  * (0 when i starts none); *org is the organization named. "Heads of delegations" is no
  * title. */
@@ -71,7 +77,9 @@ static size_t title_prefix(const ctx *c, size_t ai, title_parse *t, const csto_k
     const csto_lex_entry *d = meaning(a, CSTO_LEX_DEMONYM);
     const csto_kb_entity *e = entity_of(a, SCOPES);
     const csto_kb_entity *org;
-    if (meaning(a, CSTO_LEX_ROLE) || heads_of_states(c, i, &org))
+    if (meaning(a, CSTO_LEX_ROLE))
+      return time_of_day(c, i) ? c->n_atoms : i;
+    if (heads_of_states(c, i, &org))
       return i;
     if (e || d) {
       *prefix = e ? e : d->entity;
@@ -131,6 +139,10 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
   t.end = i + 1;
   const csto_kb_entity *of = title_of(c, t.end, &t.end);
+  /* "President of the National Assembly": the president of a body chairs it */
+  if (t.title.role == CSTO_ROLE_HEAD_OF_STATE && of &&
+      (of->type == CSTO_ENTITY_BODY || of->type == CSTO_ENTITY_GOVBODY))
+    t.title.role = CSTO_ROLE_CHAIR;
   t.title.scope = post_scope(t.title.role, prefix, of);
   return t;
 }
@@ -452,6 +464,25 @@ static size_t second_title(const ctx *c, const title_parse *t, title_parse *next
   return h && h->holder != *kb ? 0 : stop;
 }
 
+/* "chairman Vyacheslav Volodin of the Russian State Duma": the scope a title without one
+ * takes from an "of" right after the name. Returns the atom after what it took. */
+static size_t scope_after_name(const ctx *c, csto_mention *m, size_t stop) {
+  size_t end = stop;
+  const csto_kb_entity *of;
+  if (m->n_titles != 1 || m->titles[0].scope || sentence_end_atom(c, stop) ||
+      !is_cue(&c->atoms[stop], CSTO_CUE_OF) || !(of = title_of(c, stop, &end)) || end > stop + 3)
+    return stop;
+  m->titles[0].scope = post_scope(m->titles[0].role, NULL, of);
+  m->end = c->atoms[end - 1].end;
+  return end;
+}
+
+/* "the press service of the president": the title names an office. */
+static int office_before(const ctx *c, size_t ai) {
+  return ai > 0 && c->atoms[ai - 1].first >= c->doc->sentences[c->sentence].first_token &&
+         is_cue(&c->atoms[ai - 1], CSTO_CUE_OFFICE);
+}
+
 /* A title, with the name after it if there is one. */
 static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t name_at = 0;
@@ -462,7 +493,7 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     stop = second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.scope && !t->title.plural)
     return ai; /* a bare "president" or "chair" names no one */
-  if (!stop && owns(c, t))
+  if (!stop && (owns(c, t) || office_before(c, ai)))
     return t->end;
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
   if (!m)
@@ -473,7 +504,7 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   if (!stop)
     return t->end;
   csto_person_set_name(c, m, name_at, stop, kb);
-  return csto_person_appositive_titles(c, m, stop);
+  return csto_person_appositive_titles(c, m, scope_after_name(c, m, stop));
 }
 
 size_t csto_recognize_person(ctx *c, size_t ai) {

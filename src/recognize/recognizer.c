@@ -11,6 +11,7 @@
  * and otherwise the atom's own meanings: an entity, a mode, cue words, pronouns. After
  * each sentence, events.c adds the events its verbs imply. Before the first sentence,
  * dateline.c finds the dateline ("MINSK, May 12. /TASS/.") and its city. */
+#include "clause.h"
 #include "recognize/recognize.h"
 
 #include <stdlib.h>
@@ -79,5 +80,7 @@ csto_status csto_recognize(const csto_doc *doc, csto_recognition *out, csto_erro
     csto_recognize_implicit_events(&c, first);
   }
   free(c.atoms);
+  if (!out->out_of_memory && csto_clause_index(out) != 0)
+    out->out_of_memory = 1;
   return out->out_of_memory ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory") : CSTO_OK;
 }
