@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "array.h"
 #include "clause.h"
@@ -142,10 +143,9 @@ static int entity_for_name(csto_resolution *r, const char *name, csto_entity_typ
   return e >= 0 || !key ? e : indexed(r, add_entity(r, NULL, type, name));
 }
 
-static void add_alias(csto_resolution *r, int entity, const char *text) {
+/* Another spelling of the entity's name, unless it has it already. */
+static void keep_alias(csto_resolution *r, int entity, const char *text) {
   csto_doc_entity *e = &r->entities[entity];
-  if (same_name(e->label, text))
-    return;
   for (size_t i = 0; i < e->n_aliases; i++)
     if (strcmp(e->aliases[i], text) == 0)
       return;
@@ -159,6 +159,11 @@ static void add_alias(csto_resolution *r, int entity, const char *text) {
     e->n_aliases++;
   else
     out_of_memory(r);
+}
+
+static void add_alias(csto_resolution *r, int entity, const char *text) {
+  if (!same_name(r->entities[entity].label, text))
+    keep_alias(r, entity, text);
 }
 
 /* ---- persons ----------------------------------------------------------------------------- */
@@ -352,10 +357,37 @@ static void resolve_pronoun(resolver *rs, size_t k) {
   rs->r->links[k].entity = fallback;
 }
 
+/* Whether the knowledge base lists the text's spelling for the entity ("Chisinau" for
+ * "Chișinău"): then the graph gives it as a label too, and a reader finds the entity by
+ * the name the article uses, diacritics and all. A phrase that refers ("the Moldovan
+ * capital") is no name; the capitals of a dateline ("MINSK") are no other spelling. */
+static int spelled_as(const csto_doc *doc, const csto_mention *m) {
+  size_t len = 0;
+  for (size_t t = m->first; t < m->end; t++)
+    len += strlen(doc->tokens[t].norm) + 1;
+  char *phrase = malloc(len + 1), *at = phrase;
+  if (!phrase)
+    return 0;
+  for (size_t t = m->first; t < m->end; t++) /* the gazetteer's key: tokens, one space apart */
+    at += sprintf(at, "%s%s", t > m->first ? " " : "", doc->tokens[t].norm);
+  const csto_lex_entry *meanings[CSTO_KB_MAX_MEANINGS];
+  size_t n = csto_kb_lookup(doc->kb, phrase, meanings, CSTO_KB_MAX_MEANINGS);
+  free(phrase);
+  const csto_kb_entity *e = m->kb;
+  for (size_t i = 0; i < n; i++)
+    if (meanings[i]->kind == CSTO_LEX_ENTITY && meanings[i]->entity == e)
+      return 1;
+  return 0;
+}
+
 static void resolve_entity(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->kb) {
-    rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
+    int e = rs->r->links[k].entity = entity_for_kb(rs->r, m->kb);
+    char *text = m->demonym || e < 0 ? NULL : csto_doc_text(rs->doc, m->first, m->end);
+    if (text && strcasecmp(text, rs->r->entities[e].label) != 0 && spelled_as(rs->doc, m))
+      keep_alias(rs->r, e, text);
+    free(text);
     return;
   }
   char *name = csto_doc_text(rs->doc, m->name_first, m->name_end);
@@ -577,13 +609,26 @@ static int latest_of_body(const csto_resolution *r) {
   return best;
 }
 
-/* The event a description refers back to, or -1 for a new one. */
-static int referent(const csto_resolution *r, const csto_mention *m) {
+/* The event a description refers back to, or -1 for a new one. A body's session named
+ * again with "a" is the one spoken of, unless its clause speaks of the past ("a session
+ * of the Council was held in Minsk last year"): rejoin says it does not. */
+static int referent(const csto_resolution *r, const csto_mention *m, int rejoin) {
   int described = m->n_orgs || m->place || m->participants;
   /* A bare "bilateral talks" (no article, nothing to identify it) is a new event; "a
-   * narrow-format meeting" is a session of the event spoken of. */
-  if (m->next || (m->indefinite && !m->format) || (!m->definite && !m->format && !described))
+   * narrow-format meeting" is a session of the event spoken of, and "a meeting resolution"
+   * (the article is the resolution's) names it. */
+  int known = m->format || m->modifier;
+  /* "a session of the Council of CIS Defense Ministers" after "the session of the
+   * Council of CIS Defense Ministers": a body's session named again */
+  int same_body = rejoin && m->indefinite && body_of(m->orgs, m->n_orgs);
+  if (m->next || (m->indefinite && !known && !same_body) || (!m->definite && !known && !described))
     return -1;
+  if (same_body) {
+    for (size_t i = r->n_events; i-- > 0;)
+      if (body_of(r->events[i].orgs, r->events[i].n_orgs) == body_of(m->orgs, m->n_orgs))
+        return compatible(r, &r->events[i], m) ? (int)i : -1;
+    return -1;
+  }
   if (described) {
     for (size_t i = r->n_events; i-- > 0;)
       if (compatible(r, &r->events[i], m))
@@ -601,7 +646,16 @@ static void resolve_event(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
     return;
-  int e = referent(rs->r, m);
+  size_t from, to, lo, hi;
+  csto_sentence_mentions(rs->doc, m->sentence, &from, &to);
+  csto_clause(rs->doc, k, from, to, &lo, &hi);
+  /* "had never hosted a CIS summit": no summit in particular */
+  if (m->indefinite && !m->format && !m->modifier && csto_negated(rs->doc, lo, k))
+    return;
+  int rejoin = 1;
+  for (size_t i = lo; i < hi; i++)
+    rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
+  int e = referent(rs->r, m, rejoin);
   if (e >= 0)
     merge(rs->r, &rs->r->events[e], m, k);
   else

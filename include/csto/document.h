@@ -65,6 +65,7 @@ typedef struct {
   int next; /* another event than the one reported: "the next summit", "last year's summit",
              * "the meeting of the Non-Aligned Movement" */
   int format; /* "a narrow-format meeting": a session of an event already spoken of */
+  int modifier; /* the noun modifies another ("a meeting resolution"): the event spoken of */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */

@@ -117,6 +117,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(STATES, "States")                  /* "states", "member countries": whose heads they are */ \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
+  X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
   X(OF, "Of")                          /* "of": "President of Azerbaijan" */ \
   X(FROM, "From")                      /* "from": "ministers from the member states" */ \
@@ -129,6 +130,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(LIST_SEPARATOR, "ListSeparator")   /* ",", "and" */ \
   X(JOINT, "Joint")                    /* "joint": an event of several organizations */ \
   X(FORMAT, "Format")                  /* "narrow-format", "enlarged": a session of one event */ \
+  X(EVENT_COMPOUND, "EventCompound")   /* "resolution": an event noun before it modifies it */ \
   X(DELEGATION, "Delegation")          /* "delegation": a country's delegation attends */ \
   X(GATHER, "Gather")                  /* "gathered", "met": people make an event by meeting */ \
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \

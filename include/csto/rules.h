@@ -28,6 +28,8 @@
   X(HELD_IN_PREDICATE, "heldIn.predicate", "The meeting was held in Bishkek.")                   \
   X(HELD_IN_HOST_CITY, "heldIn.host-city", "Minsk hosted the CSTO summit.")                      \
   X(DATE_CLAUSE, "date.clause", "The meeting will be held on Wednesday.")                        \
+  X(DATE_PRESENT, "date.present", "The CSTO summit has opened in Moscow.")                       \
+  X(DATE_HEADER, "date.header", "May 25, 2023, The Kremlin, Moscow. The meeting took place.")    \
   X(POSITION_TITLE, "position.title", "Russian Foreign Minister Sergei Lavrov spoke.")           \
   X(POSITION_TITLE_ONLY, "position.title-only", "The Kazakh President attended the summit.")     \
   X(MODE_CLAUSE, "mode.clause", "Putin took part via video link.")                               \

@@ -54,12 +54,24 @@ static int predicate_between(const csto_doc *doc, size_t lo, size_t p) {
   return -1;
 }
 
+/* A verb the sentence goes on with after a "who" clause: "X, who arrived in Minsk on
+ * Wednesday, took part in the summit". */
+static int main_verb(const csto_mention *m) {
+  return m->kind == CSTO_MENTION_CUE &&
+         (m->cue == CSTO_CUE_ATTEND_ACTIVE || m->cue == CSTO_CUE_ATTEND_PASSIVE ||
+          m->cue == CSTO_CUE_SPEAK || m->cue == CSTO_CUE_CHAIR_ACTIVE ||
+          m->cue == CSTO_CUE_REPORTING ||
+          m->cue == CSTO_CUE_EVENT_PREDICATE);
+}
+
 /* The event someone arrived in the place at p for: the next one in the clause, unless
- * the text says they came from elsewhere ("arrived in Moscow from the summit"). */
-static int arrived_for(const csto_doc *doc, size_t p, size_t hi) {
-  int ev = csto_event_after(doc, p, hi);
+ * the text says they came from elsewhere ("arrived in Moscow from the summit"), or the
+ * arrival is told in a "who" clause and another verb names the event. */
+static int arrived_for(const csto_doc *doc, size_t p, size_t lo, size_t hi) {
+  int ev = csto_event_after(doc, p, hi), relative = csto_relative_subject(doc, lo) >= 0;
   for (size_t i = p + 1; ev >= 0 && i < (size_t)ev; i++)
-    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i))
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i) ||
+        (relative && main_verb(&doc->mentions[i])))
       return -1;
   return ev;
 }
@@ -91,12 +103,15 @@ static void place_of(const csto_doc *doc, csto_sink *sink, size_t p, size_t from
   if (pred < 0)
     return;
   if (doc->mentions[pred].cue == CSTO_CUE_ARRIVE) {
-    offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, arrived_for(doc, p, hi), p);
+    offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, arrived_for(doc, p, lo, hi), p);
     return;
   }
-  int ev = csto_event_of(doc, (size_t)pred) >= 0
-               ? pred
-               : csto_event_before(doc, from, (size_t)pred); /* "E, which will be held in X" */
+  /* the verb's object ("decided to hold the next meeting in X"), else its subject ("E,
+   * which will be held in X") */
+  int ev = csto_event_of(doc, (size_t)pred) >= 0 ? pred
+                                                 : csto_event_before(doc, (size_t)pred + 1, p);
+  if (ev < 0)
+    ev = csto_event_before(doc, from, (size_t)pred);
   if (ev < 0)
     ev = csto_event_after(doc, p, hi);
   offer(doc, sink, CSTO_RULE_HELD_IN_PREDICATE, ev, p);

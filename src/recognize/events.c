@@ -66,7 +66,7 @@ static const csto_mention *defining_event(const ctx *c, const atom *a) {
 static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int left) {
   const atom *a = &c->atoms[ai];
   const csto_kb_entity *e = entity_of(a, T(ORGANIZATION) | T(BODY));
-  const csto_lex_entry *role = meaning(a, CSTO_LEX_ROLE);
+  const csto_lex_entry *role = meaning(a, CSTO_LEX_ROLE), *noun = meaning(a, CSTO_LEX_EVENT_NOUN);
   const csto_mention *defined;
   if (e) {
     event_add_org(m, e);
@@ -80,6 +80,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
     m->place = e;
   } else if (left && meaning(a, CSTO_LEX_MODE)) {
     m->mode = (csto_mode)meaning(a, CSTO_LEX_MODE)->value; /* "the online session" */
+  } else if (left && noun && noun->value != CSTO_EVENT_PLURAL) {
+    m->event_class = (csto_event_class)noun->value; /* "a summit meeting" */
   } else if (left && is_cue(a, CSTO_CUE_JOINT)) {
     m->joint = 1;
   } else if (left && is_cue(a, CSTO_CUE_FORMAT)) {
@@ -198,9 +200,27 @@ static size_t event_right(const ctx *c, size_t ai, csto_mention *probe) {
   return right;
 }
 
+/* Whether the atom is an event noun that another noun after it heads: "summit | meeting". */
+static int event_noun_modifier(const ctx *c, size_t ai) {
+  const csto_lex_entry *next;
+  return !sentence_end_atom(c, ai + 1) &&
+         (next = meaning(&c->atoms[ai + 1], CSTO_LEX_EVENT_NOUN)) &&
+         next->value != CSTO_EVENT_PLURAL;
+}
+
+/* The class of the phrase: its noun's, or the event noun before a bare "meeting" ("a summit
+ * meeting" is a summit). */
+static csto_event_class phrase_class(const csto_lex_entry *noun, const csto_mention *probe) {
+  csto_event_class cls = (csto_event_class)noun->value;
+  if ((cls == CSTO_EVENT_MEETING || cls == CSTO_EVENT_GENERIC) &&
+      probe->event_class != CSTO_EVENT_GENERIC)
+    return probe->event_class;
+  return cls;
+}
+
 size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   const csto_lex_entry *noun = meaning(&c->atoms[ai], CSTO_LEX_EVENT_NOUN);
-  if (!noun)
+  if (!noun || (noun->value != CSTO_EVENT_PLURAL && event_noun_modifier(c, ai)))
     return ai;
   csto_mention probe = {0};
   size_t left = event_left(c, ai, first, &probe);
@@ -221,7 +241,8 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) ||
                 is_cue(&c->atoms[left], CSTO_CUE_POSSESSIVE);
   m->indefinite = is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE);
-  csto_event_class cls = (csto_event_class)noun->value;
+  m->modifier = !sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_EVENT_COMPOUND);
+  csto_event_class cls = phrase_class(noun, &probe);
   m->event_class = cls == CSTO_EVENT_PLURAL ? cls : class_with_bodies(m, cls);
   return right;
 }

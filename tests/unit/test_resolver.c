@@ -93,12 +93,28 @@ static void event_descriptions_corefer(void **state) {
   test_run_free(&r);
 }
 
+/* "Nur-Sultan" is a spelling the knowledge base lists for Astana: the entity keeps it as a
+ * label; "ASHGABAT" is its label in capitals, and "the capital" no name at all. */
+static void places_keep_the_spelling_the_text_uses(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "ASHGABAT - The summit opened in Nur-Sultan and moved to Ashgabat.");
+  int astana = test_entity(r.doc, "Astana"), ashgabat = test_entity(r.doc, "Ashgabat");
+  assert_true(astana >= 0 && ashgabat >= 0);
+  const csto_doc_entity *a = &r.doc->entities[astana];
+  assert_int_equal(a->n_aliases, 1);
+  assert_string_equal(a->aliases[0], "Nur-Sultan");
+  assert_int_equal(r.doc->entities[ashgabat].n_aliases, 0);
+  test_run_free(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(surnames_and_pronouns_find_people),
       cmocka_unit_test(titles_alone_resolve_by_date),
       cmocka_unit_test(plural_references_mean_listed_groups),
       cmocka_unit_test(event_descriptions_corefer),
+      cmocka_unit_test(places_keep_the_spelling_the_text_uses),
   };
   return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);
 }
