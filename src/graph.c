@@ -546,19 +546,31 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
 
 /* ---- writing -------------------------------------------------------------------------------- */
 
+/* streams: documents written one after another in the format make one document. */
 static const struct {
   const char *name, *raptor;
-} formats[] = {{"turtle", "turtle"}, {"ntriples", "ntriples"}, {"nquads", "nquads"},
-               {"rdfxml", "rdfxml-abbrev"}, {"json", "json"}, {"dot", "dot"}};
+  int streams;
+} formats[] = {{"turtle", "turtle", 1}, {"ntriples", "ntriples", 1}, {"nquads", "nquads", 1},
+               {"rdfxml", "rdfxml-abbrev", 0}, {"json", "json", 0}, {"dot", "dot", 0}};
 
-static const char *raptor_format(const char *name) {
+static int format_index(const char *name) {
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
     if (strcmp(formats[i].name, name) == 0)
-      return formats[i].raptor;
-  return NULL;
+      return (int)i;
+  return -1;
 }
 
-int csto_graph_format_known(const char *format) { return raptor_format(format) != NULL; }
+static const char *raptor_format(const char *name) {
+  int i = format_index(name);
+  return i >= 0 ? formats[i].raptor : NULL;
+}
+
+int csto_graph_format_known(const char *format) { return format_index(format) >= 0; }
+
+int csto_graph_format_streams(const char *format) {
+  int i = format_index(format);
+  return i >= 0 && formats[i].streams;
+}
 
 csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_error *err) {
   const char *name = raptor_format(format);

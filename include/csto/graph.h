@@ -29,6 +29,12 @@ csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_erro
 /* Formats: turtle, ntriples, nquads, rdfxml, json, dot. */
 int csto_graph_format_known(const char *format);
 
+/* Whether articles written one after another in format make one valid document (Turtle,
+ * N-Triples, N-Quads), so a run can write each article as it is done. RDF/XML, RDF/JSON
+ * and dot hold one document: add every article, then write once (memory then grows with
+ * the run). */
+int csto_graph_format_streams(const char *format);
+
 /* Write the graph to out in format, then empty it (so articles stream one by one). */
 csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
 

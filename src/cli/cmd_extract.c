@@ -103,7 +103,8 @@ static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, c
     show(csto_explain_facts, doc);
   if (st == CSTO_OK)
     st = csto_graph_add_doc(g, doc, err);
-  if (st == CSTO_OK && (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
+  if (st == CSTO_OK && csto_graph_format_streams(o->format) &&
+      (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
     char why[sizeof err->message]; /* the writer's words, after the article's name */
     snprintf(why, sizeof why, "%s", err->message);
     csto_error_set(err, st, "%s: %s", a->source, why);
@@ -153,6 +154,8 @@ int csto_cmd_extract(int argc, char **argv) {
   }
   for (int i = optind; st == CSTO_OK && i < argc; i++)
     st = process_file(&o, kb, g, argv[i], csto_output_stream(out), &err);
+  if (st == CSTO_OK && !csto_graph_format_streams(o.format)) /* one document for the run */
+    st = csto_graph_write(g, o.format, csto_output_stream(out), &err);
   if (st == CSTO_OK)
     st = csto_output_commit(out, &err);
   else

@@ -32,4 +32,18 @@ PY
 graphs=$(awk '{print $(NF-1)}' "$WORK/feed.nq" | sort -u | wc -l)
 check "two articles, two named graphs" test "$graphs" -eq 2
 check "N-Quads parse" rapper -q -i nquads -c "$WORK/feed.nq"
+
+# Several articles in a format that holds one document: one valid document with every
+# article's triples, not one document per article glued together.
+"$CSTO_KG" extract --jsonl -f ntriples -o "$WORK/feed.nt" "$WORK/feed.jsonl"
+canonical ntriples "$WORK/feed.nt" | sort -u > "$WORK/feed.reference"
+for pair in rdfxml:rdfxml json:json; do
+  format=${pair%%:*} syntax=${pair##*:}
+  "$CSTO_KG" extract --jsonl -f "$format" -o "$WORK/feed.$format" "$WORK/feed.jsonl"
+  canonical "$syntax" "$WORK/feed.$format" | sort -u > "$WORK/feed.$format.canon"
+  check "two articles in $format: one document with both articles' triples" \
+    cmp -s "$WORK/feed.reference" "$WORK/feed.$format.canon"
+done
+"$CSTO_KG" extract --jsonl -f dot -o "$WORK/feed.dot" "$WORK/feed.jsonl"
+check "two articles in dot: one digraph" test "$(grep -c '^digraph' "$WORK/feed.dot")" -eq 1
 finish
