@@ -1,8 +1,11 @@
 /* csto-kg query: SPARQL over graph files or a store. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "csto/output.h"
@@ -27,12 +30,14 @@ static const char usage_text[] =
     "  --file Q.rq    read the query from a file instead of the command line\n"
     "  --store PATH   query an SQLite store instead of files\n"
     "  -o FILE        write the results to FILE instead of standard output\n"
+    "  --timeout S    give up after S seconds (default 300): a SERVICE that never answers\n"
     "\n"
     "ASK prints true or false and exits 0 for true, 1 for false.\n"
     "Exit status: 0 success, 1 failure (or ASK false), 2 bad usage.\n";
 
 typedef struct {
   csto_query_options opt;
+  unsigned long long timeout;
   const char *store, *query_file, *output;
   char **files;
   int nfiles;
@@ -44,7 +49,7 @@ static int parse_options(int argc, char **argv, query_args *a) {
       {"results", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
       {"file", required_argument, NULL, 'q'},    {"store", required_argument, NULL, 's'},
       {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+      {"timeout", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
   int c;
   optind = 0;
   while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
@@ -54,6 +59,10 @@ static int parse_options(int argc, char **argv, query_args *a) {
     case 'q': a->query_file = optarg; break;
     case 's': a->store = optarg; break;
     case 'o': a->output = optarg; break;
+    case 't':
+      if (csto_cli_number("--timeout", optarg, 1, 86400, &a->timeout) != 0)
+        return 2;
+      break;
     case 'h': fputs(usage_text, stdout); return 0;
     default: fputs(usage_text, stderr); return 2;
     }
@@ -120,8 +129,28 @@ static csto_status run(const query_args *a, csto_query_outcome *oc, csto_error *
   return st;
 }
 
+/* rasqal offers no way to stop a query (a SERVICE whose server never answers waits
+ * forever), so the process gives up by itself: no temporary left, a message, status 1. */
+static void on_timeout(int sig) {
+  static const char msg[] = "csto-kg: query: no answer within --timeout seconds\n";
+  (void)sig;
+  csto_output_remove_temporaries();
+  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+    _exit(1);
+  _exit(1);
+}
+
+static void give_up_after(unsigned long long seconds) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_timeout;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGALRM, &sa, NULL);
+  alarm((unsigned)seconds);
+}
+
 int csto_cmd_query(int argc, char **argv) {
-  query_args a = {{NULL, NULL}, NULL, NULL, NULL, NULL, 0, NULL};
+  query_args a = {.opt = {NULL, NULL}, .timeout = 300};
   int rc = parse_args(argc, argv, &a);
   if (rc >= 0)
     return rc;
@@ -138,7 +167,9 @@ int csto_cmd_query(int argc, char **argv) {
   if (text)
     a.sparql = text;
   csto_query_outcome oc = {CSTO_QUERY_SELECT, 0};
+  give_up_after(a.timeout);
   csto_status st = run(&a, &oc, &err);
+  alarm(0);
   free(text);
   if (st != CSTO_OK) {
     csto_cli_error("query: %s", err.message);

@@ -103,5 +103,29 @@ expect_eq "$rc" "1" "missing file exit"
 "$CSTO_KG" query 'ASK {}' 2>/dev/null; expect_eq "$?" "2" "no files"
 "$CSTO_KG" query --results csv -o "$T/never.csv" 'SELECT ?x WHERE {' "$A" 2>/dev/null
 ls "$T" | grep -q never && fail "-o file (or its temporary) left on failure"
+# A SERVICE whose server takes the connection and never answers: the query gives up after
+# --timeout, leaving no output file. The server is a loopback listener that stops itself.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 - "$port" <<'PY' &
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(1); s.settimeout(20)
+try:
+    c, _ = s.accept(); time.sleep(6)
+except OSError:
+    pass
+PY
+listener=$!
+sleep 0.5
+start=$(date +%s)
+err=$("$CSTO_KG" query --timeout 2 -o "$T/service.csv" \
+  "SELECT * WHERE { SERVICE <http://127.0.0.1:$port/sparql> { ?s ?p ?o } }" "$A" 2>&1); rc=$?
+took=$(($(date +%s) - start))
+kill $listener 2>/dev/null; wait $listener 2>/dev/null || true
+expect_eq "$rc" "1" "a SERVICE that never answers: exit"
+expect_eq "$err" "csto-kg: query: no answer within --timeout seconds" "a SERVICE that never answers: message"
+[ "$took" -lt 5 ] || fail "--timeout 2 took $took s"
+ls "$T" | grep -q service && fail "a timed-out query left its output or a temporary"
+"$CSTO_KG" query --timeout 0 'ASK {}' "$A" 2>/dev/null; expect_eq "$?" "2" "--timeout 0"
 set -e
 echo "ok: query CLI"
