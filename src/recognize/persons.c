@@ -27,6 +27,8 @@ enum {
   MAX_LIST_ITEMS = 32,
 };
 
+static size_t own_country(const ctx *c, size_t i, const csto_kb_entity **country);
+
 /* Entities a title's post may belong to. */
 #define SCOPES (T(COUNTRY) | T(ORGANIZATION) | T(BODY) | T(GOVBODY))
 
@@ -198,8 +200,20 @@ void csto_person_set_name(ctx *c, csto_mention *m, size_t name_at, size_t name_s
     m->gender = kb->gender;
 }
 
+/* "Abdulla Aripov (Uzbekistan)" in the sentence of "seven prime ministers" or the one
+ * after: a name without a title, with a state in brackets, is one of those counted. */
+static void counted_holder(const ctx *c, csto_mention *m, size_t i) {
+  const csto_kb_entity *country = NULL;
+  if (m->n_titles || !c->counted.role || c->sentence > c->counted_sentence + 1 ||
+      sentence_end_atom(c, i) || !is_punct(c, &c->atoms[i], "(") ||
+      own_country(c, i, &country) == i)
+    return;
+  m->titles[m->n_titles++] = (csto_title){c->counted.role, country, 0};
+}
+
 /* ", [the] TITLE" after a name, unless that title introduces the next person. */
 size_t csto_person_appositive_titles(ctx *c, csto_mention *m, size_t i) {
+  counted_holder(c, m, i);
   while (!sentence_end_atom(c, i + 1) && is_punct(c, &c->atoms[i], ",")) {
     title_parse t = parse_title(c, i + 1);
     size_t name_at;
@@ -541,6 +555,11 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     return ai; /* a bare "president" or "chair" names no one */
   if (!stop && (owns(c, t) || office_before(c, ai)))
     return t->end;
+  if (!stop && t->title.plural && !t->title.scope && csto_role_is_national(t->title.role) &&
+      ai > 0 && is_cue(&c->atoms[ai - 1], CSTO_CUE_HOW_MANY)) {
+    c->counted = t->title;
+    c->counted_sentence = c->sentence;
+  }
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
   if (!m)
     return ai;
