@@ -122,6 +122,8 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(OF, "Of")                          /* "of": "President of Azerbaijan" */ \
   X(FROM, "From")                      /* "from": "ministers from the member states" */ \
   X(OWNER, "Owner")                    /* "their": the states just named hold the post */ \
+  X(MINISTERS, "Ministers")            /* a bare "ministers": of the kind spoken of before */ \
+  X(HOW_MANY, "HowMany")               /* "seven": how many title holders there are */ \
   X(DEFINITE, "Definite")              /* "the", "this": refers back to a known event */ \
   X(INDEFINITE, "Indefinite")          /* "a": introduces a new event */ \
   X(PLACE_PREP, "PlacePreposition")    /* "in", "at" */ \

@@ -27,6 +27,8 @@ enum {
   MAX_LIST_ITEMS = 32,
 };
 
+static size_t own_country(const ctx *c, size_t i, const csto_kb_entity **country);
+
 /* Entities a title's post may belong to. */
 #define SCOPES (T(COUNTRY) | T(ORGANIZATION) | T(BODY) | T(GOVBODY))
 
@@ -198,8 +200,20 @@ void csto_person_set_name(ctx *c, csto_mention *m, size_t name_at, size_t name_s
     m->gender = kb->gender;
 }
 
+/* "Abdulla Aripov (Uzbekistan)" in the sentence of "seven prime ministers" or the one
+ * after: a name without a title, with a state in brackets, is one of those counted. */
+static void counted_holder(const ctx *c, csto_mention *m, size_t i) {
+  const csto_kb_entity *country = NULL;
+  if (m->n_titles || !c->counted.role || c->sentence > c->counted_sentence + 1 ||
+      sentence_end_atom(c, i) || !is_punct(c, &c->atoms[i], "(") ||
+      own_country(c, i, &country) == i)
+    return;
+  m->titles[m->n_titles++] = (csto_title){c->counted.role, country, 0};
+}
+
 /* ", [the] TITLE" after a name, unless that title introduces the next person. */
 size_t csto_person_appositive_titles(ctx *c, csto_mention *m, size_t i) {
+  counted_holder(c, m, i);
   while (!sentence_end_atom(c, i + 1) && is_punct(c, &c->atoms[i], ",")) {
     title_parse t = parse_title(c, i + 1);
     size_t name_at;
@@ -400,7 +414,9 @@ static size_t spread_title(ctx *c, size_t ai, const title_parse *t) {
     first = l.items[0].at;
   } else {
     parse_list(c, t->end, &l);
-    if (!l.n || !l.items[0].name_stop)
+    /* "the ministers of foreign affairs, X, spokesman for ...": one name after a comma
+     * is someone else's */
+    if (!l.n || !l.items[0].name_stop || (l.n == 1 && is_punct(c, &c->atoms[t->end], ",")))
       return ai;
   }
   list_reading how = read_list(c, &l);
@@ -408,14 +424,9 @@ static size_t spread_title(ctx *c, size_t ai, const title_parse *t) {
   return l.items[l.n - 1].stop;
 }
 
-/* "Kazakhstan and Tajikistan will be represented by their prime ministers": a national
- * title after "their" or "its" belongs to the states named last before it (to the
- * nearest one, for a singular title). Returns how many it put in out. */
-static int owner_countries(const ctx *c, size_t ai, const title_parse *t,
-                           const csto_kb_entity **out) {
-  if (t->title.scope || !csto_role_is_national(t->title.role) ||
-      !is_cue(&c->atoms[ai], CSTO_CUE_OWNER))
-    return 0;
+/* The states named last before atom ai in its sentence: the run of them joined by list
+ * separators (only the nearest one when one is wanted). Returns how many it put in out. */
+static int countries_before(const ctx *c, size_t ai, int several, const csto_kb_entity **out) {
   size_t first = ai;
   while (first > 0 && !sentence_end_atom(c, first - 1) &&
          c->atoms[first - 1].first >= c->doc->sentences[c->sentence].first_token)
@@ -429,11 +440,22 @@ static int owner_countries(const ctx *c, size_t ai, const title_parse *t,
     size_t before = i - 1;
     while (before > first && is_cue(&c->atoms[before - 1], CSTO_CUE_LIST_SEPARATOR))
       before--;
-    if (!t->title.plural || before == i - 1)
+    if (!several || before == i - 1)
       break;
     i = before;
   }
   return n;
+}
+
+/* "Kazakhstan and Tajikistan will be represented by their prime ministers": a national
+ * title after "their" or "its" belongs to the states named last before it (to the
+ * nearest one, for a singular title). Returns how many it put in out. */
+static int owner_countries(const ctx *c, size_t ai, const title_parse *t,
+                           const csto_kb_entity **out) {
+  if (t->title.scope || !csto_role_is_national(t->title.role) ||
+      !is_cue(&c->atoms[ai], CSTO_CUE_OWNER))
+    return 0;
+  return countries_before(c, ai, t->title.plural, out);
 }
 
 /* One title-only person per owner state, in the text's order. */
@@ -442,6 +464,44 @@ static size_t owned_title(ctx *c, size_t ai, const title_parse *t,
   for (int i = n; i-- > 0;)
     list_person(c, ai, t->end, t, owners[i], NULL);
   return t->end;
+}
+
+static int minister_role(csto_role role) {
+  return role == CSTO_ROLE_FOREIGN_MINISTER || role == CSTO_ROLE_DEFENCE_MINISTER;
+}
+
+/* The kind of minister the article spoke of last, before the current mention: "the
+ * ministers of foreign affairs", "a meeting of defence ministers"; CSTO_ROLE_NONE when
+ * none was, or the last was of no minister's kind. */
+static csto_role ministers_spoken_of(const ctx *c) {
+  for (size_t k = c->out->n_mentions; k-- > 0;) {
+    const csto_mention *m = &c->out->mentions[k];
+    if (m->kind == CSTO_MENTION_PERSON && m->n_titles == 1 && m->titles[0].plural)
+      return minister_role(m->titles[0].role) ? m->titles[0].role : CSTO_ROLE_NONE;
+    for (csto_role r = CSTO_ROLE_NONE + 1; m->kind == CSTO_MENTION_EVENT && r < CSTO_ROLE_COUNT; r++)
+      if (m->participants == 1u << r)
+        return minister_role(r) ? r : CSTO_ROLE_NONE;
+  }
+  return CSTO_ROLE_NONE;
+}
+
+/* "Seven countries - A, B and C - will be represented by [their] ministers": a bare
+ * "ministers" right after a passive attendance cue is a title of the kind spoken of
+ * before, held in each state named last before it; "deputy ministers" or ministers of no
+ * kind the article named are no one. Returns the atom after it, or ai. */
+static size_t ministers_of_context(ctx *c, size_t ai) {
+  size_t by = ai;
+  if (ai > 0 && is_cue(&c->atoms[ai - 1], CSTO_CUE_OWNER))
+    by--;
+  if (!is_cue(&c->atoms[ai], CSTO_CUE_MINISTERS) || meaning(&c->atoms[ai], CSTO_LEX_ROLE) ||
+      by == 0 || c->atoms[by - 1].first < c->doc->sentences[c->sentence].first_token ||
+      !is_cue(&c->atoms[by - 1], CSTO_CUE_ATTEND_PASSIVE))
+    return ai;
+  title_parse t = {.title = {ministers_spoken_of(c), NULL, 1}, .found = 1, .role_at = ai,
+                   .end = ai + 1};
+  const csto_kb_entity *owners[MAX_LIST_ITEMS];
+  int n = t.title.role ? countries_before(c, by - 1, 1, owners) : 0;
+  return n ? owned_title(c, ai, &t, owners, n) : ai;
 }
 
 /* "Chairman of the CIS Council of Foreign Ministers, Minister of Foreign Affairs of
@@ -495,6 +555,11 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     return ai; /* a bare "president" or "chair" names no one */
   if (!stop && (owns(c, t) || office_before(c, ai)))
     return t->end;
+  if (!stop && t->title.plural && !t->title.scope && csto_role_is_national(t->title.role) &&
+      ai > 0 && is_cue(&c->atoms[ai - 1], CSTO_CUE_HOW_MANY)) {
+    c->counted = t->title;
+    c->counted_sentence = c->sentence;
+  }
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
   if (!m)
     return ai;
@@ -518,6 +583,8 @@ size_t csto_recognize_person(ctx *c, size_t ai) {
     return owned_title(c, ai, &t, owners, n_owners);
   if (t.found)
     return titled_person(c, ai, &t);
+  if ((stop = ministers_of_context(c, ai)) > ai)
+    return stop;
   const csto_kb_entity *kb = entity_of(&c->atoms[ai], T(PERSON));
   if (!kb)
     return ai;

@@ -26,6 +26,11 @@ typedef struct {
   atom *atoms;
   size_t n_atoms;
   size_t sentence;
+  /* "seven prime ministers": the last counted plural title without a scope, and its
+   * sentence; role NONE while there is none. Names with a state in brackets after it
+   * ("X (Belarus)") are its holders. */
+  csto_title counted;
+  size_t counted_sentence;
 } ctx;
 
 /* A mask of entity types for entity_of: T(CITY) | T(COUNTRY). */

@@ -67,7 +67,7 @@ static void recognize_sentence(ctx *c, size_t a0) {
 
 csto_status csto_recognize(const csto_doc *doc, csto_recognition *out, csto_error *err) {
   memset(out, 0, sizeof *out);
-  ctx c = {doc, out, NULL, 0, 0};
+  ctx c = {.doc = doc, .out = out};
   csto_status st = csto_atoms_build(&c, err);
   if (st != CSTO_OK)
     return st;
