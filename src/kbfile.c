@@ -218,10 +218,48 @@ static csto_status parse_error(csto_kbfile *kb, const char *path, csto_error *er
   return csto_error_set(err, CSTO_ERR_DATA, "%s: %s", path, kb->log);
 }
 
-csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err) {
+/* The whole file, which must be UTF-8 without NUL: raptor would take a bad byte in a
+ * literal and its writers cut the literal there. */
+static csto_status read_utf8(const char *path, char **text, size_t *len, csto_error *err) {
   FILE *fh = fopen(path, "rb");
   if (!fh)
     return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fh)) > 0;)
+    if ((n += got) == cap) {
+      char *bigger = realloc(buf, cap *= 2);
+      if (!bigger)
+        free(buf);
+      buf = bigger;
+    }
+  int failed = ferror(fh);
+  fclose(fh);
+  if (!buf || failed) {
+    free(buf);
+    return buf ? csto_error_set(err, CSTO_ERR_IO, "%s: read failed", path)
+               : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
+  size_t bad = csto_utf8_first_bad(buf, n);
+  if (bad < n) {
+    size_t line = 1;
+    for (size_t i = 0; i < bad; i++)
+      line += buf[i] == '\n';
+    free(buf);
+    return csto_error_set(err, CSTO_ERR_DATA, "%s:%zu: invalid UTF-8 or NUL at byte %zu", path,
+                          line, bad);
+  }
+  *text = buf;
+  *len = n;
+  return CSTO_OK;
+}
+
+csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err) {
+  char *text = NULL;
+  size_t len = 0;
+  csto_status read = read_utf8(path, &text, &len, err);
+  if (read != CSTO_OK)
+    return read;
   char *base_str = base_uri_for(path);
   librdf_uri *base = base_str ? librdf_new_uri(kb->world, (const unsigned char *)base_str) : NULL;
   librdf_parser *parser = librdf_new_parser(kb->world, syntax_for(path), NULL, NULL);
@@ -231,18 +269,17 @@ csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err)
                         syntax_for(path));
   } else {
     log_reset(kb);
-    int rc = librdf_parser_parse_file_handle_into_model(parser, fh, 0, base, kb->model);
+    int rc = librdf_parser_parse_counted_string_into_model(parser, (const unsigned char *)text, len,
+                                                           base, kb->model);
     if (rc != 0 || kb->log[0] != '\0')
       st = parse_error(kb, path, err);
-    else if (ferror(fh))
-      st = csto_error_set(err, CSTO_ERR_IO, "%s: read failed", path);
   }
   if (parser)
     librdf_free_parser(parser);
   if (base)
     librdf_free_uri(base);
   free(base_str);
-  fclose(fh);
+  free(text);
   return st;
 }
 

@@ -120,6 +120,25 @@ int csto_iri_char_forbidden(unsigned char c) {
   return c <= 0x20 || c == 0x7F || (c && strchr("<>\"{}|^`\\", c) != NULL);
 }
 
+size_t csto_utf8_first_bad(const char *text, size_t len) {
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+  size_t i = 0;
+  while (i < len) {
+    if (p[i] == 0)
+      return i;
+    if (p[i] < 0x80) {
+      i++;
+      continue;
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (n < 0)
+      return i;
+    i += (size_t)n;
+  }
+  return len;
+}
+
 size_t csto_utf8_codepoints(const char *text, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)

@@ -82,25 +82,6 @@ static void excerpt(char *buf, size_t size, const char *s, size_t n) {
 
 /* Offset of the first NUL byte or invalid UTF-8 sequence in s[0..len), or len if none.
  * utf8proc_iterate rejects overlong forms, surrogates and code points past U+10FFFF. */
-static size_t first_bad_byte(const char *s, size_t len) {
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  size_t i = 0;
-  while (i < len) {
-    if (p[i] == 0)
-      return i;
-    if (p[i] < 0x80) {
-      i++;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
-    if (n < 0)
-      return i;
-    i += (size_t)n;
-  }
-  return len;
-}
-
 static const char *bad_byte_kind(char c) { return c == '\0' ? "NUL byte" : "invalid UTF-8"; }
 
 /* 1-based line holding byte off. */
@@ -209,7 +190,7 @@ csto_status csto_article_set_url(csto_article *article, const char *url, csto_er
   char *copy = NULL;
   if (url) {
     size_t n = strlen(url);
-    if (first_bad_byte(url, n) != n)
+    if (csto_utf8_first_bad(url, n) != n)
       return csto_error_set(err, CSTO_ERR_INPUT, "URL is not valid UTF-8");
     csto_status st = check_url("", url, n, err);
     if (st != CSTO_OK)
@@ -353,7 +334,7 @@ static csto_status parse_front_matter(csto_article *a, size_t start, csto_error 
 static csto_status check_text(const csto_article *a, csto_error *err) {
   if (a->text_len == 0)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s: empty file", a->source);
-  size_t bad = first_bad_byte(a->text, a->text_len);
+  size_t bad = csto_utf8_first_bad(a->text, a->text_len);
   if (bad != a->text_len)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s:%zu: %s at byte %zu", a->source,
                           line_at(a->text, bad), bad_byte_kind(a->text[bad]), bad);
@@ -707,7 +688,7 @@ static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_arti
   snprintf(where, sizeof where, "%s:%zu", r->name, r->line);
   const char *s = r->buf;
   size_t bom = r->line == 1 ? boms(s, len) : 0;
-  size_t bad = first_bad_byte(s, len);
+  size_t bad = csto_utf8_first_bad(s, len);
   if (bad != len)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s: %s at byte %zu", where,
                           bad_byte_kind(s[bad]), start + bad);

@@ -35,6 +35,10 @@ int csto_iri_has_scheme(const char *text, size_t len);
  * angle brackets, braces, "|", "\\", "^", "`". */
 int csto_iri_char_forbidden(unsigned char c);
 
+/* Offset of the first byte of text that is not valid UTF-8 or is a NUL, or len when all
+ * are good. */
+size_t csto_utf8_first_bad(const char *text, size_t len);
+
 /* Number of Unicode code points in len bytes of valid UTF-8. */
 size_t csto_utf8_codepoints(const char *text, size_t len);
 

@@ -228,4 +228,15 @@ grep -q '^usage: csto-kg kb stats' "$work/out" || fail "kb --help prints no usag
 expect_rc 0 kb import --help
 grep -q 'csto-kg kb import FILE' "$work/out" || fail "kb import --help prints no usage"
 
+# An extract with a byte that is not UTF-8 inside a literal: refused with its line and
+# byte, and nothing imported (raptor would take the byte and its writer cut the label).
+rm -rf "$work/bad" && cp -r "$shipped" "$work/bad"
+printf '<http://www.wikidata.org/entity/Q1> <http://www.w3.org/2000/01/rdf-schema#label> "ab\xffcd"@en .\n' \
+  >"$work/bad-utf8.nt"
+before=$(cat "$work/bad"/kb/*.ttl | md5sum)
+expect_rc 1 kb import "$work/bad-utf8.nt" --data "$work/bad"
+expect "$(cat "$work/err")" "csto-kg: kb: $work/bad-utf8.nt:1: invalid UTF-8 or NUL at byte 84" \
+  "invalid UTF-8 in an extract: message"
+expect "$(cat "$work/bad"/kb/*.ttl | md5sum)" "$before" "invalid UTF-8 in an extract: the knowledge base is unchanged"
+
 echo "PASS"
