@@ -92,6 +92,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
+  } else if (!left && is_cue(a, CSTO_CUE_STATES)) {
+    /* "of the heads of the member states of the CSTO": also a member-list cue elsewhere */
   } else if (csto_atom_plain(a) && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
              (!(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED) || is_cue(a, CSTO_CUE_NOT_A_NAME))) {
     return PLAIN_WORD; /* "annual", or "Informal" opening a sentence */
@@ -242,6 +244,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
                 is_cue(&c->atoms[left], CSTO_CUE_POSSESSIVE);
   m->indefinite = is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE);
   m->modifier = !sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_EVENT_COMPOUND);
+  m->plural = csto_atom_plural_role(c, &c->atoms[ai]);
   csto_event_class cls = phrase_class(noun, &probe);
   m->event_class = cls == CSTO_EVENT_PLURAL ? cls : class_with_bodies(m, cls);
   return right;
