@@ -709,6 +709,17 @@ static void split_by_organizations(csto_resolution *r, const csto_mention *m, in
   }
 }
 
+/* "an expert meeting on preparations for the Meeting of ...": the event prepared for is
+ * not the one named before it in the clause, but a later one, like "the next meeting". */
+static int prepared_for(const resolver *rs, size_t k, size_t lo, int e) {
+  if (k == 0 || !csto_is_cue(&rs->doc->mentions[k - 1], CSTO_CUE_PREPARATION))
+    return 0;
+  for (size_t i = lo; i < k; i++)
+    if (rs->doc->mentions[i].kind == CSTO_MENTION_EVENT && rs->r->links[i].event == e)
+      return 1;
+  return 0;
+}
+
 static void resolve_event(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
@@ -722,11 +733,12 @@ static void resolve_event(resolver *rs, size_t k) {
   int rejoin = 1;
   for (size_t i = lo; i < hi; i++)
     rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
-  int e = referent(rs->r, m, rejoin);
-  if (e >= 0) {
+  int e = referent(rs->r, m, rejoin), later = e >= 0 && prepared_for(rs, k, lo, e);
+  if (e >= 0 && !later) {
     merge(rs->r, &rs->r->events[e], m, k);
     rs->r->links[k].event = e;
   } else if ((rs->r->links[k].event = new_event(rs->r, m, k)) >= 0) {
+    rs->r->events[rs->r->links[k].event].next |= later; /* "the meeting" after it is not it */
     split_by_organizations(rs->r, m, rs->r->links[k].event);
     split_by_cities(rs, k, hi);
   }
