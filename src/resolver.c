@@ -525,8 +525,10 @@ static int compatible(const csto_resolution *r, const csto_doc_event *e, const c
    * give does not change. */
   int m_specific = specific(m->event_class) &&
                    !(m->event_class == CSTO_EVENT_MEETING && !mb && !m->participants);
+  /* "meetings of the CSTO and the CIS" ... "the CIS summit": one organization's meeting */
   int e_specific = specific(e->event_class) &&
-                   !(e->event_class == CSTO_EVENT_MEETING && !eb && !e->participants);
+                   !(e->event_class == CSTO_EVENT_MEETING && !eb && !e->participants &&
+                     e->n_orgs && m->n_orgs);
   if (m_specific && e_specific && m->event_class != e->event_class)
     return 0;
   if (m->participants && e->participants && !(m->participants & e->participants))

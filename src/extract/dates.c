@@ -77,7 +77,7 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, size_t s
   c.object_mention = date_mention;
   c.cue = cue;
   const csto_doc_event *whole = &doc->events[e];
-  if (whole->series < 0 || whole->place >= 0) {
+  if (whole->series < 0 || whole->place >= 0 || !doc->mentions[ev].plural) {
     csto_sink_emit(sink, &c);
     return;
   }

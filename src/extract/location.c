@@ -31,7 +31,7 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int even
   if (e < 0)
     return;
   const csto_doc_event *ev = &doc->events[e];
-  if (ev->series < 0)
+  if (ev->series < 0 || !doc->mentions[event_mention].plural)
     offer_to(sink, doc, rule, e, event_mention, place);
   else if (ev->place < 0)
     for (size_t i = 0; i < doc->n_events; i++)
