@@ -83,7 +83,11 @@ static int main_verb(const csto_mention *m) {
  * arrival is told in a "who" clause and another verb names the event. */
 static int arrived_for(const csto_doc *doc, size_t p, size_t lo, size_t hi) {
   int ev = csto_event_after(doc, p, hi), relative = csto_relative_subject(doc, lo) >= 0;
-  for (size_t i = p + 1; ev >= 0 && i < (size_t)ev; i++)
+  size_t i = p + 1;
+  if (i + 1 < hi && csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR) && is_place(doc, i + 1) &&
+      doc->mentions[i + 1].type == CSTO_ENTITY_COUNTRY)
+    i += 2; /* "is in Goa, India for the summit": the city's country */
+  for (; ev >= 0 && i < (size_t)ev; i++)
     if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i) ||
         (relative && main_verb(&doc->mentions[i])))
       return -1;
