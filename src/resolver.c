@@ -654,6 +654,20 @@ static int listed_city(const csto_resolution *r, const csto_doc *doc, size_t i) 
          r->links[i].entity >= 0 && i > 0 && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_PLACE_PREP);
 }
 
+/* Part n of the events that the plural description of event e stands for: e itself, then a
+ * copy of it; -1 when out of memory. */
+static int series_part(csto_resolution *r, int e, int n) {
+  int part = e;
+  if (n > 0) {
+    csto_doc_event whole = r->events[e];
+    if ((part = add_event(r, whole.event_class, whole.last_mention)) < 0)
+      return -1;
+    r->events[part] = whole;
+  }
+  r->events[part].series = e;
+  return part;
+}
+
 /* "the next meetings will be held in Moscow, in Kazan and in Ashgabat": a plural meeting
  * held in several cities is one event in each; the new event k named gets the first city,
  * each further one an event of its own. Talks are plural as a word only. */
@@ -669,20 +683,15 @@ static void split_by_cities(resolver *rs, size_t k, size_t hi) {
     cities += listed_city(r, rs->doc, i);
   if (cities < 2)
     return;
-  for (size_t i = k + 1, first = 1; i < hi; i++) {
+  int n = 0;
+  for (size_t i = k + 1; i < hi; i++) {
     if (!listed_city(r, rs->doc, i))
       continue;
-    int part = e;
-    if (!first) {
-      csto_doc_event copy = r->events[e];
-      if ((part = add_event(r, copy.event_class, k)) < 0)
-        return;
-      r->events[part] = copy;
-    }
-    first = 0;
+    int part = series_part(r, e, n++);
+    if (part < 0)
+      return;
     r->events[part].place = r->links[i].entity;
     r->events[part].place_mention = (int)i;
-    r->events[part].series = e;
   }
 }
 
@@ -699,15 +708,12 @@ static int distinct_organizations(const csto_mention *m) {
 static void split_by_organizations(csto_resolution *r, const csto_mention *m, int e) {
   if (!m->plural || m->event_class == CSTO_EVENT_TALKS || m->joint || !distinct_organizations(m))
     return;
-  csto_doc_event whole = r->events[e];
   for (int i = 0; i < m->n_orgs; i++) {
-    int part = e;
-    if (i > 0 && (part = add_event(r, whole.event_class, whole.last_mention)) < 0)
+    int part = series_part(r, e, i);
+    if (part < 0)
       return;
-    r->events[part] = whole;
     r->events[part].orgs[0] = m->orgs[i];
     r->events[part].n_orgs = 1;
-    r->events[part].series = e;
   }
 }
 
