@@ -525,7 +525,11 @@ static int compatible(const csto_resolution *r, const csto_doc_event *e, const c
    * give does not change. */
   int m_specific = specific(m->event_class) &&
                    !(m->event_class == CSTO_EVENT_MEETING && !mb && !m->participants);
-  if (m_specific && specific(e->event_class) && m->event_class != e->event_class)
+  /* "meetings of the CSTO and the CIS" ... "the CIS summit": one organization's meeting */
+  int e_specific = specific(e->event_class) &&
+                   !(e->event_class == CSTO_EVENT_MEETING && !eb && !e->participants &&
+                     e->n_orgs && m->n_orgs);
+  if (m_specific && e_specific && m->event_class != e->event_class)
     return 0;
   if (m->participants && e->participants && !(m->participants & e->participants))
     return 0;
@@ -540,7 +544,7 @@ static int add_event(csto_resolution *r, csto_event_class cls, size_t last_menti
   csto_doc_event *e = &r->events[r->n_events];
   memset(e, 0, sizeof *e);
   e->event_class = cls;
-  e->place = e->place_mention = e->mode_mention = -1;
+  e->place = e->place_mention = e->mode_mention = e->series = -1;
   e->last_mention = last_mention;
   return (int)r->n_events++;
 }
@@ -642,6 +646,88 @@ static int referent(const csto_resolution *r, const csto_mention *m, int rejoin)
   return (e = latest(r, cls)) >= 0 ? e : latest(r, CSTO_EVENT_GENERIC);
 }
 
+/* Whether mention i is a city right after "in": one place of a list ("in Moscow in
+ * October, as well as in Kazan"); a country after its city ("in Goa, India") is not. */
+static int listed_city(const csto_resolution *r, const csto_doc *doc, size_t i) {
+  const csto_mention *m = &doc->mentions[i];
+  return m->kind == CSTO_MENTION_ENTITY && m->type == CSTO_ENTITY_CITY && !m->demonym &&
+         r->links[i].entity >= 0 && i > 0 && csto_is_cue(&doc->mentions[i - 1], CSTO_CUE_PLACE_PREP);
+}
+
+/* Part n of the events that the plural description of event e stands for: e itself, then a
+ * copy of it; -1 when out of memory. */
+static int series_part(csto_resolution *r, int e, int n) {
+  int part = e;
+  if (n > 0) {
+    csto_doc_event whole = r->events[e];
+    if ((part = add_event(r, whole.event_class, whole.last_mention)) < 0)
+      return -1;
+    r->events[part] = whole;
+  }
+  r->events[part].series = e;
+  return part;
+}
+
+/* "the next meetings will be held in Moscow, in Kazan and in Ashgabat": a plural meeting
+ * held in several cities is one event in each; the new event k named gets the first city,
+ * each further one an event of its own. Talks are plural as a word only. */
+static void split_by_cities(resolver *rs, size_t k, size_t hi) {
+  const csto_mention *m = &rs->doc->mentions[k];
+  csto_resolution *r = rs->r;
+  int e = r->links[k].event;
+  if (!m->plural || m->event_class == CSTO_EVENT_TALKS || m->place || r->events[e].place >= 0 ||
+      r->events[e].series >= 0)
+    return;
+  int cities = 0;
+  for (size_t i = k + 1; i < hi; i++)
+    cities += listed_city(r, rs->doc, i);
+  if (cities < 2)
+    return;
+  int n = 0;
+  for (size_t i = k + 1; i < hi; i++) {
+    if (!listed_city(r, rs->doc, i))
+      continue;
+    int part = series_part(r, e, n++);
+    if (part < 0)
+      return;
+    r->events[part].place = r->links[i].entity;
+    r->events[part].place_mention = (int)i;
+  }
+}
+
+static int distinct_organizations(const csto_mention *m) {
+  for (int i = 0; i < m->n_orgs; i++)
+    for (int j = 0; j < i; j++)
+      if (root(m->orgs[i]) == root(m->orgs[j]))
+        return 0;
+  return m->n_orgs >= 2;
+}
+
+/* "informal meetings of the heads of the CSTO and the CIS": a plural meeting of several
+ * organizations, not a joint one, is a meeting of each. */
+static void split_by_organizations(csto_resolution *r, const csto_mention *m, int e) {
+  if (!m->plural || m->event_class == CSTO_EVENT_TALKS || m->joint || !distinct_organizations(m))
+    return;
+  for (int i = 0; i < m->n_orgs; i++) {
+    int part = series_part(r, e, i);
+    if (part < 0)
+      return;
+    r->events[part].orgs[0] = m->orgs[i];
+    r->events[part].n_orgs = 1;
+  }
+}
+
+/* "an expert meeting on preparations for the Meeting of ...": the event prepared for is
+ * not the one named before it in the clause, but a later one, like "the next meeting". */
+static int prepared_for(const resolver *rs, size_t k, size_t lo, int e) {
+  if (k == 0 || !csto_is_cue(&rs->doc->mentions[k - 1], CSTO_CUE_PREPARATION))
+    return 0;
+  for (size_t i = lo; i < k; i++)
+    if (rs->doc->mentions[i].kind == CSTO_MENTION_EVENT && rs->r->links[i].event == e)
+      return 1;
+  return 0;
+}
+
 static void resolve_event(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   if (m->event_class == CSTO_EVENT_PLURAL)
@@ -655,12 +741,15 @@ static void resolve_event(resolver *rs, size_t k) {
   int rejoin = 1;
   for (size_t i = lo; i < hi; i++)
     rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
-  int e = referent(rs->r, m, rejoin);
-  if (e >= 0)
+  int e = referent(rs->r, m, rejoin), later = e >= 0 && prepared_for(rs, k, lo, e);
+  if (e >= 0 && !later) {
     merge(rs->r, &rs->r->events[e], m, k);
-  else
-    e = new_event(rs->r, m, k);
-  rs->r->links[k].event = e;
+    rs->r->links[k].event = e;
+  } else if ((rs->r->links[k].event = new_event(rs->r, m, k)) >= 0) {
+    rs->r->events[rs->r->links[k].event].next |= later; /* "the meeting" after it is not it */
+    split_by_organizations(rs->r, m, rs->r->links[k].event);
+    split_by_cities(rs, k, hi);
+  }
 }
 
 /* ---- events the verbs make, and what a sentence says of a whole event --------------------- */
@@ -683,7 +772,28 @@ static int person_in(const csto_doc *view, size_t lo, size_t hi) {
   return 0;
 }
 
-/* "X met with Y": the verb names new talks when people stand on both sides of it. */
+/* People named only by an office they share ("Secretaries of the Security Councils")
+ * resolve to no one, yet they are people. */
+static int people_in(const csto_doc *view, size_t lo, size_t hi) {
+  for (size_t i = lo; i < hi; i++)
+    if (view->mentions[i].kind == CSTO_MENTION_PERSON || csto_person_of(view, i) >= 0)
+      return 1;
+  return 0;
+}
+
+/* The event the same word already names ("ministers of the CSTO met": the body's meeting). */
+static int same_word_event(const csto_doc *view, size_t k, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    const csto_mention *m = &view->mentions[i];
+    if (m->kind == CSTO_MENTION_EVENT && m->first == view->mentions[k].first &&
+        m->end == view->mentions[k].end && view->links[i].event >= 0)
+      return view->links[i].event;
+  }
+  return -1;
+}
+
+/* "X met with Y": the verb names new talks when people stand on both sides of it; Y
+ * must be someone the article identifies. */
 static void meeting_verbs(resolver *rs) {
   for (size_t s = 0; s < rs->doc->n_sentences; s++) {
     csto_doc view = view_of(rs);
@@ -693,9 +803,10 @@ static void meeting_verbs(resolver *rs) {
       if (!csto_is_cue(&view.mentions[k], CSTO_CUE_MEET))
         continue;
       csto_clause(&view, k, from, to, &lo, &hi);
-      if (csto_negated(&view, lo, k + 1) || !person_in(&view, lo, k) || !person_in(&view, k + 1, hi))
+      if (csto_negated(&view, lo, k + 1) || !people_in(&view, lo, k) || !person_in(&view, k + 1, hi))
         continue;
-      rs->r->links[k].event = add_event(rs->r, CSTO_EVENT_TALKS, k);
+      int same = same_word_event(&view, k, from, to);
+      rs->r->links[k].event = same >= 0 ? same : add_event(rs->r, CSTO_EVENT_TALKS, k);
       view = view_of(rs);
     }
   }

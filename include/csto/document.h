@@ -66,6 +66,7 @@ typedef struct {
              * "the meeting of the Non-Aligned Movement" */
   int format; /* "a narrow-format meeting": a session of an event already spoken of */
   int modifier; /* the noun modifies another ("a meeting resolution"): the event spoken of */
+  int plural;   /* the noun is plural: "the next meetings" may stand for several events */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */
@@ -115,6 +116,8 @@ typedef struct {
   csto_mode mode;     /* event-wide ("will take place as a video conference") */
   int mode_mention;   /* the mention that said so, -1 */
   size_t last_mention; /* mention index of the latest reference, for coreference */
+  int series; /* events one plural description stands for ("meetings in A and in B") share
+               * the index of the first; -1 */
 } csto_doc_event;
 
 /* The resolver's layer. */

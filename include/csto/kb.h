@@ -105,6 +105,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(CAPITAL, "Capital")                /* "capital" */ \
   X(HERE, "Here")                      /* "here": the dateline city */ \
   X(NEXT, "Next")                      /* "next": a further event of the same kind */ \
+  X(PREPARATION, "Preparation")        /* "preparations for": the event after it is another */ \
   X(FORMER, "Former")                  /* "former", "deputy": not the post itself */ \
   X(TITLE_MODIFIER, "TitleModifier")   /* "official", "acting": may stand inside a title */ \
   X(HONORIFIC, "Honorific")            /* "Sheikh", "Mr": dropped from names */ \

@@ -25,6 +25,7 @@
   X(HELD_IN_NAMED, "heldIn.named") /* Leaders left the Qingdao summit. */ \
   X(HELD_IN_AFTER_EVENT, "heldIn.after-event") /* The summit in Ashgabat ended. */ \
   X(HELD_IN_LISTED, "heldIn.listed") /* Events in Tajikistan - the summit and the forum. */ \
+  X(HELD_IN_SERIES, "heldIn.series") /* Next meetings will be held in Kazan and in Minsk. */ \
   X(HELD_IN_PREDICATE, "heldIn.predicate") /* The meeting was held in Bishkek. */ \
   X(HELD_IN_HOST_CITY, "heldIn.host-city") /* Minsk hosted the CSTO summit. */ \
   X(DATE_CLAUSE, "date.clause") /* The meeting will be held on Wednesday. */ \
@@ -34,7 +35,7 @@
   X(POSITION_TITLE_ONLY, "position.title-only") /* The Kazakh President attended the summit. */ \
   X(MODE_CLAUSE, "mode.clause") /* Putin took part via video link. */ \
   X(MODE_EVENT, "mode.event") /* The summit will take place as a video conference. */ \
-  X(MODE_ARRIVAL, "mode.arrival") /* Lukashenko arrived in Dushanbe for the summit. */ \
+  X(MODE_ARRIVAL, "mode.arrival") /* Lukashenko arrived in Dushanbe for the summit. */
 
 typedef enum {
   CSTO_RULE_NONE = 0,

@@ -76,7 +76,18 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, size_t s
   c.event = ev;
   c.object_mention = date_mention;
   c.cue = cue;
-  csto_sink_emit(sink, &c);
+  const csto_doc_event *whole = &doc->events[e];
+  if (whole->series < 0 || whole->place >= 0 || !doc->mentions[ev].plural) {
+    csto_sink_emit(sink, &c);
+    return;
+  }
+  /* "meetings of the CSTO and the CIS will be held on May 8": each of them that day; not
+   * the meetings held each in its own city */
+  for (size_t i = 0; i < doc->n_events; i++)
+    if (doc->events[i].series == whole->series) {
+      c.subject = (int)i;
+      csto_sink_emit(sink, &c);
+    }
 }
 
 static int has_kind(const csto_doc *doc, size_t lo, size_t hi, csto_mention_kind kind) {

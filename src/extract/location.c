@@ -12,17 +12,31 @@ static int is_place(const csto_doc *doc, size_t k) {
           m->type == CSTO_ENTITY_VENUE);
 }
 
-static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int event_mention,
-                  size_t place) {
-  int e = event_mention >= 0 ? csto_event_of(doc, (size_t)event_mention) : -1;
-  if (e < 0)
-    return;
+static void offer_to(csto_sink *sink, const csto_doc *doc, csto_rule rule, int e, int event_mention,
+                     size_t place) {
   csto_candidate c = csto_candidate_make(CSTO_FACT_HELD_IN, rule, doc->mentions[place].sentence);
   c.subject = e;
   c.object = doc->links[place].entity;
   c.event = event_mention;
   c.object_mention = (int)place;
   csto_sink_emit(sink, &c);
+}
+
+/* The events one plural description stands for share the place the sentence gives
+ * ("meetings of the CSTO and the CIS will be held in Moscow"), unless the resolver gave
+ * each its own ("in Kazan and in Minsk"). */
+static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int event_mention,
+                  size_t place) {
+  int e = event_mention >= 0 ? csto_event_of(doc, (size_t)event_mention) : -1;
+  if (e < 0)
+    return;
+  const csto_doc_event *ev = &doc->events[e];
+  if (ev->series < 0 || !doc->mentions[event_mention].plural)
+    offer_to(sink, doc, rule, e, event_mention, place);
+  else if (ev->place < 0)
+    for (size_t i = 0; i < doc->n_events; i++)
+      if (doc->events[i].series == ev->series)
+        offer_to(sink, doc, rule, (int)i, event_mention, place);
 }
 
 /* Whether a list starts between the place at p and the first event after it: "events in
@@ -69,7 +83,11 @@ static int main_verb(const csto_mention *m) {
  * arrival is told in a "who" clause and another verb names the event. */
 static int arrived_for(const csto_doc *doc, size_t p, size_t lo, size_t hi) {
   int ev = csto_event_after(doc, p, hi), relative = csto_relative_subject(doc, lo) >= 0;
-  for (size_t i = p + 1; ev >= 0 && i < (size_t)ev; i++)
+  size_t i = p + 1;
+  if (i + 1 < hi && csto_is_cue(&doc->mentions[i], CSTO_CUE_LIST_SEPARATOR) && is_place(doc, i + 1) &&
+      doc->mentions[i + 1].type == CSTO_ENTITY_COUNTRY)
+    i += 2; /* "is in Goa, India for the summit": the city's country */
+  for (; ev >= 0 && i < (size_t)ev; i++)
     if (csto_is_cue(&doc->mentions[i], CSTO_CUE_ORIGIN) || is_place(doc, i) ||
         (relative && main_verb(&doc->mentions[i])))
       return -1;
@@ -130,13 +148,17 @@ static void hosting_city(const csto_doc *doc, csto_sink *sink, size_t k, size_t 
   offer(doc, sink, CSTO_RULE_HELD_IN_HOST_CITY, csto_event_after(doc, k, hi), city - 1);
 }
 
-/* "the Qingdao summit": the place the resolver took from an event's description. */
+/* "the Qingdao summit": the place the resolver took from an event's description; "the
+ * next meetings will be held in Kazan and in Minsk": the city it gave each event of one. */
 static void named_places(const csto_doc *doc, csto_sink *sink) {
   for (size_t e = 0; e < doc->n_events; e++) {
     const csto_doc_event *ev = &doc->events[e];
     if (ev->place < 0)
       continue;
-    csto_candidate c = csto_candidate_make(CSTO_FACT_HELD_IN, CSTO_RULE_HELD_IN_NAMED,
+    csto_candidate c = csto_candidate_make(CSTO_FACT_HELD_IN,
+                                           doc->mentions[ev->place_mention].kind == CSTO_MENTION_ENTITY
+                                               ? CSTO_RULE_HELD_IN_SERIES
+                                               : CSTO_RULE_HELD_IN_NAMED,
                                            doc->mentions[ev->place_mention].sentence);
     c.subject = (int)e;
     c.object = ev->place;

@@ -92,6 +92,8 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
+  } else if (!left && is_cue(a, CSTO_CUE_STATES)) {
+    /* "of the heads of the member states of the CSTO": also a member-list cue elsewhere */
   } else if (csto_atom_plain(a) && (tok(c, a)->flags & CSTO_TOKEN_WORD) &&
              (!(tok(c, a)->flags & CSTO_TOKEN_CAPITALIZED) || is_cue(a, CSTO_CUE_NOT_A_NAME))) {
     return PLAIN_WORD; /* "annual", or "Informal" opening a sentence */
@@ -121,10 +123,22 @@ static csto_event_class class_with_bodies(const csto_mention *m, csto_event_clas
   return cls == CSTO_EVENT_GENERIC && (m->n_orgs || m->participants) ? CSTO_EVENT_MEETING : cls;
 }
 
-/* The phrase's first atom, left of the noun at ai: "a joint CSTO-SCO | summit". */
+/* "(CHG)": a short name the text gives what comes before; the phrase goes on past it. */
+static int abbreviation_in_parentheses(const ctx *c, size_t ai) {
+  return is_punct(c, &c->atoms[ai], "(") && !sentence_end_atom(c, ai + 2) &&
+         is_punct(c, &c->atoms[ai + 2], ")") &&
+         (tok(c, &c->atoms[ai + 1])->flags & CSTO_TOKEN_UPPER);
+}
+
+/* The phrase's first atom, left of the noun at ai: "a joint CSTO-SCO | summit",
+ * "Foreign Ministers (CFM) | summit". */
 static size_t event_left(const ctx *c, size_t ai, size_t first, csto_mention *probe) {
   size_t left = ai, plain_words = 0;
   while (left > first) {
+    if (left >= first + 3 && abbreviation_in_parentheses(c, left - 3)) {
+      left -= 3;
+      continue;
+    }
     event_word k = event_modifier(c, probe, left - 1, 1);
     if (k == NOT_IN_EVENT || (k == PLAIN_WORD && ++plain_words > MAX_PLAIN_WORDS_BEFORE_NOUN))
       break;
@@ -146,13 +160,6 @@ static size_t event_left(const ctx *c, size_t ai, size_t first, csto_mention *pr
 static int of_phrase_filler(const atom *a) {
   return is_cue(a, CSTO_CUE_LIST_SEPARATOR) || is_cue(a, CSTO_CUE_OF) ||
          is_cue(a, CSTO_CUE_DEFINITE) || csto_atom_plain(a);
-}
-
-/* "(CHG)": a short name the text gives what comes before; the phrase goes on past it. */
-static int abbreviation_in_parentheses(const ctx *c, size_t ai) {
-  return is_punct(c, &c->atoms[ai], "(") && !sentence_end_atom(c, ai + 2) &&
-         is_punct(c, &c->atoms[ai + 2], ")") &&
-         (tok(c, &c->atoms[ai + 1])->flags & CSTO_TOKEN_UPPER);
 }
 
 /* Whether the of-phrase at atom of names an organizer the knowledge base lacks: "the
@@ -242,8 +249,13 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
                 is_cue(&c->atoms[left], CSTO_CUE_POSSESSIVE);
   m->indefinite = is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE);
   m->modifier = !sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_EVENT_COMPOUND);
+  m->plural = csto_atom_plural_role(c, &c->atoms[ai]);
   csto_event_class cls = phrase_class(noun, &probe);
   m->event_class = cls == CSTO_EVENT_PLURAL ? cls : class_with_bodies(m, cls);
+  /* "the Foreign Ministers (CFM) summit": ministers, not leaders, meet */
+  unsigned leaders = 1u << CSTO_ROLE_HEAD_OF_STATE | 1u << CSTO_ROLE_HEAD_OF_GOVERNMENT;
+  if (m->event_class == CSTO_EVENT_SUMMIT && m->participants && !(m->participants & leaders))
+    m->event_class = CSTO_EVENT_MEETING;
   return right;
 }
 
