@@ -216,6 +216,10 @@ static int title_holder(resolver *rs, size_t k) {
   const csto_title *t = &doc->mentions[k].titles[0];
   if (t->plural || !t->scope || doc->mentions[k].former)
     return -1;
+  /* "the leader of Armenia" after 2018: its prime minister leads, its president is head
+   * of state; the title is unclear, and an unclear post is not resolved */
+  if (t->vague && csto_kb_led_by_government(t->scope, doc->article->date))
+    return -1;
   int named = named_holder(rs, k, t);
   if (named >= 0)
     return named;

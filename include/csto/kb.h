@@ -116,6 +116,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(STATE_HEADS, "StateHeads")         /* "heads" of states: "the heads of the CIS states" */ \
   X(STATES, "States")                  /* "states", "member countries": whose heads they are */ \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
+  X(VAGUE_TITLE, "VagueTitle")         /* "leader": the head of state, unless the government leads */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
   X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
@@ -160,6 +161,8 @@ typedef struct csto_kb_entity {
   const struct csto_kb_entity *part_of; /* body -> organization */
   csto_event_class meeting_class;       /* body -> what its sessions are */
   csto_gender gender;
+  csto_date government_leads; /* country: its head of government leads it from this date
+                                 (a parliamentary republic); year 0: its head of state does */
 } csto_kb_entity;
 
 typedef struct {
@@ -218,6 +221,10 @@ size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 /* Who held role in post_in on date (NULL when the KB does not say). */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);
+
+/* Whether country's head of government, not its head of state, leads it on date: then
+ * "the leader of" the country names no one post. */
+int csto_kb_led_by_government(const csto_kb_entity *country, csto_date date);
 
 /* A post person held on date, preferring role when not CSTO_ROLE_NONE; NULL if none. */
 const csto_kb_holding *csto_kb_post_of(const csto_kb *kb, const csto_kb_entity *person,

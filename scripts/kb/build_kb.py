@@ -219,6 +219,9 @@ def build_places(kb):
         for d in c["demonyms"]:
             e.props.append(("csto:demonym", lit(d, "en")))
         e.props.append(("csto:capital", ref(c["capital"])))
+        if c.get("government_leads"):
+            e.props.append(("csto:headOfGovernmentLeadsSince",
+                            f'"{c["government_leads"]}"^^xsd:date'))
     for c in CITIES:
         e = kb.add(Entity(c["slug"], "City", c["en"], c.get("ru"), "cities.ttl"))
         for a in c.get("alts", []):
@@ -592,6 +595,8 @@ CURATED_TERMS = [
          start="2016-10-05", end="", evidence="Chairman of the State Duma since 2016-10-05"),
     dict(person="Alen Simonyan", aliases="", role="Chair", post_in="National_Assembly_of_Armenia",
          start="2021-08-02", end="", evidence="President of the National Assembly since 2021-08-02"),
+    dict(person="Igor Dodon", aliases="", role="HeadOfState", post_in="Moldova",
+         start="2016-12-23", end="2020-12-24", evidence="President of Moldova 2016-12-23 to 2020-12-24"),
 ]
 
 # English Wikipedia title where it differs from the research table's spelling.
@@ -704,7 +709,10 @@ COUNTRIES = [
          ru_gen="Белоруссии"),
     dict(slug="Armenia", en="Armenia", ru="Армения", alts=["Republic of Armenia"],
          demonyms=["Armenian"], capital="Yerevan", adj=["Armenian"],
-         official="the Republic of Armenia", ru_gen="Армении"),
+         official="the Republic of Armenia", ru_gen="Армении",
+         # the 2015 constitution made Armenia a parliamentary republic on 2018-04-09,
+         # when President Sarkissian took office (en.wikipedia.org, Politics of Armenia)
+         government_leads="2018-04-09"),
     dict(slug="Kazakhstan", en="Kazakhstan", ru="Казахстан",
          alts=["Republic of Kazakhstan", "Kazakstan", "Qazaqstan"],
          demonyms=["Kazakh", "Kazakhstani"], capital="Astana", adj=["Kazakh", "Kazakhstani"],

@@ -130,13 +130,14 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   t.role_at = i;
   t.found = 1;
   if (heads_end) {
-    t.title = (csto_title){CSTO_ROLE_HEAD_OF_STATE, org, 1};
+    t.title = (csto_title){.role = CSTO_ROLE_HEAD_OF_STATE, .scope = org, .plural = 1};
     t.end = heads_end;
     return t;
   }
   t.title.role = (csto_role)meaning(r, CSTO_LEX_ROLE)->value;
   t.title.plural = csto_atom_plural_role(c, r);
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
+  t.title.vague = is_cue(r, CSTO_CUE_VAGUE_TITLE);
   t.end = i + 1;
   const csto_kb_entity *of = title_of(c, t.end, &t.end);
   /* "President of the National Assembly": the president of a body chairs it */
