@@ -208,6 +208,27 @@ static int named_holder(const resolver *rs, size_t k, const csto_title *t) {
   return -1;
 }
 
+/* "nominated X for another term as the chairman of Y": after "as", a title alone is the
+ * post of the person named last before it in the sentence, or of no one when the knowledge
+ * base gives the post to someone else then ("the nomination of X as Board Chairman": a post
+ * to come). Returns 0 when no "as" follows a named person, else 1 and *e (-1: no one). */
+static int in_capacity(const resolver *rs, size_t k, const csto_title *t, int *e) {
+  const csto_mention *m = rs->doc->mentions;
+  if (k == 0 || m[k - 1].kind != CSTO_MENTION_CUE || m[k - 1].cue != CSTO_CUE_IN_CAPACITY)
+    return 0;
+  size_t i = k - 1;
+  while (i-- > 0 && m[i].sentence == m[k].sentence)
+    if (m[i].kind == CSTO_MENTION_PERSON && m[i].name_first < m[i].name_end)
+      break;
+  if (i >= k - 1 || m[i].sentence != m[k].sentence)
+    return 0;
+  *e = rs->r->links[i].entity;
+  const csto_kb_holding *h = csto_kb_holder(rs->doc->kb, t->role, t->scope, rs->doc->article->date);
+  if (*e >= 0 && h && h->holder != rs->r->entities[*e].kb)
+    *e = -1;
+  return 1;
+}
+
 /* "the Russian leader": who the article gives that title, else who held the post then
  * (the article knows a change the knowledge base may lack). A deputy's or a former
  * holder's title ("deputy foreign ministers of A and B") is not the holder's. */
@@ -220,7 +241,10 @@ static int title_holder(resolver *rs, size_t k) {
    * of state; the title is unclear, and an unclear post is not resolved */
   if (t->vague && csto_kb_led_by_government(t->scope, doc->article->date))
     return -1;
-  int named = named_holder(rs, k, t);
+  int named;
+  if (in_capacity(rs, k, t, &named))
+    return named;
+  named = named_holder(rs, k, t);
   if (named >= 0)
     return named;
   const csto_kb_holding *h = csto_kb_holder(doc->kb, t->role, t->scope, doc->article->date);

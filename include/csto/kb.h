@@ -137,6 +137,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \
   X(PREVIOUS, "Previous")              /* "last year's": an earlier occurrence of an event */ \
   X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */ \
+  X(IN_CAPACITY, "InCapacity")         /* "as" before a title: the post of the person named */ \
   X(AGENTIVE, "Agentive")              /* "by": the agent of a passive verb follows */ \
   X(SEND, "Send")                      /* "sent": who sends someone to E does not attend */ \
   X(OFFICE, "Office")                  /* "the press service of": a title after it is an office */ \
