@@ -238,8 +238,12 @@ static void represent(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo,
 }
 
 /* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair.
- * "X was welcomed by the host", "E, hosted by X": the guests stand before the cue. */
+ * "X was welcomed by the host", "E, hosted by X": the guests stand before the cue. What is
+ * "received from X" came from X, who is no guest. */
 static void host(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  size_t next = next_after(doc, k, hi);
+  if (next < hi && csto_is_cue(&doc->mentions[next], CSTO_CUE_ORIGIN))
+    return;
   agents guests = agent_follows(doc, k, hi) ? people_in(doc, after_reporting(doc, lo, k), k)
                                             : people_in(doc, k + 1, hi);
   attend_events_after(doc, sink, &guests, CSTO_RULE_ATTENDS_HOST, k, lo, hi);
