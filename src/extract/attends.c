@@ -44,6 +44,18 @@ static int country_at(const csto_doc *doc, size_t k) {
   return doc->mentions[k].kind == CSTO_MENTION_ENTITY && doc->mentions[k].type == CSTO_ENTITY_COUNTRY;
 }
 
+/* The country first named after delegation cue k: "delegations of A, B", "delegations of
+ * the defence ministries of A, B"; -1 when none follows at once. */
+static int delegations_of(const csto_doc *doc, size_t k, size_t hi) {
+  if (k + 1 >= hi || !csto_is_cue(&doc->mentions[k + 1], CSTO_CUE_OF))
+    return -1;
+  size_t i = k + 2;
+  while (i < hi && (csto_is_cue(&doc->mentions[i], CSTO_CUE_OF) ||
+                    csto_is_cue(&doc->mentions[i], CSTO_CUE_DEFINITE)))
+    i++;
+  return i < hi && country_at(doc, i) ? (int)i : -1;
+}
+
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
 static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
   agents people = {.n = 0}, actors = {.n = 0};
@@ -57,9 +69,9 @@ static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
     if (csto_is_cue(m, CSTO_CUE_DELEGATION) && i > lo && /* "the Kazakh delegation" */
         country_at(doc, i - 1))
       add_agent(&actors, (int)i - 1, doc->links[i - 1].entity);
-    if (i + 2 < hi && csto_is_cue(m, CSTO_CUE_DELEGATION) && /* "delegations of A, B" */
-        csto_is_cue(&doc->mentions[i + 1], CSTO_CUE_OF) && country_at(doc, i + 2))
-      add_agent(&actors, (int)i + 2, doc->links[i + 2].entity);
+    int of = csto_is_cue(m, CSTO_CUE_DELEGATION) ? delegations_of(doc, i, hi) : -1;
+    if (of >= 0) /* "delegations of A, B" */
+      add_agent(&actors, of, doc->links[of].entity);
   }
   return people.n ? people : actors;
 }
