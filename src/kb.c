@@ -662,6 +662,15 @@ static void on_gender(csto_kb *kb, const char *s, const raptor_term *o, void *us
                 : strcmp(local, "Male") == 0 ? CSTO_GENDER_MALE : CSTO_GENDER_UNKNOWN;
 }
 
+static void on_head_role(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
+  (void)user;
+  csto_kb_entity *e = entity(kb, s);
+  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+  int r = local ? index_of(role_names, CSTO_ROLE_COUNT, local) : -1;
+  if (e && r > 0)
+    e->head_role = (csto_role)r;
+}
+
 static void on_government_leads(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
   (void)user;
   csto_kb_entity *e = entity(kb, s);
@@ -768,6 +777,7 @@ static csto_status build(csto_kb *kb, const triple *items, size_t n, csto_error 
       {CSTO_NS "meetingClass", on_meeting_class, NULL},
       {CSTO_NS "gender", on_gender, NULL},
       {CSTO_NS "headOfGovernmentLeadsSince", on_government_leads, NULL},
+      {CSTO_NS "headRole", on_head_role, NULL},
       {CSTO_NS "holder", on_holder, &hc},
       {CSTO_NS "role", on_role, &hc},
       {CSTO_NS "postIn", on_post_in, &hc},
@@ -895,6 +905,14 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
     if (h->holder && h->role == role && h->post_in == post_in && holding_covers(h, date))
       return h;
   }
+  return NULL;
+}
+
+const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
+                                        csto_role role) {
+  for (size_t i = 0; i < kb->n_entities; i++)
+    if (kb->entities[i]->country == country && kb->entities[i]->head_role == role)
+      return kb->entities[i];
   return NULL;
 }
 

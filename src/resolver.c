@@ -325,18 +325,36 @@ static int named_person(resolver *rs, const csto_mention *m) {
   return e;
 }
 
-/* Titles without a scope ("President Tokayev") take the post the KB knows on the date. */
+/* "Shoigu's press secretary": the office of the post the person named right before mention
+ * k held on the date. */
+static const csto_kb_entity *owner_office(const resolver *rs, size_t k, const csto_title *t) {
+  const csto_mention *m = rs->doc->mentions;
+  int e = -1;
+  for (size_t i = k; t->owned && i-- > 0 && m[i].sentence == m[k].sentence;)
+    if (m[i].kind == CSTO_MENTION_PERSON) {
+      e = rs->r->links[i].entity;
+      break;
+    }
+  const csto_kb_entity *owner = e >= 0 ? rs->r->entities[e].kb : NULL;
+  const csto_kb_holding *h = owner ? csto_kb_post_of(rs->doc->kb, owner, CSTO_ROLE_NONE,
+                                                     rs->doc->article->date)
+                                   : NULL;
+  return h ? csto_kb_office_of(rs->doc->kb, h->post_in, h->role) : NULL;
+}
+
+/* Titles without a scope ("President Tokayev") take the post the KB knows on the date,
+ * else the office of the person whose title it is ("Shoigu's press secretary"). */
 static void complete_titles(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   csto_link *link = &rs->r->links[k];
   const csto_doc_entity *e = &rs->r->entities[link->entity];
   for (int i = 0; i < m->n_titles; i++) {
-    if (link->title_scope[i] || !e->kb)
+    if (link->title_scope[i])
       continue;
-    const csto_kb_holding *h = csto_kb_post_of(rs->doc->kb, e->kb, m->titles[i].role,
-                                               rs->doc->article->date);
-    if (h)
-      link->title_scope[i] = h->post_in;
+    const csto_kb_holding *h = e->kb ? csto_kb_post_of(rs->doc->kb, e->kb, m->titles[i].role,
+                                                       rs->doc->article->date)
+                                     : NULL;
+    link->title_scope[i] = h ? h->post_in : owner_office(rs, k, &m->titles[i]);
   }
 }
 

@@ -162,6 +162,8 @@ typedef struct csto_kb_entity {
   const struct csto_kb_entity *part_of; /* body -> organization */
   csto_event_class meeting_class;       /* body -> what its sessions are */
   csto_gender gender;
+  csto_role head_role;        /* national body: the post whose office it is (a ministry's
+                                 minister, the presidential administration's president) */
   csto_date government_leads; /* country: its head of government leads it from this date
                                  (a parliamentary republic); year 0: its head of state does */
 } csto_kb_entity;
@@ -222,6 +224,11 @@ size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 /* Who held role in post_in on date (NULL when the KB does not say). */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);
+
+/* The national body of country that is the office of role's holder ("Shoigu's press
+ * secretary" speaks for the defence ministry); NULL when the KB names none. */
+const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
+                                        csto_role role);
 
 /* Whether country's head of government, not its head of state, leads it on date: then
  * "the leader of" the country names no one post. */

@@ -249,6 +249,8 @@ def build_organizations(kb):
         for a in b.get("alts", []):
             e.add_alias(a)
         e.props.append(("csto:country", ref(b["country"])))
+        if b.get("head_role"):
+            e.props.append(("csto:headRole", "csto:" + b["head_role"]))
 
 
 def build_wikidata_ids(kb, wd):
@@ -1300,6 +1302,12 @@ def _country(slug_):
     return next(c for c in COUNTRIES if c["slug"] == slug_)
 
 
+# Whose office each kind of national body is: "Shoigu's press secretary" speaks for the
+# defence ministry (csto:headRole).
+BODY_HEAD_ROLES = {"mfa": "ForeignMinister", "mod": "DefenceMinister",
+                   "sc": "SecurityCouncilSecretary"}
+
+
 def government_bodies():
     """The national bodies: the table above plus the aliases every country's bodies get."""
     out = []
@@ -1318,10 +1326,12 @@ def government_bodies():
             sc_alts = [f"Security Council of {official}"] + [f"{a} Security Council" for a in adjs]
         for kind, generated in (("mfa", mfa_alts), ("mod", mod_alts), ("sc", sc_alts)):
             s, en, ru, extra = bodies[kind]
-            out.append(dict(slug=s, en=en, ru=ru, alts=generated + extra, country=cslug))
+            out.append(dict(slug=s, en=en, ru=ru, alts=generated + extra, country=cslug,
+                            head_role=BODY_HEAD_ROLES[kind]))
     out.append(dict(
         slug="Presidential_Administration_of_Russia", en="Presidential Administration of Russia",
         ru="Администрация Президента Российской Федерации", country="Russia",
+        head_role="HeadOfState",
         alts=["Kremlin", "Russian Presidential Administration",
               "Presidential Executive Office of Russia", "Kremlin administration",
               "Administration of the President of Russia",
@@ -1579,9 +1589,9 @@ IRI is minted twice.
 
 | file | content |
 |---|---|
-| `countries.ttl` | `csto:Country`: labels, aliases, `csto:demonym`, `csto:capital` |
+| `countries.ttl` | `csto:Country`: labels, aliases, `csto:demonym`, `csto:capital`, `csto:headOfGovernmentLeadsSince` (parliamentary republics) |
 | `cities.ttl` | `csto:City`: capitals and summit cities, `csto:country` |
-| `organizations.ttl` | `csto:InternationalOrganization`; `csto:OrganizationBody` with `csto:partOf` and `csto:meetingClass`; `csto:GovernmentBody` (ministries, security councils, the Kremlin) with `csto:country` |
+| `organizations.ttl` | `csto:InternationalOrganization`; `csto:OrganizationBody` with `csto:partOf` and `csto:meetingClass`; `csto:GovernmentBody` (ministries, security councils, the Kremlin) with `csto:country` and `csto:headRole` |
 | `people.ttl` | `csto:Person` and `csto:PostHolding` nodes |
 | `memberships.ttl` | `csto:Membership` nodes |
 | `user.ttl` | optional, yours: what `csto-kg kb import` writes (not generated) |

@@ -484,6 +484,15 @@ static int office_before(const ctx *c, size_t ai) {
          is_cue(&c->atoms[ai - 1], CSTO_CUE_OFFICE);
 }
 
+/* "Shoigu's Press Secretary X": a name and a possessive right before a title without a
+ * scope; the post serves that person's office. */
+static int owned_by_name(const ctx *c, size_t ai) {
+  size_t first = c->doc->sentences[c->sentence].first_token;
+  return ai >= 2 && c->atoms[ai - 2].first >= first &&
+         is_cue(&c->atoms[ai - 1], CSTO_CUE_POSSESSIVE) &&
+         (entity_of(&c->atoms[ai - 2], T(PERSON)) || csto_name_word(c, &c->atoms[ai - 2]));
+}
+
 /* A title, with the name after it if there is one. */
 static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t name_at = 0;
@@ -494,6 +503,8 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     stop = second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.scope && !t->title.plural)
     return ai; /* a bare "president" or "chair" names no one */
+  if (!t->title.scope && !csto_role_is_national(t->title.role))
+    t->title.owned = owned_by_name(c, ai);
   if (!stop && (owns(c, t) || office_before(c, ai)))
     return t->end;
   csto_mention *m = emit(c, CSTO_MENTION_PERSON, ai, stop ? stop : t->end);
