@@ -908,6 +908,23 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
   return NULL;
 }
 
+const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
+                                         const char *words) {
+  size_t n = strlen(words);
+  for (size_t i = 0; n && i < kb->n_entities; i++) {
+    const csto_kb_entity *e = kb->entities[i];
+    if (e->part_of != org || !e->label)
+      continue;
+    char *label = csto_normalize(e->label, strlen(e->label));
+    size_t len = label ? strlen(label) : 0;
+    int ends = len > n && label[len - n - 1] == ' ' && strcmp(label + len - n, words) == 0;
+    free(label);
+    if (ends)
+      return e;
+  }
+  return NULL;
+}
+
 const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
                                         csto_role role) {
   for (size_t i = 0; i < kb->n_entities; i++)

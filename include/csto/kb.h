@@ -225,6 +225,11 @@ size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);
 
+/* The body of organization org whose English label ends with the normalized words
+ * ("Executive Committee": the CIS Executive Committee); NULL when none. */
+const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
+                                         const char *words);
+
 /* The national body of country that is the office of role's holder ("Shoigu's press
  * secretary" speaks for the defence ministry); NULL when the KB names none. */
 const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,

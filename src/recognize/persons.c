@@ -13,6 +13,10 @@
  * Tajik President's Executive Office") names no one taking part. */
 #include "recognize/recognize.h"
 
+#include <stdlib.h>
+
+#include "csto/normalize.h"
+
 enum {
   /* How far after the role an "of" may still begin: far enough for two of-phrases ("of
    * the Board of the Eurasian Economic Commission"), not for a run-on list of names. */
@@ -493,6 +497,43 @@ static int owned_by_name(const ctx *c, size_t ai) {
          (entity_of(&c->atoms[ai - 2], T(PERSON)) || csto_name_word(c, &c->atoms[ai - 2]));
 }
 
+/* A capitalized word with no meaning of its own: "Executive", "Committee". */
+static int capitalized_plain(const ctx *c, size_t i) {
+  const atom *a = &c->atoms[i];
+  return csto_atom_plain(a) && (c->doc->tokens[a->first].flags & CSTO_TOKEN_CAPITALIZED);
+}
+
+/* "Chairman of the Executive Committee, Executive Secretary of the CIS X": a title whose
+ * "of the <name words>" names no known body takes the body so named of the organization
+ * the second title gives. Returns the atom after the name, 0 when that does not fit. */
+static size_t body_of_second_title(const ctx *c, title_parse *t, title_parse *next,
+                                   size_t *name_at, const csto_kb_entity **kb) {
+  size_t i = t->end;
+  if (t->title.scope || sentence_end_atom(c, i) || !is_cue(&c->atoms[i], CSTO_CUE_OF))
+    return 0;
+  if (!sentence_end_atom(c, ++i) && is_cue(&c->atoms[i], CSTO_CUE_DEFINITE))
+    i++;
+  size_t words = i;
+  while (!sentence_end_atom(c, i) && i < words + TITLE_OF_REACH && capitalized_plain(c, i))
+    i++;
+  title_parse wide = *t;
+  wide.end = i;
+  size_t stop = i > words ? second_title(c, &wide, next, name_at, kb) : 0;
+  const csto_kb_entity *org = next->title.scope;
+  if (!stop || !org || org->type != CSTO_ENTITY_ORGANIZATION)
+    return 0;
+  char *text = csto_doc_text(c->doc, c->atoms[words].first, c->atoms[i - 1].end);
+  char *norm = text ? csto_normalize(text, strlen(text)) : NULL;
+  const csto_kb_entity *body = norm ? csto_kb_body_named(c->doc->kb, org, norm) : NULL;
+  free(text);
+  free(norm);
+  if (!body)
+    return 0;
+  *t = wide;
+  t->title.scope = body;
+  return stop;
+}
+
 /* A title, with the name after it if there is one. */
 static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t name_at = 0;
@@ -501,6 +542,8 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t stop = t->title.plural ? 0 : parse_name(c, t->end, &name_at, &kb);
   if (!stop)
     stop = second_title(c, t, &next, &name_at, &kb);
+  if (!stop && !t->title.plural)
+    stop = body_of_second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.scope && !t->title.plural)
     return ai; /* a bare "president" or "chair" names no one */
   if (!t->title.scope && !csto_role_is_national(t->title.role))
