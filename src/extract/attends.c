@@ -221,9 +221,24 @@ static agents listed_after(const csto_doc *doc, size_t hi, size_t to) {
   return countries.n >= 2 ? countries : (agents){.n = 0};
 }
 
+/* "... will be represented by ministers, X, the ministry's spokesman, told media", "...
+ * by ministers," he said": the person named (or the pronoun) last before a reporting verb
+ * after cue k reports the news; returns where the agents after k stop. */
+static size_t before_reporter(const csto_doc *doc, size_t k, size_t hi, size_t to) {
+  size_t r = k + 1;
+  while (r < to && !csto_is_cue(&doc->mentions[r], CSTO_CUE_REPORTING))
+    r++;
+  while (r < to && r-- > k + 1)
+    if (doc->mentions[r].kind == CSTO_MENTION_PRONOUN ||
+        (doc->mentions[r].kind == CSTO_MENTION_PERSON && /* past appositive titles */
+         doc->mentions[r].name_first < doc->mentions[r].name_end))
+      return r < hi ? r : hi;
+  return hi;
+}
+
 static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from,
                     size_t to) {
-  agents who = collect(doc, k + 1, hi);
+  agents who = collect(doc, k + 1, before_reporter(doc, k, hi, to));
   if (who.n == 0 && hi < to)
     who = listed_after(doc, hi, to);
   if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
