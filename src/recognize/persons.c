@@ -544,8 +544,10 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
     stop = second_title(c, t, &next, &name_at, &kb);
   if (!stop && !t->title.plural)
     stop = body_of_second_title(c, t, &next, &name_at, &kb);
+  /* a bare "president" or "chair" names no one; after "the current" it is still a title,
+   * not the verb "chair" */
   if (!stop && !t->title.scope && !t->title.plural)
-    return ai; /* a bare "president" or "chair" names no one */
+    return t->role_at > ai ? t->end : ai;
   if (!t->title.scope && !csto_role_is_national(t->title.role))
     t->title.owned = owned_by_name(c, ai);
   if (!stop && (owns(c, t) || office_before(c, ai)))
