@@ -380,11 +380,40 @@ static void resolve_person(resolver *rs, size_t k, int named_only) {
 
 enum { PRONOUN_REACH = 2 /* sentences back a pronoun looks for its person */ };
 
+static int refers_to_person(const csto_mention *p) {
+  return p->kind == CSTO_MENTION_PERSON || p->kind == CSTO_MENTION_PRONOUN;
+}
+
+/* "X said he will meet Y. Then, he will meet Z": a pronoun that opens its sentence's
+ * people is the subject, and refers to the subject of the sentence before (the first
+ * person it names, unless of the other gender); -1 when that does not apply. */
+static int subject_antecedent(const resolver *rs, size_t k) {
+  const csto_mention *ms = rs->doc->mentions, *m = &ms[k];
+  size_t i = k;
+  while (i-- > 0 && ms[i].sentence == m->sentence)
+    if (refers_to_person(&ms[i]))
+      return -1;
+  if (i >= k || ms[i].sentence + 1 != m->sentence)
+    return -1;
+  size_t first = i + 1;
+  while (first > 0 && ms[first - 1].sentence == ms[i].sentence)
+    first--;
+  for (size_t j = first; j <= i; j++)
+    if (refers_to_person(&ms[j])) {
+      int e = rs->r->links[j].entity;
+      csto_gender g = e >= 0 ? rs->r->entities[e].gender : CSTO_GENDER_UNKNOWN;
+      return e >= 0 && (g == m->gender || g == CSTO_GENDER_UNKNOWN) ? e : -1;
+    }
+  return -1;
+}
+
 static void resolve_pronoun(resolver *rs, size_t k) {
   const csto_mention *mentions = rs->doc->mentions, *m = &mentions[k];
   int fallback = -1;
   if (m->cue == CSTO_CUE_PRONOUN_PLURAL)
     return; /* "they" means a group (groups, below) */
+  if ((rs->r->links[k].entity = subject_antecedent(rs, k)) >= 0)
+    return;
   for (size_t i = k; i-- > 0;) {
     const csto_mention *p = &mentions[i];
     int e = rs->r->links[i].entity;
