@@ -386,7 +386,7 @@ static int refers_to_person(const csto_mention *p) {
 
 /* "X said he will meet Y. Then, he will meet Z": a pronoun that opens its sentence's
  * people is the subject, and refers to the subject of the sentence before (the first
- * person it names, unless of the other gender); -1 when that does not apply. */
+ * person it names, of the pronoun's gender); -1 when that does not apply. */
 static int subject_antecedent(const resolver *rs, size_t k) {
   const csto_mention *ms = rs->doc->mentions, *m = &ms[k];
   size_t i = k;
@@ -401,8 +401,7 @@ static int subject_antecedent(const resolver *rs, size_t k) {
   for (size_t j = first; j <= i; j++)
     if (refers_to_person(&ms[j])) {
       int e = rs->r->links[j].entity;
-      csto_gender g = e >= 0 ? rs->r->entities[e].gender : CSTO_GENDER_UNKNOWN;
-      return e >= 0 && (g == m->gender || g == CSTO_GENDER_UNKNOWN) ? e : -1;
+      return e >= 0 && rs->r->entities[e].gender == m->gender ? e : -1;
     }
   return -1;
 }
@@ -429,7 +428,9 @@ static void resolve_pronoun(resolver *rs, size_t k) {
     if (g == CSTO_GENDER_UNKNOWN && fallback < 0)
       fallback = e;
   }
-  rs->r->links[k].entity = fallback;
+  /* "he" for a person the KB gives no gender tells it, for the pronouns after it */
+  if ((rs->r->links[k].entity = fallback) >= 0)
+    rs->r->entities[fallback].gender = m->gender;
 }
 
 /* Whether the knowledge base lists the text's spelling for the entity ("Chisinau" for
