@@ -662,6 +662,24 @@ static void on_gender(csto_kb *kb, const char *s, const raptor_term *o, void *us
                 : strcmp(local, "Male") == 0 ? CSTO_GENDER_MALE : CSTO_GENDER_UNKNOWN;
 }
 
+static void on_head_role(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
+  (void)user;
+  csto_kb_entity *e = entity(kb, s);
+  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+  int r = local ? index_of(role_names, CSTO_ROLE_COUNT, local) : -1;
+  if (e && r > 0)
+    e->head_role = (csto_role)r;
+}
+
+static void on_government_leads(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
+  (void)user;
+  csto_kb_entity *e = entity(kb, s);
+  const char *lang, *text = term_literal(o, &lang);
+  csto_date d;
+  if (e && text && csto_date_parse(text, &d, NULL) == CSTO_OK)
+    e->government_leads = d;
+}
+
 /* Post holdings: gather each holding node's fields. */
 typedef struct {
   csto_kb *kb;
@@ -758,6 +776,8 @@ static csto_status build(csto_kb *kb, const triple *items, size_t n, csto_error 
       {CSTO_NS "partOf", on_link, &links[2]},
       {CSTO_NS "meetingClass", on_meeting_class, NULL},
       {CSTO_NS "gender", on_gender, NULL},
+      {CSTO_NS "headOfGovernmentLeadsSince", on_government_leads, NULL},
+      {CSTO_NS "headRole", on_head_role, NULL},
       {CSTO_NS "holder", on_holder, &hc},
       {CSTO_NS "role", on_role, &hc},
       {CSTO_NS "postIn", on_post_in, &hc},
@@ -886,6 +906,36 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
       return h;
   }
   return NULL;
+}
+
+const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
+                                         const char *words) {
+  size_t n = strlen(words);
+  for (size_t i = 0; n && i < kb->n_entities; i++) {
+    const csto_kb_entity *e = kb->entities[i];
+    if (e->part_of != org || !e->label)
+      continue;
+    char *label = csto_normalize(e->label, strlen(e->label));
+    size_t len = label ? strlen(label) : 0;
+    int ends = len > n && label[len - n - 1] == ' ' && strcmp(label + len - n, words) == 0;
+    free(label);
+    if (ends)
+      return e;
+  }
+  return NULL;
+}
+
+const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
+                                        csto_role role) {
+  for (size_t i = 0; i < kb->n_entities; i++)
+    if (kb->entities[i]->country == country && kb->entities[i]->head_role == role)
+      return kb->entities[i];
+  return NULL;
+}
+
+int csto_kb_led_by_government(const csto_kb_entity *country, csto_date date) {
+  const csto_date since = country->government_leads;
+  return since.year != 0 && (date.year == 0 || date_cmp(since, date) <= 0);
 }
 
 const csto_kb_holding *csto_kb_post_of(const csto_kb *kb, const csto_kb_entity *person,

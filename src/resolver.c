@@ -208,6 +208,27 @@ static int named_holder(const resolver *rs, size_t k, const csto_title *t) {
   return -1;
 }
 
+/* "nominated X for another term as the chairman of Y": after "as", a title alone is the
+ * post of the person named last before it in the sentence, or of no one when the knowledge
+ * base gives the post to someone else then ("the nomination of X as Board Chairman": a post
+ * to come). Returns 0 when no "as" follows a named person, else 1 and *e (-1: no one). */
+static int in_capacity(const resolver *rs, size_t k, const csto_title *t, int *e) {
+  const csto_mention *m = rs->doc->mentions;
+  if (k == 0 || m[k - 1].kind != CSTO_MENTION_CUE || m[k - 1].cue != CSTO_CUE_IN_CAPACITY)
+    return 0;
+  size_t i = k - 1;
+  while (i-- > 0 && m[i].sentence == m[k].sentence)
+    if (m[i].kind == CSTO_MENTION_PERSON && m[i].name_first < m[i].name_end)
+      break;
+  if (i >= k - 1 || m[i].sentence != m[k].sentence)
+    return 0;
+  *e = rs->r->links[i].entity;
+  const csto_kb_holding *h = csto_kb_holder(rs->doc->kb, t->role, t->scope, rs->doc->article->date);
+  if (*e >= 0 && h && h->holder != rs->r->entities[*e].kb)
+    *e = -1;
+  return 1;
+}
+
 /* "the Russian leader": who the article gives that title, else who held the post then
  * (the article knows a change the knowledge base may lack). A deputy's or a former
  * holder's title ("deputy foreign ministers of A and B") is not the holder's. */
@@ -216,7 +237,14 @@ static int title_holder(resolver *rs, size_t k) {
   const csto_title *t = &doc->mentions[k].titles[0];
   if (t->plural || !t->scope || doc->mentions[k].former)
     return -1;
-  int named = named_holder(rs, k, t);
+  /* "the leader of Armenia" after 2018: its prime minister leads, its president is head
+   * of state; the title is unclear, and an unclear post is not resolved */
+  if (t->vague && csto_kb_led_by_government(t->scope, doc->article->date))
+    return -1;
+  int named;
+  if (in_capacity(rs, k, t, &named))
+    return named;
+  named = named_holder(rs, k, t);
   if (named >= 0)
     return named;
   const csto_kb_holding *h = csto_kb_holder(doc->kb, t->role, t->scope, doc->article->date);
@@ -297,18 +325,36 @@ static int named_person(resolver *rs, const csto_mention *m) {
   return e;
 }
 
-/* Titles without a scope ("President Tokayev") take the post the KB knows on the date. */
+/* "Shoigu's press secretary": the office of the post the person named right before mention
+ * k held on the date. */
+static const csto_kb_entity *owner_office(const resolver *rs, size_t k, const csto_title *t) {
+  const csto_mention *m = rs->doc->mentions;
+  int e = -1;
+  for (size_t i = k; t->owned && i-- > 0 && m[i].sentence == m[k].sentence;)
+    if (m[i].kind == CSTO_MENTION_PERSON) {
+      e = rs->r->links[i].entity;
+      break;
+    }
+  const csto_kb_entity *owner = e >= 0 ? rs->r->entities[e].kb : NULL;
+  const csto_kb_holding *h = owner ? csto_kb_post_of(rs->doc->kb, owner, CSTO_ROLE_NONE,
+                                                     rs->doc->article->date)
+                                   : NULL;
+  return h ? csto_kb_office_of(rs->doc->kb, h->post_in, h->role) : NULL;
+}
+
+/* Titles without a scope ("President Tokayev") take the post the KB knows on the date,
+ * else the office of the person whose title it is ("Shoigu's press secretary"). */
 static void complete_titles(resolver *rs, size_t k) {
   const csto_mention *m = &rs->doc->mentions[k];
   csto_link *link = &rs->r->links[k];
   const csto_doc_entity *e = &rs->r->entities[link->entity];
   for (int i = 0; i < m->n_titles; i++) {
-    if (link->title_scope[i] || !e->kb)
+    if (link->title_scope[i])
       continue;
-    const csto_kb_holding *h = csto_kb_post_of(rs->doc->kb, e->kb, m->titles[i].role,
-                                               rs->doc->article->date);
-    if (h)
-      link->title_scope[i] = h->post_in;
+    const csto_kb_holding *h = e->kb ? csto_kb_post_of(rs->doc->kb, e->kb, m->titles[i].role,
+                                                       rs->doc->article->date)
+                                     : NULL;
+    link->title_scope[i] = h ? h->post_in : owner_office(rs, k, &m->titles[i]);
   }
 }
 
@@ -334,11 +380,39 @@ static void resolve_person(resolver *rs, size_t k, int named_only) {
 
 enum { PRONOUN_REACH = 2 /* sentences back a pronoun looks for its person */ };
 
+static int refers_to_person(const csto_mention *p) {
+  return p->kind == CSTO_MENTION_PERSON || p->kind == CSTO_MENTION_PRONOUN;
+}
+
+/* "X said he will meet Y. Then, he will meet Z": a pronoun that opens its sentence's
+ * people is the subject, and refers to the subject of the sentence before (the first
+ * person it names, of the pronoun's gender); -1 when that does not apply. */
+static int subject_antecedent(const resolver *rs, size_t k) {
+  const csto_mention *ms = rs->doc->mentions, *m = &ms[k];
+  size_t i = k;
+  while (i-- > 0 && ms[i].sentence == m->sentence)
+    if (refers_to_person(&ms[i]))
+      return -1;
+  if (i >= k || ms[i].sentence + 1 != m->sentence)
+    return -1;
+  size_t first = i + 1;
+  while (first > 0 && ms[first - 1].sentence == ms[i].sentence)
+    first--;
+  for (size_t j = first; j <= i; j++)
+    if (refers_to_person(&ms[j])) {
+      int e = rs->r->links[j].entity;
+      return e >= 0 && rs->r->entities[e].gender == m->gender ? e : -1;
+    }
+  return -1;
+}
+
 static void resolve_pronoun(resolver *rs, size_t k) {
   const csto_mention *mentions = rs->doc->mentions, *m = &mentions[k];
   int fallback = -1;
   if (m->cue == CSTO_CUE_PRONOUN_PLURAL)
     return; /* "they" means a group (groups, below) */
+  if ((rs->r->links[k].entity = subject_antecedent(rs, k)) >= 0)
+    return;
   for (size_t i = k; i-- > 0;) {
     const csto_mention *p = &mentions[i];
     int e = rs->r->links[i].entity;
@@ -354,7 +428,9 @@ static void resolve_pronoun(resolver *rs, size_t k) {
     if (g == CSTO_GENDER_UNKNOWN && fallback < 0)
       fallback = e;
   }
-  rs->r->links[k].entity = fallback;
+  /* "he" for a person the KB gives no gender tells it, for the pronouns after it */
+  if ((rs->r->links[k].entity = fallback) >= 0)
+    rs->r->entities[fallback].gender = m->gender;
 }
 
 /* Whether the knowledge base lists the text's spelling for the entity ("Chisinau" for

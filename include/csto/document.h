@@ -36,6 +36,8 @@ typedef struct {
   csto_role role;
   const csto_kb_entity *scope; /* the country, organization or body the title names */
   int plural;                  /* "foreign ministers", "leaders" */
+  int vague;                   /* "leader": which post it means depends on the country */
+  int owned;                   /* "Shoigu's press secretary": the person named before owns it */
 } csto_title;
 
 typedef struct {

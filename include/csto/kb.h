@@ -117,6 +117,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(STATE_HEADS, "StateHeads")         /* "heads" of states: "the heads of the CIS states" */ \
   X(STATES, "States")                  /* "states", "member countries": whose heads they are */ \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
+  X(VAGUE_TITLE, "VagueTitle")         /* "leader": the head of state, unless the government leads */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
   X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \
@@ -139,6 +140,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(RELATIVE, "Relative")              /* "who": a clause about the person just named */ \
   X(PREVIOUS, "Previous")              /* "last year's": an earlier occurrence of an event */ \
   X(LIKEWISE, "Likewise")              /* "as did": the people after it did the same */ \
+  X(IN_CAPACITY, "InCapacity")         /* "as" before a title: the post of the person named */ \
   X(AGENTIVE, "Agentive")              /* "by": the agent of a passive verb follows */ \
   X(SEND, "Send")                      /* "sent": who sends someone to E does not attend */ \
   X(OFFICE, "Office")                  /* "the press service of": a title after it is an office */ \
@@ -163,6 +165,10 @@ typedef struct csto_kb_entity {
   const struct csto_kb_entity *part_of; /* body -> organization */
   csto_event_class meeting_class;       /* body -> what its sessions are */
   csto_gender gender;
+  csto_role head_role;        /* national body: the post whose office it is (a ministry's
+                                 minister, the presidential administration's president) */
+  csto_date government_leads; /* country: its head of government leads it from this date
+                                 (a parliamentary republic); year 0: its head of state does */
 } csto_kb_entity;
 
 typedef struct {
@@ -221,6 +227,20 @@ size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 /* Who held role in post_in on date (NULL when the KB does not say). */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);
+
+/* The body of organization org whose English label ends with the normalized words
+ * ("Executive Committee": the CIS Executive Committee); NULL when none. */
+const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
+                                         const char *words);
+
+/* The national body of country that is the office of role's holder ("Shoigu's press
+ * secretary" speaks for the defence ministry); NULL when the KB names none. */
+const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
+                                        csto_role role);
+
+/* Whether country's head of government, not its head of state, leads it on date: then
+ * "the leader of" the country names no one post. */
+int csto_kb_led_by_government(const csto_kb_entity *country, csto_date date);
 
 /* A post person held on date, preferring role when not CSTO_ROLE_NONE; NULL if none. */
 const csto_kb_holding *csto_kb_post_of(const csto_kb *kb, const csto_kb_entity *person,

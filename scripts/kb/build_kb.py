@@ -219,6 +219,9 @@ def build_places(kb):
         for d in c["demonyms"]:
             e.props.append(("csto:demonym", lit(d, "en")))
         e.props.append(("csto:capital", ref(c["capital"])))
+        if c.get("government_leads"):
+            e.props.append(("csto:headOfGovernmentLeadsSince",
+                            f'"{c["government_leads"]}"^^xsd:date'))
     for c in CITIES:
         e = kb.add(Entity(c["slug"], "City", c["en"], c.get("ru"), "cities.ttl"))
         for a in c.get("alts", []):
@@ -246,6 +249,8 @@ def build_organizations(kb):
         for a in b.get("alts", []):
             e.add_alias(a)
         e.props.append(("csto:country", ref(b["country"])))
+        if b.get("head_role"):
+            e.props.append(("csto:headRole", "csto:" + b["head_role"]))
 
 
 def build_wikidata_ids(kb, wd):
@@ -592,6 +597,8 @@ CURATED_TERMS = [
          start="2016-10-05", end="", evidence="Chairman of the State Duma since 2016-10-05"),
     dict(person="Alen Simonyan", aliases="", role="Chair", post_in="National_Assembly_of_Armenia",
          start="2021-08-02", end="", evidence="President of the National Assembly since 2021-08-02"),
+    dict(person="Igor Dodon", aliases="", role="HeadOfState", post_in="Moldova",
+         start="2016-12-23", end="2020-12-24", evidence="President of Moldova 2016-12-23 to 2020-12-24"),
 ]
 
 # English Wikipedia title where it differs from the research table's spelling.
@@ -704,7 +711,10 @@ COUNTRIES = [
          ru_gen="Белоруссии"),
     dict(slug="Armenia", en="Armenia", ru="Армения", alts=["Republic of Armenia"],
          demonyms=["Armenian"], capital="Yerevan", adj=["Armenian"],
-         official="the Republic of Armenia", ru_gen="Армении"),
+         official="the Republic of Armenia", ru_gen="Армении",
+         # the 2015 constitution made Armenia a parliamentary republic on 2018-04-09,
+         # when President Sarkissian took office (en.wikipedia.org, Politics of Armenia)
+         government_leads="2018-04-09"),
     dict(slug="Kazakhstan", en="Kazakhstan", ru="Казахстан",
          alts=["Republic of Kazakhstan", "Kazakstan", "Qazaqstan"],
          demonyms=["Kazakh", "Kazakhstani"], capital="Astana", adj=["Kazakh", "Kazakhstani"],
@@ -1292,6 +1302,12 @@ def _country(slug_):
     return next(c for c in COUNTRIES if c["slug"] == slug_)
 
 
+# Whose office each kind of national body is: "Shoigu's press secretary" speaks for the
+# defence ministry (csto:headRole).
+BODY_HEAD_ROLES = {"mfa": "ForeignMinister", "mod": "DefenceMinister",
+                   "sc": "SecurityCouncilSecretary"}
+
+
 def government_bodies():
     """The national bodies: the table above plus the aliases every country's bodies get."""
     out = []
@@ -1310,10 +1326,12 @@ def government_bodies():
             sc_alts = [f"Security Council of {official}"] + [f"{a} Security Council" for a in adjs]
         for kind, generated in (("mfa", mfa_alts), ("mod", mod_alts), ("sc", sc_alts)):
             s, en, ru, extra = bodies[kind]
-            out.append(dict(slug=s, en=en, ru=ru, alts=generated + extra, country=cslug))
+            out.append(dict(slug=s, en=en, ru=ru, alts=generated + extra, country=cslug,
+                            head_role=BODY_HEAD_ROLES[kind]))
     out.append(dict(
         slug="Presidential_Administration_of_Russia", en="Presidential Administration of Russia",
         ru="Администрация Президента Российской Федерации", country="Russia",
+        head_role="HeadOfState",
         alts=["Kremlin", "Russian Presidential Administration",
               "Presidential Executive Office of Russia", "Kremlin administration",
               "Administration of the President of Russia",
@@ -1571,9 +1589,9 @@ IRI is minted twice.
 
 | file | content |
 |---|---|
-| `countries.ttl` | `csto:Country`: labels, aliases, `csto:demonym`, `csto:capital` |
+| `countries.ttl` | `csto:Country`: labels, aliases, `csto:demonym`, `csto:capital`, `csto:headOfGovernmentLeadsSince` (parliamentary republics) |
 | `cities.ttl` | `csto:City`: capitals and summit cities, `csto:country` |
-| `organizations.ttl` | `csto:InternationalOrganization`; `csto:OrganizationBody` with `csto:partOf` and `csto:meetingClass`; `csto:GovernmentBody` (ministries, security councils, the Kremlin) with `csto:country` |
+| `organizations.ttl` | `csto:InternationalOrganization`; `csto:OrganizationBody` with `csto:partOf` and `csto:meetingClass`; `csto:GovernmentBody` (ministries, security councils, the Kremlin) with `csto:country` and `csto:headRole` |
 | `people.ttl` | `csto:Person` and `csto:PostHolding` nodes |
 | `memberships.ttl` | `csto:Membership` nodes |
 | `user.ttl` | optional, yours: what `csto-kg kb import` writes (not generated) |

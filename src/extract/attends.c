@@ -44,6 +44,18 @@ static int country_at(const csto_doc *doc, size_t k) {
   return doc->mentions[k].kind == CSTO_MENTION_ENTITY && doc->mentions[k].type == CSTO_ENTITY_COUNTRY;
 }
 
+/* The country first named after delegation cue k: "delegations of A, B", "delegations of
+ * the defence ministries of A, B"; -1 when none follows at once. */
+static int delegations_of(const csto_doc *doc, size_t k, size_t hi) {
+  if (k + 1 >= hi || !csto_is_cue(&doc->mentions[k + 1], CSTO_CUE_OF))
+    return -1;
+  size_t i = k + 2;
+  while (i < hi && (csto_is_cue(&doc->mentions[i], CSTO_CUE_OF) ||
+                    csto_is_cue(&doc->mentions[i], CSTO_CUE_DEFINITE)))
+    i++;
+  return i < hi && country_at(doc, i) ? (int)i : -1;
+}
+
 /* People in [lo, hi); when there are none, the countries and organizations acting. */
 static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
   agents people = {.n = 0}, actors = {.n = 0};
@@ -57,9 +69,9 @@ static agents collect(const csto_doc *doc, size_t lo, size_t hi) {
     if (csto_is_cue(m, CSTO_CUE_DELEGATION) && i > lo && /* "the Kazakh delegation" */
         country_at(doc, i - 1))
       add_agent(&actors, (int)i - 1, doc->links[i - 1].entity);
-    if (i + 2 < hi && csto_is_cue(m, CSTO_CUE_DELEGATION) && /* "delegations of A, B" */
-        csto_is_cue(&doc->mentions[i + 1], CSTO_CUE_OF) && country_at(doc, i + 2))
-      add_agent(&actors, (int)i + 2, doc->links[i + 2].entity);
+    int of = csto_is_cue(m, CSTO_CUE_DELEGATION) ? delegations_of(doc, i, hi) : -1;
+    if (of >= 0) /* "delegations of A, B" */
+      add_agent(&actors, of, doc->links[of].entity);
   }
   return people.n ? people : actors;
 }
@@ -209,9 +221,24 @@ static agents listed_after(const csto_doc *doc, size_t hi, size_t to) {
   return countries.n >= 2 ? countries : (agents){.n = 0};
 }
 
+/* "... will be represented by ministers, X, the ministry's spokesman, told media", "...
+ * by ministers," he said": the person named (or the pronoun) last before a reporting verb
+ * after cue k reports the news; returns where the agents after k stop. */
+static size_t before_reporter(const csto_doc *doc, size_t k, size_t hi, size_t to) {
+  size_t r = k + 1;
+  while (r < to && !csto_is_cue(&doc->mentions[r], CSTO_CUE_REPORTING))
+    r++;
+  while (r < to && r-- > k + 1)
+    if (doc->mentions[r].kind == CSTO_MENTION_PRONOUN ||
+        (doc->mentions[r].kind == CSTO_MENTION_PERSON && /* past appositive titles */
+         doc->mentions[r].name_first < doc->mentions[r].name_end))
+      return r < hi ? r : hi;
+  return hi;
+}
+
 static void passive(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi, size_t from,
                     size_t to) {
-  agents who = collect(doc, k + 1, hi);
+  agents who = collect(doc, k + 1, before_reporter(doc, k, hi, to));
   if (who.n == 0 && hi < to)
     who = listed_after(doc, hi, to);
   if (who.n == 0) { /* "X joined by video link": no one after it, so active after all */
@@ -238,8 +265,12 @@ static void represent(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo,
 }
 
 /* "The host welcomed X and Y": the guests attend; the host is neither guest nor chair.
- * "X was welcomed by the host", "E, hosted by X": the guests stand before the cue. */
+ * "X was welcomed by the host", "E, hosted by X": the guests stand before the cue. What is
+ * "received from X" came from X, who is no guest. */
 static void host(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+  size_t next = next_after(doc, k, hi);
+  if (next < hi && csto_is_cue(&doc->mentions[next], CSTO_CUE_ORIGIN))
+    return;
   agents guests = agent_follows(doc, k, hi) ? people_in(doc, after_reporting(doc, lo, k), k)
                                             : people_in(doc, k + 1, hi);
   attend_events_after(doc, sink, &guests, CSTO_RULE_ATTENDS_HOST, k, lo, hi);

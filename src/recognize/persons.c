@@ -13,6 +13,10 @@
  * Tajik President's Executive Office") names no one taking part. */
 #include "recognize/recognize.h"
 
+#include <stdlib.h>
+
+#include "csto/normalize.h"
+
 enum {
   /* How far after the role an "of" may still begin: far enough for two of-phrases ("of
    * the Board of the Eurasian Economic Commission"), not for a run-on list of names. */
@@ -132,13 +136,14 @@ static title_parse parse_title(const ctx *c, size_t ai) {
   t.role_at = i;
   t.found = 1;
   if (heads_end) {
-    t.title = (csto_title){CSTO_ROLE_HEAD_OF_STATE, org, 1};
+    t.title = (csto_title){.role = CSTO_ROLE_HEAD_OF_STATE, .scope = org, .plural = 1};
     t.end = heads_end;
     return t;
   }
   t.title.role = (csto_role)meaning(r, CSTO_LEX_ROLE)->value;
   t.title.plural = csto_atom_plural_role(c, r);
   t.female = is_cue(r, CSTO_CUE_FEMALE_TITLE);
+  t.title.vague = is_cue(r, CSTO_CUE_VAGUE_TITLE);
   t.end = i + 1;
   const csto_kb_entity *of = title_of(c, t.end, &t.end);
   /* "President of the National Assembly": the president of a body chairs it */
@@ -208,7 +213,7 @@ static void counted_holder(const ctx *c, csto_mention *m, size_t i) {
       sentence_end_atom(c, i) || !is_punct(c, &c->atoms[i], "(") ||
       own_country(c, i, &country) == i)
     return;
-  m->titles[m->n_titles++] = (csto_title){c->counted.role, country, 0};
+  m->titles[m->n_titles++] = (csto_title){.role = c->counted.role, .scope = country};
 }
 
 /* ", [the] TITLE" after a name, unless that title introduces the next person. */
@@ -543,6 +548,52 @@ static int office_before(const ctx *c, size_t ai) {
          is_cue(&c->atoms[ai - 1], CSTO_CUE_OFFICE);
 }
 
+/* "Shoigu's Press Secretary X": a name and a possessive right before a title without a
+ * scope; the post serves that person's office. */
+static int owned_by_name(const ctx *c, size_t ai) {
+  size_t first = c->doc->sentences[c->sentence].first_token;
+  return ai >= 2 && c->atoms[ai - 2].first >= first &&
+         is_cue(&c->atoms[ai - 1], CSTO_CUE_POSSESSIVE) &&
+         (entity_of(&c->atoms[ai - 2], T(PERSON)) || csto_name_word(c, &c->atoms[ai - 2]));
+}
+
+/* A capitalized word with no meaning of its own: "Executive", "Committee". */
+static int capitalized_plain(const ctx *c, size_t i) {
+  const atom *a = &c->atoms[i];
+  return csto_atom_plain(a) && (c->doc->tokens[a->first].flags & CSTO_TOKEN_CAPITALIZED);
+}
+
+/* "Chairman of the Executive Committee, Executive Secretary of the CIS X": a title whose
+ * "of the <name words>" names no known body takes the body so named of the organization
+ * the second title gives. Returns the atom after the name, 0 when that does not fit. */
+static size_t body_of_second_title(const ctx *c, title_parse *t, title_parse *next,
+                                   size_t *name_at, const csto_kb_entity **kb) {
+  size_t i = t->end;
+  if (t->title.scope || sentence_end_atom(c, i) || !is_cue(&c->atoms[i], CSTO_CUE_OF))
+    return 0;
+  if (!sentence_end_atom(c, ++i) && is_cue(&c->atoms[i], CSTO_CUE_DEFINITE))
+    i++;
+  size_t words = i;
+  while (!sentence_end_atom(c, i) && i < words + TITLE_OF_REACH && capitalized_plain(c, i))
+    i++;
+  title_parse wide = *t;
+  wide.end = i;
+  size_t stop = i > words ? second_title(c, &wide, next, name_at, kb) : 0;
+  const csto_kb_entity *org = next->title.scope;
+  if (!stop || !org || org->type != CSTO_ENTITY_ORGANIZATION)
+    return 0;
+  char *text = csto_doc_text(c->doc, c->atoms[words].first, c->atoms[i - 1].end);
+  char *norm = text ? csto_normalize(text, strlen(text)) : NULL;
+  const csto_kb_entity *body = norm ? csto_kb_body_named(c->doc->kb, org, norm) : NULL;
+  free(text);
+  free(norm);
+  if (!body)
+    return 0;
+  *t = wide;
+  t->title.scope = body;
+  return stop;
+}
+
 /* A title, with the name after it if there is one. */
 static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t name_at = 0;
@@ -551,8 +602,14 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   size_t stop = t->title.plural ? 0 : parse_name(c, t->end, &name_at, &kb);
   if (!stop)
     stop = second_title(c, t, &next, &name_at, &kb);
+  if (!stop && !t->title.plural)
+    stop = body_of_second_title(c, t, &next, &name_at, &kb);
+  /* a bare "president" or "chair" names no one; after "the current" it is still a title,
+   * not the verb "chair" */
   if (!stop && !t->title.scope && !t->title.plural)
-    return ai; /* a bare "president" or "chair" names no one */
+    return t->role_at > ai ? t->end : ai;
+  if (!t->title.scope && !csto_role_is_national(t->title.role))
+    t->title.owned = owned_by_name(c, ai);
   if (!stop && (owns(c, t) || office_before(c, ai)))
     return t->end;
   if (!stop && t->title.plural && !t->title.scope && csto_role_is_national(t->title.role) &&
