@@ -118,6 +118,7 @@ typedef enum { CSTO_GENDER_UNKNOWN = 0, CSTO_GENDER_MALE, CSTO_GENDER_FEMALE } c
   X(STATES, "States")                  /* "states", "member countries": whose heads they are */ \
   X(FEMALE_TITLE, "FemaleTitle")       /* "spokeswoman": tells the gender of who holds it */ \
   X(VAGUE_TITLE, "VagueTitle")         /* "leader": the head of state, unless the government leads */ \
+  X(COUNTERPART, "Counterpart")        /* "his Russian counterpart": the same post, another state */ \
   X(FUTURE, "Future")                  /* "will", "due", "scheduled": dates point forward */ \
   X(PRESENT, "Present")                /* "has opened", "is under way": on the report's day */ \
   X(NOT_A_NAME, "NotAName")            /* capitalized words that never start a name */ \

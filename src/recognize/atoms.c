@@ -107,6 +107,7 @@ int csto_cue_recognizer_only(csto_cue cue) {
          cue == CSTO_CUE_TITLE_MODIFIER || cue == CSTO_CUE_FEMALE_TITLE ||
          cue == CSTO_CUE_FROM || cue == CSTO_CUE_OWNER || cue == CSTO_CUE_MINISTERS ||
          cue == CSTO_CUE_HOW_MANY || cue == CSTO_CUE_STATE_HEADS || cue == CSTO_CUE_VAGUE_TITLE ||
+         cue == CSTO_CUE_COUNTERPART ||
          cue == CSTO_CUE_STATES || cue == CSTO_CUE_OFFICE || cue == CSTO_CUE_TIME_OF_DAY ||
          cue == CSTO_CUE_EVENT_COMPOUND;
 }

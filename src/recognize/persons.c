@@ -9,8 +9,9 @@
  * and Tajikistan", "ministers from the member states - A, B and C": one title-only
  * person per country), of names ("Presidents Putin and Tokayev", "Presidents Voronin of
  * Moldova and Kuchma of Ukraine"), or of both ("ministers of China - Wang Yi, India -
- * S. Jaishankar", "the leaders of A and B, X and Y"). A title that owns something ("the
- * Tajik President's Executive Office") names no one taking part. */
+ * S. Jaishankar", "the leaders of A and B, X and Y"); a counterpart ("his Russian
+ * counterpart, Sergey Lavrov") holds the post of the person spoken of last. A title that
+ * owns something ("the Tajik President's Executive Office") names no one taking part. */
 #include "recognize/recognize.h"
 
 #include <stdlib.h>
@@ -629,9 +630,50 @@ static size_t titled_person(ctx *c, size_t ai, title_parse *t) {
   return csto_person_appositive_titles(c, m, scope_after_name(c, m, stop));
 }
 
+/* The role of the person spoken of last: the title the article gave, else
+ * the post the KB knows on the date; CSTO_ROLE_NONE when there is none. */
+static csto_role last_person_role(const ctx *c) {
+  for (size_t k = c->out->n_mentions; k-- > 0;) {
+    const csto_mention *m = &c->out->mentions[k];
+    if (m->kind != CSTO_MENTION_PERSON || (!m->n_titles && !m->kb))
+      continue; /* a name alone may be no one's */
+    if (m->n_titles)
+      return m->titles[0].plural ? CSTO_ROLE_NONE : m->titles[0].role;
+    const csto_kb_holding *h =
+        csto_kb_post_of(c->doc->kb, m->kb, CSTO_ROLE_NONE, c->doc->article->date);
+    return h ? h->role : CSTO_ROLE_NONE;
+  }
+  return CSTO_ROLE_NONE;
+}
+
+/* "his Russian counterpart[,] Sergey Lavrov" at the demonym: the name holds the post of
+ * the man or woman spoken of last, in the state the demonym names. Returns the atom after
+ * the name, or ai. */
+static size_t counterpart(ctx *c, size_t ai) {
+  const csto_lex_entry *d = meaning(&c->atoms[ai], CSTO_LEX_DEMONYM);
+  const csto_kb_entity *state = d ? d->entity : entity_of(&c->atoms[ai], T(COUNTRY));
+  if (ai == 0 || !state || state->type != CSTO_ENTITY_COUNTRY ||
+      !(is_cue(&c->atoms[ai - 1], CSTO_CUE_PRONOUN_MALE) ||
+        is_cue(&c->atoms[ai - 1], CSTO_CUE_PRONOUN_FEMALE)) ||
+      sentence_end_atom(c, ai + 1) || !is_cue(&c->atoms[ai + 1], CSTO_CUE_COUNTERPART))
+    return ai;
+  size_t name_at;
+  const csto_kb_entity *kb;
+  csto_role role = last_person_role(c);
+  size_t stop = role ? parse_name(c, ai + 2, &name_at, &kb) : 0;
+  csto_mention *m = stop ? emit(c, CSTO_MENTION_PERSON, ai, stop) : NULL;
+  if (!m)
+    return ai;
+  m->titles[m->n_titles++] = (csto_title){.role = role, .scope = state};
+  csto_person_set_name(c, m, name_at, stop, kb);
+  return stop;
+}
+
 size_t csto_recognize_person(ctx *c, size_t ai) {
   title_parse t = parse_title(c, ai);
   size_t stop;
+  if ((stop = counterpart(c, ai)) > ai)
+    return stop;
   if (t.found && t.title.plural && (stop = spread_title(c, ai, &t)) > ai)
     return stop;
   const csto_kb_entity *owners[MAX_LIST_ITEMS];
