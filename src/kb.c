@@ -18,6 +18,7 @@
 #include "csto/segmenter.h"
 #include "array.h"
 #include "strmap.h"
+#include "textfile.h"
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
@@ -178,22 +179,25 @@ static csto_status parse_file(triples *t, const char *path, csto_error *err) {
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
   t->files[t->n_files++] = copy;
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return csto_error_set(err, CSTO_ERR_DATA, "%s: %s", path, strerror(errno));
+  char *text = NULL;
+  size_t len = 0;
+  csto_status read = csto_read_utf8_file(path, &text, &len, err);
+  if (read != CSTO_OK)
+    return read;
   unsigned char *uri_text = raptor_uri_filename_to_uri_string(path);
   raptor_uri *uri = uri_text ? raptor_new_uri(t->world, uri_text) : NULL;
   t->parser = uri ? raptor_new_parser(t->world, "turtle") : NULL;
   int rc = -1;
   if (t->parser) {
     raptor_parser_set_statement_handler(t->parser, t, on_statement);
-    rc = raptor_parser_parse_file_stream(t->parser, f, path, uri);
+    rc = raptor_parser_parse_start(t->parser, uri) ||
+         raptor_parser_parse_chunk(t->parser, (const unsigned char *)text, len, 1);
   }
   raptor_free_parser(t->parser);
   t->parser = NULL;
   raptor_free_uri(uri);
   raptor_free_memory(uri_text);
-  fclose(f);
+  free(text);
   csto_status st = CSTO_OK;
   if (t->nomem)
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while reading %s", path);

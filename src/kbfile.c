@@ -4,6 +4,8 @@
 
 #include "csto/kbfile.h"
 
+#include "textfile.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -218,46 +220,10 @@ static csto_status parse_error(csto_kbfile *kb, const char *path, csto_error *er
   return csto_error_set(err, CSTO_ERR_DATA, "%s: %s", path, kb->log);
 }
 
-/* The whole file, which must be UTF-8 without NUL: raptor would take a bad byte in a
- * literal and its writers cut the literal there. */
-static csto_status read_utf8(const char *path, char **text, size_t *len, csto_error *err) {
-  FILE *fh = fopen(path, "rb");
-  if (!fh)
-    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fh)) > 0;)
-    if ((n += got) == cap) {
-      char *bigger = realloc(buf, cap *= 2);
-      if (!bigger)
-        free(buf);
-      buf = bigger;
-    }
-  int failed = ferror(fh);
-  fclose(fh);
-  if (!buf || failed) {
-    free(buf);
-    return buf ? csto_error_set(err, CSTO_ERR_IO, "%s: read failed", path)
-               : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  }
-  size_t bad = csto_utf8_first_bad(buf, n);
-  if (bad < n) {
-    size_t line = 1;
-    for (size_t i = 0; i < bad; i++)
-      line += buf[i] == '\n';
-    free(buf);
-    return csto_error_set(err, CSTO_ERR_DATA, "%s:%zu: invalid UTF-8 or NUL at byte %zu", path,
-                          line, bad);
-  }
-  *text = buf;
-  *len = n;
-  return CSTO_OK;
-}
-
 csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err) {
   char *text = NULL;
   size_t len = 0;
-  csto_status read = read_utf8(path, &text, &len, err);
+  csto_status read = csto_read_utf8_file(path, &text, &len, err);
   if (read != CSTO_OK)
     return read;
   char *base_str = base_uri_for(path);

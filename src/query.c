@@ -764,9 +764,10 @@ static int keyword_at(const char *sparql, const char *p, const char *keyword) {
   return (p == sparql || !word_char(p[-1])) && strncasecmp(p, keyword, n) == 0 && !word_char(p[n]);
 }
 
+/* Past white space and comments. */
 static const char *after_space(const char *p) {
-  while (isspace((unsigned char)*p))
-    p++;
+  while (isspace((unsigned char)*p) || *p == '#')
+    p += *p == '#' ? strcspn(p, "\n") : 1;
   return p;
 }
 
@@ -805,7 +806,28 @@ static const struct {
                        "WHERE { <x> ?p ?o }"},
 };
 
+/* "CONSTRUCT { }": an empty template, on which rasqal crashes (found by fuzzing). */
+static int empty_construct(const char *sparql) {
+  for (const char *p = sparql; *p;) {
+    size_t skip = skipped(p);
+    if (skip) {
+      p += skip;
+      continue;
+    }
+    if (keyword_at(sparql, p, "CONSTRUCT")) {
+      const char *q = after_space(p + strlen("CONSTRUCT"));
+      return *q == '{' && *after_space(q + 1) == '}';
+    }
+    p++;
+  }
+  return 0;
+}
+
 static csto_status refuse_wrong_answers(const char *sparql, csto_error *err) {
+  if (empty_construct(sparql))
+    return csto_error_set(err, CSTO_ERR_QUERY,
+                          "SPARQL: a CONSTRUCT with an empty template is refused: rasqal crashes on "
+                          "it, and it constructs nothing");
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
     if (uses_keyword(sparql, refused[i].keyword, refused[i].then))
       return csto_error_set(err, CSTO_ERR_QUERY,

@@ -252,7 +252,9 @@ static void test_wrong_answers_refused(void **state) {
       {"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "COUNT(DISTINCT"},
       {"SELECT (count ( distinct ?s) AS ?n) WHERE { ?s ?p ?o }", "COUNT(DISTINCT"},
       {"SELECT (GROUP_CONCAT(?o; separator=\"|\") AS ?a) WHERE { ?s ?p ?o }", "separator is refused"},
-      {"DESCRIBE <urn:a>", "DESCRIBE is refused"}};
+      {"DESCRIBE <urn:a>", "DESCRIBE is refused"},
+      {"CONSTRUCT {} WHERE { ?s ?p ?o }", "empty template is refused"},
+      {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"}};
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
     char *out = run(ds, refused[i][0], NULL, &st, NULL, &err);
     assert_int_equal(st, CSTO_ERR_QUERY);
