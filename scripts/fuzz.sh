@@ -32,7 +32,7 @@ for t in "${targets[@]}"; do
   # run without leak checks here (the replay tests check their corpora with them).
   leaks=1
   if [ "$t" = query ] || [ "$t" = kb ]; then leaks=0; fi
-  build-fuzz/tests/fuzz_"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -detect_leaks=$leaks \
+  ASAN_OPTIONS=detect_leaks=$leaks build-fuzz/tests/fuzz_"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -detect_leaks=$leaks \
     -dict=build-fuzz/lexicon.dict -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1 \
     "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" 2>"build-fuzz/$t.log" || status=1
   grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb)|cov: [0-9]+' "build-fuzz/$t.log" | tail -3

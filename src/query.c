@@ -823,7 +823,51 @@ static int empty_construct(const char *sparql) {
   return 0;
 }
 
+/* Where the argument after the first top-level comma of the call whose "(" is at p
+ * starts, or NULL. */
+static const char *second_argument(const char *p) {
+  int depth = 0;
+  for (; *p; p++) {
+    size_t skip = skipped(p);
+    if (skip) {
+      p += skip - 1;
+      continue;
+    }
+    if (*p == '(')
+      depth++;
+    else if (*p == ')' && --depth == 0)
+      return NULL;
+    else if (*p == ',' && depth == 1)
+      return after_space(p + 1);
+  }
+  return NULL;
+}
+
+/* REGEX(text, pattern) whose pattern is not a string literal: rasqal crashes when it is
+ * not a string at run time (found by fuzzing). */
+static int regex_without_literal(const char *sparql) {
+  for (const char *p = sparql; *p;) {
+    size_t skip = skipped(p);
+    if (skip) {
+      p += skip;
+      continue;
+    }
+    if (keyword_at(sparql, p, "REGEX")) {
+      const char *call = after_space(p + strlen("REGEX"));
+      const char *pattern = *call == '(' ? second_argument(call) : NULL;
+      if (pattern && *pattern != '"' && *pattern != '\'')
+        return 1;
+    }
+    p++;
+  }
+  return 0;
+}
+
 static csto_status refuse_wrong_answers(const char *sparql, csto_error *err) {
+  if (regex_without_literal(sparql))
+    return csto_error_set(err, CSTO_ERR_QUERY,
+                          "SPARQL: REGEX with a pattern that is not a string literal is refused: "
+                          "rasqal crashes when the pattern is not a string");
   if (empty_construct(sparql))
     return csto_error_set(err, CSTO_ERR_QUERY,
                           "SPARQL: a CONSTRUCT with an empty template is refused: rasqal crashes on "

@@ -254,6 +254,7 @@ static void test_wrong_answers_refused(void **state) {
       {"SELECT (GROUP_CONCAT(?o; separator=\"|\") AS ?a) WHERE { ?s ?p ?o }", "separator is refused"},
       {"DESCRIBE <urn:a>", "DESCRIBE is refused"},
       {"CONSTRUCT {} WHERE { ?s ?p ?o }", "empty template is refused"},
+      {"SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), (?s), \"i\")) }", "REGEX with a pattern"},
       {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"}};
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
     char *out = run(ds, refused[i][0], NULL, &st, NULL, &err);
@@ -263,6 +264,8 @@ static void test_wrong_answers_refused(void **state) {
   }
   const char *fine[] = {"ASK { ?s <http://x/values> ?values }", "ASK { ?s ?p \"VALUES\" }",
                         "SELECT (COUNT(?s) AS ?n) WHERE { ?s ?p \"DISTINCT\" }",
+                        "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), \"a,b\", \"i\")) }",
+                        "ASK { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?s), \",\"), 'x')) }",
                         "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
     char *out = run(ds, fine[i], NULL, &st, NULL, &err);
