@@ -1,6 +1,8 @@
 /* SPARQL over graph files or a store: datasets, graph-file parsing, query execution. */
 #include "csto/query.h"
 
+#include "csto/normalize.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -863,7 +865,30 @@ static int regex_without_literal(const char *sparql) {
   return 0;
 }
 
+/* A \u or \U code point escape without its 4 or 8 hex digits: rasqal's lexer crashes on
+ * one (found by fuzzing). */
+static int malformed_escape(const char *sparql) {
+  for (const char *p = sparql; *p; p++) {
+    if (*p != '\\' || (p[1] != 'u' && p[1] != 'U')) {
+      p += *p == '\\' && p[1]; /* another escape: its character is not a backslash */
+      continue;
+    }
+    int need = p[1] == 'u' ? 4 : 8;
+    for (int i = 0; i < need; i++)
+      if (!isxdigit((unsigned char)p[2 + i]))
+        return 1;
+  }
+  return 0;
+}
+
 static csto_status refuse_wrong_answers(const char *sparql, csto_error *err) {
+  size_t len = strlen(sparql), bad = csto_utf8_first_bad(sparql, len);
+  if (bad < len)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: the query is not UTF-8 (byte %zu)", bad);
+  if (malformed_escape(sparql))
+    return csto_error_set(err, CSTO_ERR_QUERY,
+                          "SPARQL: a \\u or \\U escape without its 4 or 8 hex digits is refused: "
+                          "rasqal's lexer crashes on it");
   if (regex_without_literal(sparql))
     return csto_error_set(err, CSTO_ERR_QUERY,
                           "SPARQL: REGEX with a pattern that is not a string literal is refused: "

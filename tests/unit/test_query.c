@@ -254,6 +254,8 @@ static void test_wrong_answers_refused(void **state) {
       {"SELECT (GROUP_CONCAT(?o; separator=\"|\") AS ?a) WHERE { ?s ?p ?o }", "separator is refused"},
       {"DESCRIBE <urn:a>", "DESCRIBE is refused"},
       {"CONSTRUCT {} WHERE { ?s ?p ?o }", "empty template is refused"},
+      {"ASK { ?s ?p \\UEstate }", "escape without its 4 or 8 hex digits"},
+      {"ASK { ?s ?p \"\xff\" }", "not UTF-8"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), (?s), \"i\")) }", "REGEX with a pattern"},
       {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"}};
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
@@ -265,6 +267,7 @@ static void test_wrong_answers_refused(void **state) {
   const char *fine[] = {"ASK { ?s <http://x/values> ?values }", "ASK { ?s ?p \"VALUES\" }",
                         "SELECT (COUNT(?s) AS ?n) WHERE { ?s ?p \"DISTINCT\" }",
                         "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), \"a,b\", \"i\")) }",
+                        "ASK { ?s ?p \"a\\u00e9\\n\" }",
                         "ASK { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?s), \",\"), 'x')) }",
                         "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
