@@ -268,7 +268,7 @@ static void test_wrong_answers_refused(void **state) {
                         "SELECT (COUNT(?s) AS ?n) WHERE { ?s ?p \"DISTINCT\" }",
                         "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), \"a,b\", \"i\")) }",
                         "ASK { ?s ?p \"a\\u00e9\\n\" }",
-                        "ASK { ?s ?p ?o FILTER(REGEX(CONCAT(STR(?s), \",\"), 'x')) }",
+                        "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), 'x')) }",
                         "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
     char *out = run(ds, fine[i], NULL, &st, NULL, &err);
