@@ -2,6 +2,7 @@
 
 #include "array.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +39,7 @@ void csto_resolution_free(csto_resolution *res) {
   free(res->events);
   free(res->groups);
   free(res->links);
+  free(res->by_kb);
   memset(res, 0, sizeof *res);
 }
 
@@ -55,6 +57,7 @@ void csto_doc_free(csto_doc *doc) {
   free((void *)doc->events);
   free((void *)doc->groups);
   free((void *)doc->links);
+  free((void *)doc->by_kb);
   free((void *)doc->candidates);
   free((void *)doc->facts);
   free(doc);
@@ -95,6 +98,8 @@ void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res) {
   doc->groups = res->groups;
   doc->n_groups = res->n_groups;
   doc->links = res->links;
+  doc->by_kb = res->by_kb;
+  doc->n_by_kb = res->n_by_kb;
   memset(res, 0, sizeof *res);
 }
 
@@ -108,10 +113,19 @@ void csto_doc_attach_facts(csto_doc *doc, csto_fact *facts, size_t n) {
   doc->n_facts = n;
 }
 
+/* A binary search of by_kb, which the resolver sorted by the KB entity's address. */
 int csto_doc_entity_of(const csto_doc *doc, const csto_kb_entity *kb) {
-  for (size_t i = 0; kb && i < doc->n_entities; i++)
-    if (doc->entities[i].kb == kb)
-      return (int)i;
+  size_t lo = 0, hi = doc->n_by_kb;
+  while (kb && lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    uintptr_t at = (uintptr_t)doc->entities[doc->by_kb[mid]].kb;
+    if (at == (uintptr_t)kb)
+      return doc->by_kb[mid];
+    if (at < (uintptr_t)kb)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
   return -1;
 }
 

@@ -1,5 +1,6 @@
 #include "csto/resolver.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -948,6 +949,34 @@ static void kb_entities(resolver *rs) {
       entity_for_kb(rs->r, root(rs->r->events[e].orgs[i]));
 }
 
+/* The KB entities in order of address, so that extractors find one in log time. */
+typedef struct {
+  uintptr_t kb;
+  int entity;
+} kb_place;
+
+static int by_address(const void *a, const void *b) {
+  const kb_place *x = a, *y = b;
+  return (x->kb > y->kb) - (x->kb < y->kb);
+}
+
+static void sort_by_kb(csto_resolution *r) {
+  kb_place *places = malloc((r->n_entities + 1) * sizeof *places);
+  r->by_kb = malloc((r->n_entities + 1) * sizeof *r->by_kb);
+  if (!places || !r->by_kb) {
+    free(places);
+    out_of_memory(r);
+    return;
+  }
+  for (size_t i = 0; i < r->n_entities; i++)
+    if (r->entities[i].kb)
+      places[r->n_by_kb++] = (kb_place){(uintptr_t)r->entities[i].kb, (int)i};
+  qsort(places, r->n_by_kb, sizeof *places, by_address);
+  for (size_t i = 0; i < r->n_by_kb; i++)
+    r->by_kb[i] = places[i].entity;
+  free(places);
+}
+
 /* ---- the stage ------------------------------------------------------------------------------ */
 
 csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err) {
@@ -981,6 +1010,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   meeting_verbs(&rs);
   event_modes(&rs);
   kb_entities(&rs);
+  sort_by_kb(out);
   index_close(out);
   return out->out_of_memory ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory") : CSTO_OK;
 }

@@ -131,6 +131,8 @@ typedef struct {
   csto_doc_group *groups;
   size_t n_groups, cap_groups;
   csto_link *links; /* one per mention */
+  int *by_kb;       /* the entities that are KB entities, by KB entity (csto_doc_entity_of) */
+  size_t n_by_kb;
   int out_of_memory; /* an entity, alias or event could not be added: the stage fails */
   struct csto_name_index *names; /* the resolver's lookups while it works; NULL after */
 } csto_resolution;
@@ -214,6 +216,8 @@ typedef struct csto_doc {
   const csto_doc_group *groups;
   size_t n_groups;
   const csto_link *links; /* one per mention */
+  const int *by_kb;       /* see csto_resolution */
+  size_t n_by_kb;
   /* extract */
   const csto_candidate *candidates;
   size_t n_candidates;
