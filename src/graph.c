@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csto/layout.h"
 #include "csto/normalize.h"
 #include "strmap.h"
 
@@ -188,7 +189,7 @@ char *csto_article_iri(const char *base, const csto_article *a) {
   size_t n = strlen(base) + 32;
   char *s = malloc(n);
   if (s)
-    snprintf(s, n, "%sarticle_%016llx", base, (unsigned long long)h);
+    snprintf(s, n, "%s" CSTO_IRI_ARTICLE "%016llx", base, (unsigned long long)h);
   return s;
 }
 
@@ -254,7 +255,7 @@ static void article_node(builder *b) {
     add_iri(g, ctx, PROV "wasDerivedFrom", b->article);
   }
   char *agent = minted(g, "csto-kg_%s", CSTO_VERSION);
-  b->activity = minted(g, "extraction_%s", b->id + strlen("article_"));
+  b->activity = minted(g, CSTO_IRI_EXTRACTION "%s", b->id + strlen(CSTO_IRI_ARTICLE));
   if (agent && b->activity && !g->no_provenance) {
     add_iri(g, b->activity, RDF "type", PROV "Activity");
     add_iri(g, b->activity, PROV "used", b->article);
@@ -344,7 +345,7 @@ static char *event_iri(builder *b, int i) {
   const csto_doc_event *e = &b->doc->events[i];
   const csto_fact *d = date_fact(b->doc, i);
   if (!d || e->n_orgs == 0)
-    return minted(b->g, "event_%s_%d", b->id + strlen("article_"), i + 1);
+    return minted(b->g, "event_%s_%d", b->id + strlen(CSTO_IRI_ARTICLE), i + 1);
   char orgs[256] = "", date[16];
   for (int k = 0; k < e->n_orgs; k++) {
     size_t used = strlen(orgs);
@@ -399,7 +400,7 @@ static void provenance(builder *b, const char *s, const char *p, librdf_node *o,
     librdf_free_node(o);
     return;
   }
-  char *node = minted(b->g, "statement_%s_%zu", b->id + strlen("article_"), ++b->statements);
+  char *node = minted(b->g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE), ++b->statements);
   const char *evidence = sentence_node(b, ev->sentence);
   if (node && evidence) {
     add_iri(b->g, node, RDF "type", RDF "Statement");
@@ -572,6 +573,18 @@ int csto_graph_format_streams(const char *format) {
   return i >= 0 && formats[i].streams;
 }
 
+/* Empty the model: the next article starts afresh, so memory stays bounded. 0, or -1 when
+ * out of memory. */
+static int empty(csto_graph *g) {
+  librdf_free_model(g->model);
+  librdf_free_storage(g->storage);
+  g->storage = librdf_new_storage(g->world, "hashes", "graph", "hash-type='memory',contexts='yes'");
+  g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
+  csto_strmap_free(g->added);
+  g->added = csto_strmap_new();
+  return g->model && g->added ? 0 : -1;
+}
+
 csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_error *err) {
   const char *name = raptor_format(format);
   if (!name)
@@ -591,15 +604,23 @@ csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_
   }
   int rc = librdf_serializer_serialize_model_to_file_handle(ser, out, NULL, g->model);
   librdf_free_serializer(ser);
-  /* Empty the model: the next article starts afresh, so memory stays bounded. */
-  librdf_free_model(g->model);
-  librdf_free_storage(g->storage);
-  g->storage = librdf_new_storage(g->world, "hashes", "graph", "hash-type='memory',contexts='yes'");
-  g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  csto_strmap_free(g->added);
-  g->added = csto_strmap_new();
-  if (rc != 0 || g->error || !g->model || !g->added)
+  if (empty(g) || rc != 0 || g->error)
     return csto_error_set(err, CSTO_ERR_RDF, "cannot write %s: %s", format,
                           g->error ? g->error : "serializer failed");
   return CSTO_OK;
+}
+
+csto_status csto_graph_drain(csto_graph *g, csto_statement_fn fn, void *user,
+                             csto_error *err) {
+  csto_status st = CSTO_OK;
+  librdf_stream *s = librdf_model_as_stream(g->model);
+  if (!s)
+    st = csto_error_set(err, CSTO_ERR_RDF, "cannot read the graph");
+  for (; st == CSTO_OK && !librdf_stream_end(s); librdf_stream_next(s))
+    st = fn(user, librdf_stream_get_object(s), err);
+  if (s)
+    librdf_free_stream(s);
+  if (empty(g) && st == CSTO_OK)
+    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  return st;
 }

@@ -1,6 +1,7 @@
 /* SPARQL over graph files or a store: datasets, graph-file parsing, query execution. */
 #include "csto/query.h"
 
+#include "csto/layout.h"
 #include "csto/normalize.h"
 
 #include <ctype.h>
@@ -10,6 +11,8 @@
 #include <strings.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "strmap.h"
 
 #define CSTO_NS "https://w3id.org/csto-kg/ontology#"
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -25,6 +28,8 @@ struct csto_dataset {
   unsigned long files;               /* files parsed so far, for blank node labels */
   char bnode_prefix[64];             /* prefix of the current file's blank nodes */
   unsigned long bnodes;              /* unlabelled blank nodes in the current file */
+  librdf_node *merged;               /* CSTO_GRAPH_MERGED, made on first use */
+  csto_strmap *in_merged;            /* the triples already in it (N-Triples text) */
 };
 
 /* ---- the world: logger and blank node labels ---------------------------------------- */
@@ -165,6 +170,9 @@ void csto_query_dataset_free(csto_dataset *ds) {
     librdf_free_model(ds->model);
   if (ds->storage)
     librdf_free_storage(ds->storage);
+  if (ds->merged)
+    librdf_free_node(ds->merged);
+  csto_strmap_free(ds->in_merged);
   librdf_free_world(ds->world);
   free(ds);
 }
@@ -210,7 +218,50 @@ typedef struct {
   int failed;
   librdf_node *article; /* scan pass: the csto:Article subject among triples (owned) */
   int several;          /* scan pass: more than one such subject */
+  int in_layout;        /* load pass: statements go where a store puts them */
 } parse_state;
+
+static const char *iri_of(const raptor_term *t) {
+  return t && t->type == RAPTOR_TERM_TYPE_URI ? (const char *)raptor_uri_as_string(t->value.uri)
+                                              : NULL;
+}
+
+/* 1 when triple is already in the merged graph, else 0 after noting it; -1 on error. */
+static int in_merged(csto_dataset *ds, const raptor_statement *triple) {
+  if (!ds->in_merged && !(ds->in_merged = csto_strmap_new()))
+    return -1;
+  unsigned char *s = raptor_term_to_string(triple->subject);
+  unsigned char *p = raptor_term_to_string(triple->predicate);
+  unsigned char *o = raptor_term_to_string(triple->object);
+  size_t n = s && p && o ? strlen((char *)s) + strlen((char *)p) + strlen((char *)o) + 3 : 0;
+  char *key = n ? malloc(n) : NULL;
+  const int *values;
+  int found = -1;
+  if (key) {
+    snprintf(key, n, "%s %s %s", s, p, o);
+    found = csto_strmap_get(ds->in_merged, key, &values) > 0;
+    if (!found && csto_strmap_add(ds->in_merged, key, 0))
+      found = -1;
+  }
+  free(key);
+  raptor_free_memory(s);
+  raptor_free_memory(p);
+  raptor_free_memory(o);
+  return found;
+}
+
+/* Add triple as a store would (layout.h): an article's facts and descriptions once to the
+ * merged graph, anything else to its own graph. */
+static int add_in_layout(csto_dataset *ds, librdf_model *model, librdf_node *context,
+                         raptor_statement *triple) {
+  if (!csto_layout_merges(iri_of(context), iri_of(triple->subject)))
+    return librdf_model_context_add_statement(model, context, triple);
+  if (!ds->merged && !(ds->merged = librdf_new_node_from_uri_string(
+                           ds->world, (const unsigned char *)CSTO_GRAPH_MERGED)))
+    return 1;
+  int seen = in_merged(ds, triple);
+  return seen < 0 ? 1 : seen ? 0 : librdf_model_context_add_statement(model, ds->merged, triple);
+}
 
 /* Every statement is added with a context: the hashes storage with contexts checks a
  * context-less add for duplicates by scanning everything (quadratic), a context add not. */
@@ -222,7 +273,8 @@ static int add_statement(parse_state *ps, raptor_statement *rs) {
   triple.object = o ? o : rs->object;
   triple.graph = NULL;
   librdf_node *context = rs->graph ? (g ? g : rs->graph) : ps->default_context;
-  int rc = librdf_model_context_add_statement(ps->model, context, &triple);
+  int rc = ps->in_layout ? add_in_layout(ps->ds, ps->model, context, &triple)
+                         : librdf_model_context_add_statement(ps->model, context, &triple);
   raptor_term *made[] = {s, o, g};
   for (size_t i = 0; i < 3; i++)
     if (made[i])
@@ -296,7 +348,7 @@ static csto_status parse_file(parse_state *ps, const char *path, csto_error *err
  * A first parse finds the article, so the load needs no second copy of the statements. */
 static csto_status triples_graph(csto_dataset *ds, const char *path, librdf_node **out,
                                  csto_error *err) {
-  parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0};
+  parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0, 0};
   csto_status st = parse_file(&scan, path, err);
   if (st == CSTO_OK && scan.article && !scan.several) {
     *out = scan.article;
@@ -313,14 +365,15 @@ static csto_status triples_graph(csto_dataset *ds, const char *path, librdf_node
   return *out ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
 }
 
-/* Parse path into model: quads into their graphs, triples into triples_graph. */
-static csto_status parse_into(csto_dataset *ds, librdf_model *model, const char *path,
-                              long *count, csto_error *err) {
+/* Parse path into model: quads into their graphs, triples into triples_graph; in_layout,
+ * each in the graph a store would put it in. */
+static csto_status parse_into(csto_dataset *ds, librdf_model *model, int in_layout,
+                              const char *path, long *count, csto_error *err) {
   librdf_node *graph = NULL;
   csto_status st = triples_graph(ds, path, &graph, err);
   if (st != CSTO_OK)
     return st;
-  parse_state load = {ds, model, graph, 0, 0, NULL, 0};
+  parse_state load = {ds, model, graph, 0, 0, NULL, 0, in_layout};
   st = parse_file(&load, path, err);
   librdf_free_node(graph);
   if (count)
@@ -332,7 +385,7 @@ csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long
                                         csto_error *err) {
   if (triples)
     *triples = 0;
-  return parse_into(ds, ds->model, path, triples, err);
+  return parse_into(ds, ds->model, 1, path, triples, err);
 }
 
 /* ---- a graph file split into named graphs ------------------------------------------- */
@@ -420,7 +473,7 @@ static int list_graphs(csto_query_file *f) {
 }
 
 static csto_status file_parse(csto_query_file *f, const char *path, csto_error *err) {
-  csto_status st = parse_into(f->ds, f->model, path, NULL, err);
+  csto_status st = parse_into(f->ds, f->model, 0, path, NULL, err);
   if (st == CSTO_OK && list_graphs(f))
     st = csto_error_set(err, CSTO_ERR_RDF, "%s: cannot list the graphs: %s", path,
                         log_or(f->ds, "librdf failed"));

@@ -726,3 +726,24 @@ csto_status csto_jsonl_next(csto_jsonl *r, csto_article **article, csto_error *e
       return jsonl_line(r, len, start, article, err);
   }
 }
+
+csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
+                               csto_article_fn fn, void *user, csto_error *err) {
+  csto_article *a = NULL;
+  if (!jsonl) {
+    csto_status st = csto_article_read_file(path, options, &a, err);
+    if (st == CSTO_OK)
+      st = fn(user, a, err);
+    csto_article_free(a);
+    return st;
+  }
+  csto_jsonl *r = NULL;
+  csto_status st = csto_jsonl_open(path, options, &r, err);
+  while (st == CSTO_OK && (st = csto_jsonl_next(r, &a, err)) == CSTO_OK && a) {
+    st = fn(user, a, err);
+    csto_article_free(a);
+    a = NULL;
+  }
+  csto_jsonl_close(r);
+  return st;
+}

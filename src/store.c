@@ -1,7 +1,8 @@
-/* The persistent store: librdf's sqlite storage, one context per article graph. */
+/* The persistent store: opening, locking, the schema, reading (see store.h). Writing
+ * is store_put.c. */
+#define _DEFAULT_SOURCE /* flock */
 #include "csto/store.h"
 
-#define _DEFAULT_SOURCE /* flock */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,12 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
-struct csto_store {
-  csto_dataset *ds;
-  int lock; /* the open lock file, holding a shared (read) or exclusive (write) lock */
-};
+#include "csto/layout.h"
+#include "store_impl.h"
 
 /* ---- one writer at a time ------------------------------------------------------------ */
 
@@ -63,58 +60,82 @@ static void unlock_store(int fd) {
     close(fd); /* closing releases the lock */
 }
 
-/* The indexes librdf's schema lacks; see store.h. */
-static const char index_sql[] =
-    "CREATE INDEX IF NOT EXISTS csto_literal_text ON literals (text);"
-    "CREATE INDEX IF NOT EXISTS csto_triple_context "
-    "ON triples (contextUri, subjectUri, predicateUri);";
 
-/* The tables every librdf sqlite store has. */
-static const char schema_sql[] =
-    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-    "name IN ('uris', 'blanks', 'literals', 'triples');";
+/* ---- the schema ---------------------------------------------------------------------- */
+
+/* librdf's own tables and indexes, as its sqlite storage creates them (rdf_storage_sqlite.c),
+ * so that librdf reads what csto-kg writes. */
+static const char librdf_schema_sql[] =
+    "CREATE TABLE uris (id INTEGER PRIMARY KEY, uri TEXT);"
+    "CREATE TABLE blanks (id INTEGER PRIMARY KEY, blank TEXT);"
+    "CREATE TABLE literals (id INTEGER PRIMARY KEY, text TEXT, language TEXT, "
+    "datatype INTEGER);"
+    "CREATE TABLE triples (subjectUri INTEGER, subjectBlank INTEGER, predicateUri INTEGER, "
+    "objectUri INTEGER, objectBlank INTEGER, objectLiteral INTEGER, contextUri INTEGER);"
+    "CREATE INDEX spindex ON triples (subjectUri, subjectBlank, predicateUri);"
+    "CREATE INDEX uriindex ON uris (uri);";
+
+/* csto-kg's additions: which graphs state each merged triple, and the indexes. The
+ * schema version (PRAGMA user_version) says the store has the merged layout. */
+#define SCHEMA_VERSION 2
+#define TEXT_OF(x) #x
+#define NUMBER_TEXT(x) TEXT_OF(x)
+static const char csto_schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS csto_support (s INTEGER NOT NULL, p INTEGER NOT NULL, "
+    "ok INTEGER NOT NULL, oid INTEGER NOT NULL, graph INTEGER NOT NULL, "
+    "PRIMARY KEY (s, p, ok, oid, graph)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS csto_support_graph ON csto_support (graph);"
+    "CREATE INDEX IF NOT EXISTS csto_literal_text ON literals (text);"
+    "CREATE INDEX IF NOT EXISTS csto_blank_label ON blanks (blank);"
+    "CREATE INDEX IF NOT EXISTS csto_triple_context ON triples (contextUri, subjectUri, "
+    "predicateUri);"
+    "CREATE INDEX IF NOT EXISTS csto_triple_predicate ON triples (predicateUri, objectUri);"
+    "CREATE INDEX IF NOT EXISTS csto_triple_object ON triples (objectUri);"
+    "CREATE INDEX IF NOT EXISTS csto_triple_literal ON triples (objectLiteral);"
+    "PRAGMA user_version = " NUMBER_TEXT(SCHEMA_VERSION) ";";
+
+/* The tables every csto-kg store has, and its schema version. */
+static const char check_sql[] =
+    "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+    "name IN ('uris', 'blanks', 'literals', 'triples', 'csto_support')), "
+    "(SELECT user_version FROM pragma_user_version);";
 
 static csto_status sqlite_error(sqlite3 *db, const char *path, const char *what,
                                 csto_error *err) {
-  csto_status st = csto_error_set(err, CSTO_ERR_STORE, "%s: %s: %s", path, what,
-                                  db ? sqlite3_errmsg(db) : "out of memory");
-  sqlite3_close(db);
-  return st;
+  return csto_error_set(err, CSTO_ERR_STORE, "%s: %s: %s", path, what,
+                        db ? sqlite3_errmsg(db) : "out of memory");
 }
 
-static int count_callback(void *user, int columns, char **values, char **names) {
-  (void)names;
-  if (columns > 0 && values[0])
-    *(int *)user = atoi(values[0]);
-  return 0;
-}
-
-/* Check that path holds librdf's tables; with `index`, also add the missing indexes. */
-static csto_status check_schema(const char *path, int index, csto_error *err) {
-  sqlite3 *db = NULL;
-  int flags = index ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
-  if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK)
-    return sqlite_error(db, path, "cannot open", err);
-  int tables = 0;
-  if (sqlite3_exec(db, schema_sql, count_callback, &tables, NULL) != SQLITE_OK)
+/* Check that db is a csto-kg store of this version. */
+static csto_status check_schema(sqlite3 *db, const char *path, csto_error *err) {
+  sqlite3_stmt *q = NULL;
+  if (sqlite3_prepare_v2(db, check_sql, -1, &q, NULL) != SQLITE_OK ||
+      sqlite3_step(q) != SQLITE_ROW) {
+    sqlite3_finalize(q);
     return sqlite_error(db, path, "not an SQLite store", err);
-  if (tables != 4) {
-    sqlite3_close(db);
-    return csto_error_set(err, CSTO_ERR_STORE, "%s: not a csto-kg store (no librdf tables)",
-                          path);
   }
-  if (index && sqlite3_exec(db, index_sql, NULL, NULL, NULL) != SQLITE_OK)
-    return sqlite_error(db, path, "cannot create the indexes", err);
-  sqlite3_close(db);
+  int tables = sqlite3_column_int(q, 0), version = sqlite3_column_int(q, 1);
+  sqlite3_finalize(q);
+  if (tables == 4 && version < SCHEMA_VERSION)
+    return csto_error_set(err, CSTO_ERR_STORE,
+                          "%s: made by an older csto-kg (one graph per article, no merged "
+                          "graph): load its articles into a new store", path);
+  if (tables != 5 || version != SCHEMA_VERSION)
+    return csto_error_set(err, CSTO_ERR_STORE, "%s: not a csto-kg store", path);
   return CSTO_OK;
 }
 
-/* Create librdf's schema at path (which must not exist: new='yes' wipes a file). */
-static csto_status create_store(const char *path, csto_error *err) {
-  csto_dataset *ds = NULL;
-  csto_status st = csto_query_dataset_open("sqlite", path, "new='yes'", &ds, err);
-  csto_query_dataset_free(ds);
-  return st;
+/* Create the schema in the empty database db, in one transaction. */
+static csto_status create_schema(sqlite3 *db, const char *path, csto_error *err) {
+  if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, librdf_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, csto_schema_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    csto_status st = sqlite_error(db, path, "cannot create the store", err);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return st;
+  }
+  return CSTO_OK;
 }
 
 /* 1: the file exists and is not empty, 0: it does not (or is empty), -1: error. */
@@ -128,33 +149,57 @@ static int has_data(const char *path, csto_error *err) {
   return -1;
 }
 
-static csto_status prepare(const char *path, csto_store_mode mode, csto_error *err) {
+/* Open csto-kg's own connection (write mode), creating the store when it is not there. */
+static csto_status open_db(csto_store *store, csto_error *err) {
+  int exists = has_data(store->path, err);
+  if (exists < 0)
+    return CSTO_ERR_STORE;
+  int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2(store->path, &store->db, flags, NULL) != SQLITE_OK)
+    return sqlite_error(store->db, store->path, "cannot open", err);
+  sqlite3_busy_timeout(store->db, CSTO_STORE_WAIT_SECONDS * 1000);
+  csto_status st = exists ? CSTO_OK : create_schema(store->db, store->path, err);
+  if (st == CSTO_OK)
+    st = check_schema(store->db, store->path, err);
+  return st;
+}
+
+/* Read mode: the store must exist and be one; librdf opens it later. */
+static csto_status check_readable(const char *path, csto_error *err) {
   int exists = has_data(path, err);
   if (exists < 0)
     return CSTO_ERR_STORE;
-  if (!exists && mode == CSTO_STORE_READ)
+  if (!exists)
     return csto_error_set(err, CSTO_ERR_STORE, "%s: no such store", path);
-  if (!exists) {
-    csto_status st = create_store(path, err);
-    if (st != CSTO_OK)
-      return st;
-  }
-  return check_schema(path, mode == CSTO_STORE_WRITE, err);
+  sqlite3 *db = NULL;
+  csto_status st = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+                       ? check_schema(db, path, err)
+                       : sqlite_error(db, path, "cannot open", err);
+  sqlite3_close(db);
+  return st;
 }
+
+/* ---- opening and closing ------------------------------------------------------------- */
 
 csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
                             csto_error *err) {
   if (!path || !*path)
     return csto_error_set(err, CSTO_ERR_USAGE, "no store path");
   csto_store *store = calloc(1, sizeof *store);
-  if (!store)
+  if (!store || !(store->path = strdup(path))) {
+    free(store);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
   store->lock = -1;
   csto_status st = lock_store(path, mode, &store->lock, err);
   if (st == CSTO_OK)
-    st = prepare(path, mode, err);
+    st = mode == CSTO_STORE_WRITE ? open_db(store, err) : check_readable(path, err);
+  /* librdf before any other world of the caller: it loads storage modules into the
+   * first world alive only (query.h). Writing parses graph files in this world too. */
   if (st == CSTO_OK)
     st = csto_query_dataset_open("sqlite", path, NULL, &store->ds, err);
+  if (st == CSTO_OK && mode == CSTO_STORE_WRITE)
+    st = csto_store_prepare_writing(store, err);
   if (st != CSTO_OK) {
     csto_store_close(store);
     return st;
@@ -166,80 +211,27 @@ csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store *
 void csto_store_close(csto_store *store) {
   if (!store)
     return;
+  csto_store_finish_writing(store);
+  sqlite3_close(store->db);
   csto_query_dataset_free(store->ds);
   unlock_store(store->lock);
+  free(store->path);
   free(store);
 }
 
 csto_dataset *csto_store_dataset(csto_store *store) { return store->ds; }
 
-/* ---- loading ------------------------------------------------------------------------- */
-
-static const char *store_log(csto_store *store) {
-  const char *msg = csto_query_dataset_log_error(store->ds);
-  return msg ? msg : "librdf failed";
-}
-
-/* Replace graph i of f: remove its context from the store, add the file's statements. */
-static int replace_graph(csto_store *store, csto_query_file *f, size_t i) {
-  librdf_world *w = csto_query_dataset_world(store->ds);
-  librdf_model *m = csto_query_dataset_model(store->ds);
-  librdf_node *ctx = librdf_new_node_from_uri_string(
-      w, (const unsigned char *)csto_query_file_graph_iri(f, i));
-  librdf_stream *s = csto_query_file_graph_stream(f, i);
-  int rc = !ctx || !s || librdf_model_context_remove_statements(m, ctx) ||
-           librdf_model_context_add_statements(m, ctx, s);
-  if (s)
-    librdf_free_stream(s);
-  if (ctx)
-    librdf_free_node(ctx);
-  return rc;
-}
-
-static csto_status replace_graphs(csto_store *store, csto_query_file *f, const char *path,
-                                  csto_error *err) {
-  librdf_model *m = csto_query_dataset_model(store->ds);
-  csto_query_dataset_log_reset(store->ds);
-  if (librdf_model_transaction_start(m))
-    return csto_error_set(err, CSTO_ERR_STORE, "%s: cannot start a transaction: %s", path,
-                          store_log(store));
-  for (size_t i = 0; i < csto_query_file_graph_count(f); i++) {
-    if (replace_graph(store, f, i)) {
-      csto_status st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot store graph <%s>: %s",
-                                      path, csto_query_file_graph_iri(f, i), store_log(store));
-      librdf_model_transaction_rollback(m);
-      return st;
-    }
-  }
-  if (librdf_model_transaction_commit(m)) {
-    csto_status st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot commit: %s", path,
-                                    store_log(store));
-    librdf_model_transaction_rollback(m);
-    return st;
-  }
-  return CSTO_OK;
-}
-
-csto_status csto_store_load_file(csto_store *store, const char *path,
-                                 csto_store_loaded_fn on_graph, void *user, long *triples,
-                                 csto_error *err) {
-  csto_query_file *f = NULL;
-  csto_status st = csto_query_file_read(store->ds, path, &f, err);
-  if (st == CSTO_OK)
-    st = replace_graphs(store, f, path, err);
-  if (st == CSTO_OK && triples)
-    *triples = csto_query_file_triples(f);
-  for (size_t i = 0; st == CSTO_OK && on_graph && i < csto_query_file_graph_count(f); i++)
-    on_graph(user, path, csto_query_file_graph_iri(f, i), csto_query_file_graph_triples(f, i));
-  csto_query_file_free(f);
-  return st;
-}
+/* ---- reading ------------------------------------------------------------------------- */
 
 csto_status csto_store_size(csto_store *store, long *size, csto_error *err) {
-  csto_query_dataset_log_reset(store->ds);
-  int n = librdf_model_size(csto_query_dataset_model(store->ds));
-  if (n < 0)
-    return csto_error_set(err, CSTO_ERR_STORE, "cannot count the store: %s", store_log(store));
+  csto_dataset *ds = store->ds;
+  csto_query_dataset_log_reset(ds);
+  int n = librdf_model_size(csto_query_dataset_model(ds));
+  if (n < 0) {
+    const char *msg = csto_query_dataset_log_error(ds);
+    return csto_error_set(err, CSTO_ERR_STORE, "cannot count the store: %s",
+                          msg ? msg : "librdf failed");
+  }
   *size = n;
   return CSTO_OK;
 }

@@ -11,6 +11,8 @@
 
 #include <stdio.h>
 
+#include <raptor2.h>
+
 #include "csto/document.h"
 
 typedef struct csto_graph csto_graph;
@@ -37,6 +39,13 @@ int csto_graph_format_streams(const char *format);
 
 /* Write the graph to out in format, then empty it (so articles stream one by one). */
 csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
+
+/* Hand each statement of the graph to fn (the statement is borrowed for the call), then
+ * empty the graph, as csto_graph_write does; the first error fn returns stops it. */
+typedef csto_status (*csto_statement_fn)(void *user, const raptor_statement *st,
+                                         csto_error *err);
+csto_status csto_graph_drain(csto_graph *graph, csto_statement_fn fn, void *user,
+                             csto_error *err);
 
 /* The IRI of an article (owned by caller): base + "article_" + hash of URL or body. */
 char *csto_article_iri(const char *base, const csto_article *article);

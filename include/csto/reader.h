@@ -85,4 +85,11 @@ csto_status csto_jsonl_next(csto_jsonl *reader, csto_article **article, csto_err
 
 void csto_jsonl_close(csto_jsonl *reader);
 
+/* Hand each article of path to fn in order: the one article of an article file, or each
+ * line of a JSON Lines file (jsonl). The article is the caller's during the call (fn may
+ * change it) and freed after. The first error (reading, or from fn) stops the file. */
+typedef csto_status (*csto_article_fn)(void *user, csto_article *article, csto_error *err);
+csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
+                               csto_article_fn fn, void *user, csto_error *err);
+
 #endif

@@ -1,27 +1,28 @@
-/* csto-kg: a persistent store of article graphs (librdf's sqlite storage).
+/* csto-kg: a persistent store of the knowledge graph (an SQLite file in librdf's schema).
  *
- * Each article's facts live in their own context (named graph), the article IRI (see
- * csto_query_file_read for how a file's graphs are named). Loading a file replaces the
- * graphs it holds: the old facts of those graphs are removed and the new ones added in one
- * sqlite transaction, so reloading an article never duplicates it and a file that fails
- * leaves the store as it was.
+ * The store keeps the layout of layout.h: the merged graph (each fact and description
+ * once) and one provenance graph per article. Beside librdf's tables, csto_support records
+ * which graphs state each merged triple, so replacing or deleting an article updates the
+ * merged graph exactly: a triple leaves it when the last graph stating it goes.
  *
- * Querying the default graph of the store gives the union of all contexts, duplicates
- * included: a triple stated by two articles (res:Ararat_Mirzoyan a csto:Person) is stored
- * once per article and matches twice; use SELECT DISTINCT, or GRAPH ?g { } per article.
+ * Writing is csto-kg's own SQL (one connection, one transaction per file or batch, terms
+ * interned as librdf interns them); reading is librdf and rasqal (csto_store_dataset).
+ * Blank nodes are made distinct per graph. Every node librdf can read, csto-kg writes.
  *
  * Processes share a store through STORE.lock beside it: a writer (CSTO_STORE_WRITE) holds
  * it from open to close and readers share it, so a second writer waits (up to a minute)
  * rather than failing on "database is locked", and two first loads cannot both create
  * the store.
  *
- * A new store gets, besides librdf's schema, an index on literals(text) (without it
- * librdf's literal lookups make a 100k-triple load quadratic) and one on
- * triples(contextUri) (replacing a graph deletes by context). */
+ * Indexes beyond librdf's (literal text, blank labels, context, predicate-object, object)
+ * keep loads linear and let rasqal's triple patterns with a bound predicate or object use
+ * an index. */
 #ifndef CSTO_STORE_H
 #define CSTO_STORE_H
 
 #include <stdio.h>
+
+#include <raptor2.h>
 
 #include "csto/error.h"
 #include "csto/query.h"
@@ -33,33 +34,76 @@ typedef enum {
   CSTO_STORE_WRITE  /* create it when the file does not exist */
 } csto_store_mode;
 
-/* Open the store at path. A path that exists must be a librdf sqlite store
- * (CSTO_ERR_STORE otherwise; it is never wiped). On success *out is owned by the caller:
+/* Open the store at path. A path that exists must be a csto-kg store (CSTO_ERR_STORE
+ * otherwise; it is never wiped). On success *out is owned by the caller:
  * csto_store_close. */
 csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
                             csto_error *err);
 
-/* Close the store. NULL is a no-op. */
+/* Close the store; an open batch is rolled back. NULL is a no-op. */
 void csto_store_close(csto_store *store);
 
-/* The dataset over the store (borrowed, valid until csto_store_close), for csto_query_run
- * and librdf calls. */
+/* The dataset over the store for csto_query_run and librdf calls (borrowed, valid until
+ * csto_store_close). Its librdf world is made when the store opens, so open the store
+ * before any other librdf world of the process (see query.h). */
 csto_dataset *csto_store_dataset(csto_store *store);
 
-/* Called once per graph loaded, after the file's transaction committed. graph is
- * borrowed for the call. */
-typedef void (*csto_store_loaded_fn)(void *user, const char *path, const char *graph,
-                                     long triples);
+/* ---- writing (CSTO_STORE_WRITE) ------------------------------------------------------ */
 
-/* Load one graph file (any syntax csto_query_syntax_for_path knows), replacing the
- * graphs it holds, in one transaction. On failure the store is unchanged and err names
- * the file (and line). on_graph may be NULL. *triples (when not NULL) receives the number
- * of statements the file held. */
-csto_status csto_store_load_file(csto_store *store, const char *path,
-                                 csto_store_loaded_fn on_graph, void *user, long *triples,
+/* What putting one graph did. */
+typedef struct {
+  long triples;    /* the graph's distinct triples, as stored */
+  long own;        /* of them, in the graph itself (an article's provenance) */
+  long added;      /* triples new to the merged graph */
+  long removed;    /* triples that left the merged graph (no graph states them now) */
+} csto_store_counts;
+
+/* A batch is one transaction: csto_store_commit makes all its graphs visible at once,
+ * csto_store_rollback (or an error in any step, or closing) leaves the store as it was. */
+csto_status csto_store_begin(csto_store *store, csto_error *err);
+csto_status csto_store_commit(csto_store *store, csto_error *err);
+void csto_store_rollback(csto_store *store);
+
+/* Put a graph, replacing what the store held for it: graph_begin, then graph_add for each
+ * statement (its graph field is ignored), then graph_end, inside a batch. */
+csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_error *err);
+csto_status csto_store_graph_add(csto_store *store, const raptor_statement *st,
+                                 csto_error *err);
+csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
                                  csto_error *err);
 
-/* Number of statements in the store, all contexts counted. */
+/* Delete a graph (an article IRI, or a file: graph), inside a batch. A graph the store
+ * does not hold is CSTO_ERR_USAGE. */
+csto_status csto_store_delete_graph(csto_store *store, const char *graph,
+                                    csto_store_counts *counts, csto_error *err);
+
+/* Called once per graph of a file, after the file's batch committed; graph is borrowed. */
+typedef void (*csto_store_loaded_fn)(void *user, const char *path, const char *graph,
+                                     const csto_store_counts *counts);
+
+/* Load one graph file (any syntax csto_query_syntax_for_path knows) in a batch of its
+ * own, putting each graph it holds (see csto_query_file_read). A graph named
+ * CSTO_GRAPH_MERGED is refused: the store makes it. On failure the store is unchanged and
+ * err names the file (and line). on_graph may be NULL. */
+csto_status csto_store_load_file(csto_store *store, const char *path,
+                                 csto_store_loaded_fn on_graph, void *user, csto_error *err);
+
+/* ---- keeping a copy in step ---------------------------------------------------------- */
+
+/* With journal on, each graph put or deleted appends to a SPARQL 1.1 Update that makes
+ * the same change to a copy of the store in a triplestore (serve): the article graph
+ * dropped and inserted again, the merged triples deleted and inserted. Terms are written
+ * by raptor's N-Triples serializer. */
+void csto_store_set_journal(csto_store *store, int on);
+
+/* The update built since the last call (owned by the caller: free), or NULL when nothing
+ * changed. A change the update cannot state (a blank node leaving the merged graph) makes
+ * this CSTO_ERR_STORE. */
+csto_status csto_store_take_update(csto_store *store, char **update, csto_error *err);
+
+/* ---- reading ------------------------------------------------------------------------- */
+
+/* Number of statements in the store, every graph counted. */
 csto_status csto_store_size(csto_store *store, long *size, csto_error *err);
 
 /* Run SPARQL over the store: csto_query_run on csto_store_dataset. */

@@ -86,9 +86,17 @@ static void show(char *(*explain)(const csto_doc *), const csto_doc *doc) {
   free(text);
 }
 
+typedef struct {
+  const options *o;
+  const csto_kb *kb;
+  csto_graph *g;
+  FILE *out;
+} run;
+
 /* One article: overrides, pipeline, graph, written at once. */
-static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, csto_article *a,
-                           FILE *out, csto_error *err) {
+static csto_status process(void *user, csto_article *a, csto_error *err) {
+  const run *r = user;
+  const options *o = r->o;
   csto_status st = CSTO_OK;
   if (o->date)
     st = csto_article_set_date(a, o->date, err);
@@ -96,43 +104,20 @@ static csto_status process(const options *o, const csto_kb *kb, csto_graph *g, c
     st = csto_article_set_url(a, o->url, err);
   csto_doc *doc = NULL;
   if (st == CSTO_OK)
-    st = csto_pipeline_run(kb, a, &doc, err);
+    st = csto_pipeline_run(r->kb, a, &doc, err);
   if (st == CSTO_OK && o->trace)
     show(csto_explain_mentions, doc);
   if (st == CSTO_OK && o->explain)
     show(csto_explain_facts, doc);
   if (st == CSTO_OK)
-    st = csto_graph_add_doc(g, doc, err);
+    st = csto_graph_add_doc(r->g, doc, err);
   if (st == CSTO_OK && csto_graph_format_streams(o->format) &&
-      (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
+      (st = csto_graph_write(r->g, o->format, r->out, err)) != CSTO_OK) {
     char why[sizeof err->message]; /* the writer's words, after the article's name */
     snprintf(why, sizeof why, "%s", err->message);
     csto_error_set(err, st, "%s: %s", a->source, why);
   }
   csto_doc_free(doc);
-  return st;
-}
-
-static csto_status process_file(const options *o, const csto_kb *kb, csto_graph *g,
-                                const char *path, FILE *out, csto_error *err) {
-  if (!o->jsonl) {
-    csto_article *a = NULL;
-    csto_status st = csto_article_read_file(path, &o->reader, &a, err);
-    if (st == CSTO_OK)
-      st = process(o, kb, g, a, out, err);
-    csto_article_free(a);
-    return st;
-  }
-  csto_jsonl *r = NULL;
-  csto_status st = csto_jsonl_open(path, &o->reader, &r, err);
-  for (csto_article *a = NULL; st == CSTO_OK;) {
-    st = csto_jsonl_next(r, &a, err);
-    if (st != CSTO_OK || !a)
-      break;
-    st = process(o, kb, g, a, out, err);
-    csto_article_free(a);
-  }
-  csto_jsonl_close(r);
   return st;
 }
 
@@ -152,8 +137,9 @@ int csto_cmd_extract(int argc, char **argv) {
     csto_graph_set_provenance(g, !o.no_provenance);
     st = csto_output_open(o.output, &out, &err);
   }
+  run r = {&o, kb, g, out ? csto_output_stream(out) : NULL};
   for (int i = optind; st == CSTO_OK && i < argc; i++)
-    st = process_file(&o, kb, g, argv[i], csto_output_stream(out), &err);
+    st = csto_read_articles(argv[i], &o.reader, o.jsonl, process, &r, &err);
   if (st == CSTO_OK && !csto_graph_format_streams(o.format)) /* one document for the run */
     st = csto_graph_write(g, o.format, csto_output_stream(out), &err);
   if (st == CSTO_OK)

@@ -1,79 +1,207 @@
-/* csto-kg load: add article graphs to a persistent SQLite store. */
+/* csto-kg load: put articles or graph files into a persistent SQLite store. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/commands.h"
+#include "csto/graph.h"
+#include "csto/kb.h"
+#include "csto/pipeline.h"
 #include "csto/store.h"
 
 static const char usage_text[] =
-    "usage: csto-kg load --store PATH FILE...\n"
+    "usage: csto-kg load --store PATH [OPTIONS] FILE...\n"
     "\n"
-    "Load graph files (as 'csto-kg extract' writes them, any RDF syntax) into an SQLite\n"
-    "store, created when missing. Each article's facts go into the named graph of its\n"
-    "article IRI (N-Quads graphs keep their names); loading an article again replaces\n"
-    "its facts. Each file is one transaction: a file that fails changes nothing, and the\n"
+    "Put articles or graph files into an SQLite store, created when missing. A graph file\n"
+    "(.ttl .nt .nq .trig .rdf .xml .owl, as 'csto-kg extract' writes them) is loaded as it\n"
+    "is; any other file is an article (or, with --jsonl, JSON Lines of articles), extracted\n"
+    "on the way. The store keeps one merged graph of the facts and descriptions, each\n"
+    "triple once, and one graph per article with its provenance; loading an article again\n"
+    "replaces it. Each file is one transaction: a file that fails changes nothing, and the\n"
     "other files are still loaded.\n"
     "\n"
-    "  --store PATH   the store (an SQLite file)\n"
+    "  --store PATH     the store (an SQLite file)\n"
+    "  --jsonl          article files are JSON Lines, one article per line\n"
+    "  --data DIR       ontology and knowledge base folder (for articles)\n"
+    "  --base IRI       namespace for minted resources (for articles)\n"
+    "  --max-bytes N    largest article accepted (default 16 MiB)\n"
     "\n"
+    "One line per graph: FILE: <GRAPH>: N triples (P in its own graph; A added to and R\n"
+    "removed from the merged graph).\n"
     "Exit status: 0 success, 1 a file or the store failed, 2 bad usage.\n";
 
-static void print_loaded(void *user, const char *path, const char *graph, long triples) {
-  (void)user;
-  printf("loaded %s: %ld triples into <%s>\n", path, triples, graph);
-}
+typedef struct {
+  const char *store, *data, *base;
+  int jsonl;
+  csto_reader_options reader;
+} load_options;
 
-static int parse_args(int argc, char **argv, const char **store) {
-  static const struct option longopts[] = {{"store", required_argument, NULL, 's'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
+static int parse_args(int argc, char **argv, load_options *o) {
+  static const struct option longopts[] = {
+      {"store", required_argument, NULL, 's'}, {"jsonl", no_argument, NULL, 'j'},
+      {"data", required_argument, NULL, 'D'},  {"base", required_argument, NULL, 'b'},
+      {"max-bytes", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
+  unsigned long long number;
   optind = 0;
   while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-    if (c == 's') {
-      *store = optarg;
-    } else if (c == 'h') {
-      fputs(usage_text, stdout);
-      return 0;
-    } else {
-      fputs(usage_text, stderr);
-      return 2;
+    switch (c) {
+    case 's': o->store = optarg; break;
+    case 'j': o->jsonl = 1; break;
+    case 'D': o->data = optarg; break;
+    case 'b': o->base = optarg; break;
+    case 'm':
+      if (csto_cli_number("--max-bytes", optarg, 1, SIZE_MAX, &number) != 0)
+        return 2;
+      o->reader.max_bytes = (size_t)number;
+      break;
+    case 'h': fputs(usage_text, stdout); return 0;
+    default: fputs(usage_text, stderr); return 2;
     }
   }
-  if (!*store || optind >= argc) {
-    csto_cli_error("load: %s", *store ? "no graph files given" : "--store PATH is required");
+  if (!o->store || optind >= argc) {
+    csto_cli_error("load: %s", o->store ? "no files given" : "--store PATH is required");
     return 2;
   }
   return -1;
 }
 
-static int load_one(csto_store *store, const char *path) {
+static void print_counts(const char *path, const char *graph, const csto_store_counts *c) {
+  printf("%s: <%s>: %ld triples (%ld in its own graph; %ld added to and %ld removed "
+         "from the merged graph)\n",
+         path, graph, c->triples, c->own, c->added, c->removed);
+}
+
+static void print_loaded(void *user, const char *path, const char *graph,
+                         const csto_store_counts *counts) {
+  (void)user;
+  print_counts(path, graph, counts);
+}
+
+/* ---- articles ------------------------------------------------------------------------- */
+
+/* The extraction, made when the first article file comes. */
+typedef struct {
+  const load_options *o;
+  csto_store *store;
+  csto_kb *kb;
+  csto_graph *graph;
+  /* the graphs put by the current file, printed once it commits */
+  char **iris;
+  csto_store_counts *counts;
+  size_t n;
+} extraction;
+
+static csto_status add_statement(void *user, const raptor_statement *st, csto_error *err) {
+  return csto_store_graph_add(user, st, err);
+}
+
+static csto_status remember(extraction *x, const char *iri, const csto_store_counts *c) {
+  char **iris = realloc(x->iris, (x->n + 1) * sizeof *iris);
+  csto_store_counts *counts = iris ? realloc(x->counts, (x->n + 1) * sizeof *counts) : NULL;
+  if (iris)
+    x->iris = iris;
+  if (counts)
+    x->counts = counts;
+  if (!iris || !counts || !(x->iris[x->n] = strdup(iri)))
+    return csto_error_set(NULL, CSTO_ERR_NOMEM, "out of memory");
+  x->counts[x->n++] = *c;
+  return CSTO_OK;
+}
+
+/* One article: extracted, then its graph put into the store. */
+static csto_status put_article(void *user, csto_article *a, csto_error *err) {
+  extraction *x = user;
+  csto_doc *doc = NULL;
+  char *iri = csto_article_iri(x->o->base ? x->o->base : CSTO_RES_NS, a);
+  csto_store_counts counts;
+  csto_status st = iri ? csto_pipeline_run(x->kb, a, &doc, err)
+                       : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  if (st == CSTO_OK)
+    st = csto_graph_add_doc(x->graph, doc, err);
+  if (st == CSTO_OK)
+    st = csto_store_graph_begin(x->store, iri, err);
+  if (st == CSTO_OK)
+    st = csto_graph_drain(x->graph, add_statement, x->store, err);
+  if (st == CSTO_OK)
+    st = csto_store_graph_end(x->store, &counts, err);
+  if (st == CSTO_OK && (st = remember(x, iri, &counts)) != CSTO_OK)
+    csto_error_set(err, st, "out of memory");
+  csto_doc_free(doc);
+  free(iri);
+  return st;
+}
+
+static void forget(extraction *x) {
+  for (size_t i = 0; i < x->n; i++)
+    free(x->iris[i]);
+  x->n = 0;
+}
+
+static csto_status start_extraction(extraction *x, csto_error *err) {
+  if (x->graph)
+    return CSTO_OK;
+  csto_status st = csto_kb_load(x->o->data ? x->o->data : csto_kb_default_dir(), &x->kb, err);
+  return st == CSTO_OK ? csto_graph_new(x->o->base, &x->graph, err) : st;
+}
+
+static csto_status load_articles(extraction *x, const char *path, csto_error *err) {
+  csto_status st = start_extraction(x, err);
+  if (st == CSTO_OK)
+    st = csto_store_begin(x->store, err);
+  if (st != CSTO_OK)
+    return st;
+  st = csto_read_articles(path, &x->o->reader, x->o->jsonl, put_article, x, err);
+  if (st == CSTO_OK)
+    st = csto_store_commit(x->store, err);
+  else
+    csto_store_rollback(x->store);
+  for (size_t i = 0; st == CSTO_OK && i < x->n; i++)
+    print_counts(path, x->iris[i], &x->counts[i]);
+  forget(x);
+  return st;
+}
+
+/* ---- the command ---------------------------------------------------------------------- */
+
+static int is_graph_file(const char *path) {
+  return strcmp(csto_query_syntax_for_path(path), "guess") != 0;
+}
+
+static int load_one(extraction *x, const char *path) {
   csto_error err = {CSTO_OK, ""};
-  long triples = 0;
-  if (csto_store_load_file(store, path, print_loaded, NULL, &triples, &err) != CSTO_OK) {
+  csto_status st = is_graph_file(path)
+                       ? csto_store_load_file(x->store, path, print_loaded, NULL, &err)
+                       : load_articles(x, path, &err);
+  if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
     return 1;
   }
-  if (triples == 0)
-    printf("loaded %s: 0 triples\n", path);
   return 0;
 }
 
 int csto_cmd_load(int argc, char **argv) {
-  const char *path = NULL;
-  int rc = parse_args(argc, argv, &path);
+  load_options o = {NULL, NULL, NULL, 0, {0}};
+  int rc = parse_args(argc, argv, &o);
   if (rc >= 0)
     return rc;
   csto_error err = {CSTO_OK, ""};
-  csto_store *store = NULL;
-  if (csto_store_open(path, CSTO_STORE_WRITE, &store, &err) != CSTO_OK) {
+  extraction x = {&o, NULL, NULL, NULL, NULL, NULL, 0};
+  if (csto_store_open(o.store, CSTO_STORE_WRITE, &x.store, &err) != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
     return 1;
   }
   int failed = 0;
   for (int i = optind; i < argc; i++)
-    failed += load_one(store, argv[i]);
-  csto_store_close(store);
+    failed += load_one(&x, argv[i]);
+  csto_store_close(x.store);
+  csto_graph_free(x.graph);
+  csto_kb_free(x.kb);
+  free(x.iris);
+  free(x.counts);
   if (failed && argc - optind > 1)
     csto_cli_error("load: %d of %d files failed; the others are loaded", failed, argc - optind);
   return failed ? 1 : 0;

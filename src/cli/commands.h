@@ -7,6 +7,7 @@ int csto_cmd_extract(int argc, char **argv); /* cmd_extract.c */
 int csto_cmd_eval(int argc, char **argv);    /* cmd_eval.c */
 int csto_cmd_query(int argc, char **argv);   /* cmd_query.c */
 int csto_cmd_load(int argc, char **argv);    /* cmd_load.c */
+int csto_cmd_delete(int argc, char **argv);  /* cmd_delete.c */
 int csto_cmd_push(int argc, char **argv);    /* cmd_push.c */
 int csto_cmd_kb(int argc, char **argv);      /* cmd_kb.c */
 

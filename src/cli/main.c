@@ -19,7 +19,8 @@ static const struct {
     {"extract", csto_cmd_extract, "read articles, write their knowledge graph"},
     {"eval", csto_cmd_eval, "score a graph against a gold file"},
     {"query", csto_cmd_query, "run SPARQL over graph files or a store"},
-    {"load", csto_cmd_load, "add articles' graphs to a persistent store"},
+    {"load", csto_cmd_load, "put articles or graph files into a persistent store"},
+    {"delete", csto_cmd_delete, "take articles out of a store"},
     {"push", csto_cmd_push, "send graphs to a triplestore (Graph Store Protocol)"},
     {"kb", csto_cmd_kb, "inspect or extend the knowledge base"},
 };

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# csto-kg load + query --store: create, load, reload without duplicates, replace a new
-# version, a bad file changes nothing, and the store is refused when it is not one.
+# csto-kg load + delete + query --store: create, load graph files and articles, the merged
+# graph (each triple once), reload without duplicates, replace a new version, delete
+# exactly, a bad file changes nothing, and the store is refused when it is not one.
 set -euo pipefail
 : "${CSTO_KG:?set CSTO_KG to the csto-kg binary}" "${CSTO_TEST_DIR:?set CSTO_TEST_DIR}"
+: "${CSTO_SOURCE_DIR:?set CSTO_SOURCE_DIR}"
 F=$CSTO_TEST_DIR/fixtures
 A=$F/store-a.ttl
 B=$F/store-b.ttl
@@ -11,6 +13,7 @@ trap 'rm -rf "$T"' EXIT
 S=$T/kg.sqlite
 ART_A=https://w3id.org/csto-kg/resource/article_00000000000000a1
 ART_B=https://w3id.org/csto-kg/resource/article_00000000000000b2
+MERGED=https://w3id.org/csto-kg/graph/merged
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 expect_eq() { [ "$1" = "$2" ] || fail "$3: expected [$2], got [$1]"; }
@@ -28,33 +31,74 @@ expect_eq "$rc" "1" "query on a missing store"
 [[ $err == *"no such store"* ]] || fail "missing store message: $err"
 [ -e "$S" ] && fail "query created the store"
 
-# load: one line per file, into the article's graph
+# load: one line per graph: provenance in the article's graph, the rest merged
 out=$("$CSTO_KG" load --store "$S" "$A" "$B")
-expect_eq "$out" "loaded $A: 44 triples into <$ART_A>
-loaded $B: 31 triples into <$ART_B>" "load output"
-expect_eq "$(count)" "75" "count after first load"
+expect_eq "$out" "$A: <$ART_A>: 44 triples (24 in its own graph; 20 added to and 0 removed from the merged graph)
+$B: <$ART_B>: 31 triples (7 in its own graph; 17 added to and 0 removed from the merged graph)" "load output"
+expect_eq "$(count)" "68" "count after first load (7 triples both state, kept once)"
 expect_eq "$(graphs)" "g,n
-$ART_A,44
-$ART_B,31" "graphs after first load"
+$MERGED,37
+$ART_A,24
+$ART_B,7" "graphs after first load"
 
 # load again (twice): same triple count, no duplicates
 "$CSTO_KG" load --store "$S" "$A" "$B" > /dev/null
 "$CSTO_KG" load --store "$S" "$A" > /dev/null
-expect_eq "$(count)" "75" "count after reloading"
+expect_eq "$(count)" "68" "count after reloading"
 expect_eq "$(graphs)" "g,n
-$ART_A,44
-$ART_B,31" "graphs after reloading"
+$MERGED,37
+$ART_A,24
+$ART_B,7" "graphs after reloading"
 
 # a new version of article A replaces the old one
 sed -e '/csto:chairs/d' "$A" > "$T/a-v2.ttl"
 "$CSTO_KG" load --store "$S" "$T/a-v2.ttl" > /dev/null
-expect_eq "$(count)" "74" "count after new version"
+expect_eq "$(count)" "67" "count after new version"
 set +e
 "$CSTO_KG" query --store "$S" 'PREFIX csto: <https://w3id.org/csto-kg/ontology#>
-  ASK { GRAPH ?g { ?p csto:chairs ?e } FILTER(?g = <'"$ART_A"'>) }' > /dev/null
+  PREFIX res: <https://w3id.org/csto-kg/resource/>
+  ASK { res:Sirojiddin_Muhriddin csto:chairs ?e }' > /dev/null
 expect_eq "$?" "1" "old fact gone"
 set -e
 "$CSTO_KG" load --store "$S" "$A" > /dev/null
+
+# delete: B's provenance goes, and what only B stated; what A states too stays
+out=$("$CSTO_KG" delete --store "$S" "$ART_B")
+expect_eq "$out" "deleted <$ART_B>: 31 triples (17 removed from the merged graph)" "delete output"
+expect_eq "$(count)" "44" "count after deleting B"
+"$CSTO_KG" query --store "$S" 'PREFIX csto: <https://w3id.org/csto-kg/ontology#>
+  PREFIX res: <https://w3id.org/csto-kg/resource/>
+  ASK { res:Sergey_Lavrov a csto:Person }' > /dev/null || fail "a triple A states too left with B"
+set +e
+err=$("$CSTO_KG" delete --store "$S" "$ART_B" https://example.org/none 2>&1); rc=$?
+set -e
+expect_eq "$rc" "1" "deleting what is not there"
+[[ $err == *"holds no graph <$ART_B>"* ]] || fail "delete message: $err"
+set +e
+"$CSTO_KG" delete --store "$T/none.sqlite" "$ART_B" 2>/dev/null; rc=$?
+set -e
+expect_eq "$rc" "1" "delete on a missing store"
+[ -e "$T/none.sqlite" ] && fail "delete created a store"
+"$CSTO_KG" load --store "$S" "$B" > /dev/null
+
+# articles are extracted on the way: the same graphs as extracting, then loading the file
+ART=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
+"$CSTO_KG" extract -f nquads -o "$T/seed.nq" "$ART"
+"$CSTO_KG" load --store "$T/via-file.sqlite" "$T/seed.nq" > /dev/null
+"$CSTO_KG" load --store "$T/direct.sqlite" "$ART" > "$T/direct.out"
+grep -q "^$ART: <https://w3id.org/csto-kg/resource/article_[0-9a-f]*>: [0-9]* triples" "$T/direct.out" ||
+  fail "article load output: $(cat "$T/direct.out")"
+dump() {
+  "$CSTO_KG" query --store "$1" --results tsv \
+    'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o'
+}
+[ "$(dump "$T/direct.sqlite")" = "$(dump "$T/via-file.sqlite")" ] || fail "article load differs from file load"
+# JSON Lines: each article its own graph
+printf '{"url": "https://example.org/1", "date": "2021-09-15", "text": "%s"}\n{"url": "https://example.org/2", "date": "2021-09-16", "text": "%s"}\n' \
+  "Sergey Lavrov met with Sirojiddin Muhriddin in Dushanbe." \
+  "Sergey Lavrov met with Sirojiddin Muhriddin in Dushanbe." > "$T/two.jsonl"
+expect_eq "$("$CSTO_KG" load --store "$T/jsonl.sqlite" --jsonl "$T/two.jsonl" | wc -l)" "2" "two JSON Lines articles"
+
 
 # ASK exit codes over the store
 "$CSTO_KG" query --store "$S" 'PREFIX csto: <https://w3id.org/csto-kg/ontology#>
@@ -70,7 +114,7 @@ err=$("$CSTO_KG" load --store "$S" "$T/bad.ttl" 2>&1 >/dev/null); rc=$?
 set -e
 expect_eq "$rc" "1" "bad file exit"
 [[ $err == "csto-kg: load: $T/bad.ttl:"[0-9]*": "* ]] || fail "bad file message: $err"
-expect_eq "$(count)" "75" "count after bad file"
+expect_eq "$(count)" "68" "count after bad file"
 expect_eq "$(sqlite3 "$S" 'SELECT count(*), total(subjectUri), total(objectLiteral) FROM triples')" \
   "$sum_before" "rows after bad file"
 
@@ -94,6 +138,7 @@ expect_eq "$(cat "$T/notes.txt")" "precious" "not a store is left alone"
 set +e
 "$CSTO_KG" load "$A" 2>/dev/null; expect_eq "$?" "2" "load without --store"
 "$CSTO_KG" load --store "$S" 2>/dev/null; expect_eq "$?" "2" "load without files"
+"$CSTO_KG" delete "$ART_A" 2>/dev/null; expect_eq "$?" "2" "delete without --store"
 "$CSTO_KG" query --store "$S" 'ASK {}' "$A" 2>/dev/null; expect_eq "$?" "2" "--store and files"
 set -e
 # Two loads at once into a store that does not exist yet: the second waits for the first
@@ -107,7 +152,8 @@ wait $first || fail "first concurrent load: $(cat "$T/first.out")"
 wait $second || fail "second concurrent load: $(cat "$T/second.out")"
 S=$S2
 expect_eq "$(graphs)" "g,n
-$ART_A,44
-$ART_B,31" "graphs after two concurrent loads"
+$MERGED,37
+$ART_A,24
+$ART_B,7" "graphs after two concurrent loads"
 [ -e "$T/missing.sqlite.lock" ] && fail "a query made a lock file"
 echo "ok: store CLI"

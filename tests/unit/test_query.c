@@ -298,9 +298,8 @@ static void test_count_warnings_dropped(void **state) {
   csto_error err = {CSTO_OK, ""};
   char *out = run(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "csv", &st, NULL, &err);
   assert_int_equal(st, CSTO_OK);
-  /* 44 + 31: each file is its own graph and the default graph is their union, so the 7
-   * triples both files state count twice, as in a store */
-  assert_string_equal(out, "n\r\n75\r\n");
+  /* 44 + 31, less the 7 triples both files state: kept once, as in a store */
+  assert_string_equal(out, "n\r\n68\r\n");
   free(out);
   csto_query_dataset_free(ds);
 }
@@ -327,8 +326,9 @@ static void test_nquads_contexts(void **state) {
   csto_query_dataset_free(ds);
 }
 
-/* A file's triples form the named graph of its article, as in a store. */
-static void test_triples_in_article_graph(void **state) {
+/* As in a store: an article's facts go once to the merged graph, its provenance to the
+ * named graph of its article. */
+static void test_article_layout(void **state) {
   (void)state;
   csto_dataset *ds = dataset_with(fixture_a, fixture_b);
   csto_status st;
@@ -336,8 +336,14 @@ static void test_triples_in_article_graph(void **state) {
   char *out = run(ds, PREFIXES "SELECT ?g WHERE { GRAPH ?g { ?p csto:chairs ?e } } ORDER BY ?g",
                   "csv", &st, NULL, &err);
   assert_int_equal(st, CSTO_OK);
-  assert_string_equal(out, "g\r\nhttps://w3id.org/csto-kg/resource/article_00000000000000a1\r\n"
-                           "https://w3id.org/csto-kg/resource/article_00000000000000b2\r\n");
+  assert_string_equal(out, "g\r\nhttps://w3id.org/csto-kg/graph/merged\r\n"
+                           "https://w3id.org/csto-kg/graph/merged\r\n");
+  free(out);
+  out = run(ds, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
+                "ORDER BY ?g", "csv", &st, NULL, &err);
+  assert_string_equal(out, "g,n\r\nhttps://w3id.org/csto-kg/graph/merged,37\r\n"
+                           "https://w3id.org/csto-kg/resource/article_00000000000000a1,24\r\n"
+                           "https://w3id.org/csto-kg/resource/article_00000000000000b2,7\r\n");
   free(out);
   csto_query_dataset_free(ds);
 }
@@ -466,7 +472,7 @@ int main(void) {
       cmocka_unit_test(test_bad_options),
       cmocka_unit_test(test_count_warnings_dropped),
       cmocka_unit_test(test_nquads_contexts),
-      cmocka_unit_test(test_triples_in_article_graph),
+      cmocka_unit_test(test_article_layout),
       cmocka_unit_test(test_blank_nodes_per_file),
       cmocka_unit_test(test_file_graph_named_by_article),
       cmocka_unit_test(test_file_graph_without_article),

@@ -1,4 +1,4 @@
-/* Unit tests for store.c: the SQLite store of article graphs. */
+/* Unit tests for store.c and store_put.c: the SQLite store in the merged layout. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -73,8 +73,18 @@ static long size_of(csto_store *store) {
 
 static void load_ok(csto_store *store, const char *path) {
   csto_error err = {CSTO_OK, ""};
-  if (csto_store_load_file(store, path, NULL, NULL, NULL, &err) != CSTO_OK)
+  if (csto_store_load_file(store, path, NULL, NULL, &err) != CSTO_OK)
     fail_msg("load %s: %s", path, err.message);
+}
+
+static csto_store_counts delete_ok(csto_store *store, const char *graph) {
+  csto_error err = {CSTO_OK, ""};
+  csto_store_counts c = {-1, -1, -1, -1};
+  if (csto_store_begin(store, &err) != CSTO_OK ||
+      csto_store_delete_graph(store, graph, &c, &err) != CSTO_OK ||
+      csto_store_commit(store, &err) != CSTO_OK)
+    fail_msg("delete %s: %s", graph, err.message);
+  return c;
 }
 
 /* ASK over the store: 1 true, 0 false. */
@@ -138,7 +148,9 @@ static void test_create_and_reopen(void **state) {
   csto_store_close(store);
   assert_int_equal(has_index(path, "csto_literal_text"), 1);
   assert_int_equal(has_index(path, "csto_triple_context"), 1);
-  /* reopening (either mode) keeps the data: new='yes' is only used to create */
+  assert_int_equal(has_index(path, "csto_triple_predicate"), 1);
+  assert_int_equal(has_index(path, "csto_support_graph"), 1);
+  /* reopening (either mode) keeps the data */
   store = open_store(path, CSTO_STORE_WRITE);
   assert_int_equal(size_of(store), 44);
   csto_store_close(store);
@@ -195,35 +207,42 @@ static void test_not_a_store(void **state) {
 typedef struct {
   int calls;
   char graph[256];
-  long triples;
+  csto_store_counts counts;
 } loaded_log;
 
-static void on_loaded(void *user, const char *path, const char *graph, long triples) {
+static void on_loaded(void *user, const char *path, const char *graph,
+                      const csto_store_counts *counts) {
   loaded_log *log = user;
   (void)path;
   log->calls++;
   snprintf(log->graph, sizeof log->graph, "%s", graph);
-  log->triples = triples;
+  log->counts = *counts;
 }
 
-static void test_load_into_article_graph(void **state) {
+#define MERGED "<https://w3id.org/csto-kg/graph/merged>"
+
+/* Facts go to the merged graph, provenance to the article's graph. */
+static void test_load_in_layout(void **state) {
   (void)state;
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
-  loaded_log log = {0, "", 0};
-  long triples = 0;
+  loaded_log log = {0, "", {0, 0, 0, 0}};
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_store_load_file(store, fixture_a, on_loaded, &log, &triples, &err),
-                   CSTO_OK);
+  assert_int_equal(csto_store_load_file(store, fixture_a, on_loaded, &log, &err), CSTO_OK);
   assert_int_equal(log.calls, 1);
   assert_string_equal(log.graph, ARTICLE_A);
-  assert_int_equal(log.triples, 44);
-  assert_int_equal(triples, 44);
-  assert_true(ask(store, PREFIXES "ASK { GRAPH <" ARTICLE_A "> { res:Sergey_Lavrov csto:attends "
+  assert_int_equal(log.counts.triples, 44);
+  assert_int_equal(log.counts.own, 24);
+  assert_int_equal(log.counts.added, 20);
+  assert_int_equal(log.counts.removed, 0);
+  assert_true(ask(store, PREFIXES "ASK { GRAPH " MERGED " { res:Sergey_Lavrov csto:attends "
                                   "res:event_CSTO_2021-09-15 } }"));
+  assert_false(ask(store, PREFIXES "ASK { GRAPH ?g { res:Sergey_Lavrov csto:attends ?e } "
+                                   "FILTER(?g = <" ARTICLE_A ">) }"));
+  assert_true(ask(store, "ASK { GRAPH ?g { ?s a <http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+                         "Statement> } FILTER(?g = <" ARTICLE_A ">) }"));
   /* rasqal answers GRAPH <absent> { } with one empty row, hence GRAPH ?g + FILTER */
   assert_false(ask(store, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" ARTICLE_B ">) }"));
-  assert_true(ask(store, "ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g = <" ARTICLE_A ">) }"));
   csto_store_close(store);
   free(path);
 }
@@ -234,13 +253,14 @@ static void test_reload_replaces(void **state) {
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
   load_ok(store, fixture_a);
   load_ok(store, fixture_b);
-  assert_int_equal(size_of(store), 75); /* contexts: shared triples stored per article */
+  assert_int_equal(size_of(store), 68); /* 75 stated, 7 by both articles */
   load_ok(store, fixture_a);
   load_ok(store, fixture_a);
-  assert_int_equal(size_of(store), 75);
+  assert_int_equal(size_of(store), 68);
   char *csv = select_csv(store, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
                                 "GROUP BY ?g ORDER BY ?g");
-  assert_string_equal(csv, "g,n\r\n" ARTICLE_A ",44\r\n" ARTICLE_B ",31\r\n");
+  assert_string_equal(csv, "g,n\r\nhttps://w3id.org/csto-kg/graph/merged,37\r\n" ARTICLE_A
+                           ",24\r\n" ARTICLE_B ",7\r\n");
   free(csv);
   csto_store_close(store);
   free(path);
@@ -271,6 +291,57 @@ static void test_new_version_replaces(void **state) {
   free(f2);
 }
 
+/* A merged triple stays while some article states it, and goes with the last one. */
+static void test_delete_keeps_what_others_state(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  load_ok(store, fixture_b);
+  const char *shared = PREFIXES "ASK { res:Sergey_Lavrov a csto:Person }";
+  const char *only_a = PREFIXES "ASK { res:Sirojiddin_Muhriddin csto:chairs ?e }";
+  csto_store_counts c = delete_ok(store, ARTICLE_B);
+  assert_int_equal(c.triples, 31);
+  assert_int_equal(c.removed, 17);
+  assert_int_equal(size_of(store), 44);
+  assert_true(ask(store, shared));
+  assert_true(ask(store, only_a));
+  delete_ok(store, ARTICLE_A);
+  assert_int_equal(size_of(store), 0);
+  assert_false(ask(store, shared));
+  /* a graph the store does not hold is refused */
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_begin(store, &err), CSTO_OK);
+  assert_int_equal(csto_store_delete_graph(store, ARTICLE_A, &c, &err), CSTO_ERR_USAGE);
+  assert_non_null(strstr(err.message, ARTICLE_A));
+  csto_store_rollback(store);
+  csto_store_close(store);
+  free(path);
+}
+
+/* Loading A then B then deleting B leaves what loading A alone leaves. (One store open at
+ * a time: librdf loads its sqlite module into the first world alive only.) */
+static void test_delete_undoes_load(void **state) {
+  (void)state;
+  const char *all = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o";
+  char *one = new_path(".sqlite"), *two = new_path(".sqlite");
+  csto_store *store = open_store(one, CSTO_STORE_WRITE);
+  load_ok(store, fixture_a);
+  char *expected = select_csv(store, all);
+  csto_store_close(store);
+  store = open_store(two, CSTO_STORE_WRITE);
+  load_ok(store, fixture_b);
+  load_ok(store, fixture_a);
+  delete_ok(store, ARTICLE_B);
+  char *got = select_csv(store, all);
+  csto_store_close(store);
+  assert_string_equal(got, expected);
+  free(expected);
+  free(got);
+  free(one);
+  free(two);
+}
+
 static void test_bad_file_leaves_store(void **state) {
   (void)state;
   char *bad = write_file(".ttl", "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
@@ -280,16 +351,15 @@ static void test_bad_file_leaves_store(void **state) {
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
   load_ok(store, fixture_a);
-  loaded_log log = {0, "", 0};
+  loaded_log log = {0, "", {0, 0, 0, 0}};
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_store_load_file(store, bad, on_loaded, &log, NULL, &err), CSTO_ERR_RDF);
+  assert_int_equal(csto_store_load_file(store, bad, on_loaded, &log, &err), CSTO_ERR_RDF);
   assert_non_null(strstr(err.message, bad));
   assert_int_equal(log.calls, 0);
   /* the bad file names article A, yet A's facts are all still there */
   assert_int_equal(size_of(store), 44);
-  assert_true(ask(store, PREFIXES "ASK { GRAPH <" ARTICLE_A "> { res:Sergey_Lavrov csto:attends "
-                                  "?e } }"));
-  assert_int_equal(csto_store_load_file(store, "/nonexistent.ttl", NULL, NULL, NULL, &err),
+  assert_true(ask(store, PREFIXES "ASK { res:Sergey_Lavrov csto:attends ?e }"));
+  assert_int_equal(csto_store_load_file(store, "/nonexistent.ttl", NULL, NULL, &err),
                    CSTO_ERR_IO);
   assert_int_equal(size_of(store), 44);
   csto_store_close(store);
@@ -297,30 +367,44 @@ static void test_bad_file_leaves_store(void **state) {
   free(bad);
 }
 
-/* When the transaction cannot start (another writer holds the database), the load fails
- * cleanly and changes nothing; it works once the other writer is done. */
-static void test_locked_store(void **state) {
+/* A batch rolled back (or left open at close) changes nothing. */
+static void test_rollback(void **state) {
   (void)state;
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
   load_ok(store, fixture_a);
-  sqlite3 *other = NULL;
-  assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(other, "BEGIN IMMEDIATE;", NULL, NULL, NULL), SQLITE_OK);
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_store_load_file(store, fixture_b, NULL, NULL, NULL, &err),
-                   CSTO_ERR_STORE);
-  assert_non_null(strstr(err.message, fixture_b));
-  assert_int_equal(sqlite3_exec(other, "ROLLBACK;", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(other);
+  assert_int_equal(csto_store_begin(store, &err), CSTO_OK);
+  assert_int_equal(csto_store_delete_graph(store, ARTICLE_A, NULL, &err), CSTO_OK);
+  csto_store_rollback(store);
   assert_int_equal(size_of(store), 44);
-  load_ok(store, fixture_b);
-  assert_int_equal(size_of(store), 75);
+  assert_int_equal(csto_store_begin(store, &err), CSTO_OK);
+  assert_int_equal(csto_store_delete_graph(store, ARTICLE_A, NULL, &err), CSTO_OK);
+  csto_store_close(store);
+  store = open_store(path, CSTO_STORE_READ);
+  assert_int_equal(size_of(store), 44);
   csto_store_close(store);
   free(path);
 }
 
-static void test_select_union_and_distinct(void **state) {
+/* The merged graph is the store's own: a file naming it is refused. */
+static void test_merged_graph_refused(void **state) {
+  (void)state;
+  char *nq = write_file(".nq", "<http://e/a> <http://e/b> <http://e/c> "
+                               "<https://w3id.org/csto-kg/graph/merged> .\n");
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_store_load_file(store, nq, NULL, NULL, &err), CSTO_ERR_USAGE);
+  assert_non_null(strstr(err.message, "merged graph"));
+  assert_int_equal(size_of(store), 0);
+  csto_store_close(store);
+  free(path);
+  free(nq);
+}
+
+/* Each triple once in the default graph, whatever number of articles state it. */
+static void test_default_graph_has_each_triple_once(void **state) {
   (void)state;
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
@@ -332,13 +416,46 @@ static void test_select_union_and_distinct(void **state) {
                            "https://w3id.org/csto-kg/resource/"
                            "event_CSTO_Collective_Security_Council_2021-09-16\r\n");
   free(csv);
-  /* the default graph is the union of the article graphs: a fact both state counts twice */
   csv = select_csv(store, PREFIXES "SELECT (COUNT(*) AS ?n) WHERE { res:Sergey_Lavrov a ?t }");
-  assert_string_equal(csv, "n\r\n2\r\n");
+  assert_string_equal(csv, "n\r\n1\r\n");
   free(csv);
-  csv = select_csv(store, PREFIXES "SELECT DISTINCT ?t WHERE { res:Sergey_Lavrov a ?t }");
-  assert_string_equal(csv, "t\r\nhttps://w3id.org/csto-kg/ontology#Person\r\n");
-  free(csv);
+  csto_store_close(store);
+  free(path);
+}
+
+/* The update for a copy: the article graph replaced, the merged graph's changes only. */
+static void test_journal(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  csto_store_set_journal(store, 1);
+  load_ok(store, fixture_a);
+  csto_error err = {CSTO_OK, ""};
+  char *update = NULL;
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_non_null(update);
+  assert_non_null(strstr(update, "DROP SILENT GRAPH <" ARTICLE_A "> ;\n"
+                                 "INSERT DATA { GRAPH <" ARTICLE_A "> {\n"));
+  assert_non_null(strstr(update, "INSERT DATA { GRAPH " MERGED " {\n"));
+  assert_non_null(strstr(update, "<https://w3id.org/csto-kg/resource/Sergey_Lavrov> "
+                                 "<http://www.w3.org/2000/01/rdf-schema#label> "
+                                 "\"Sergey Lavrov\"@en .\n"));
+  assert_null(strstr(update, "DELETE DATA"));
+  assert_string_equal(update + strlen(update) - 4, "} }\n"); /* no ';' after the last */
+  free(update);
+  /* the same article again: its graph is replaced, the merged graph does not change */
+  load_ok(store, fixture_a);
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_null(strstr(update, MERGED));
+  free(update);
+  /* deleting it takes its triples out of the merged graph */
+  delete_ok(store, ARTICLE_A);
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_non_null(strstr(update, "DELETE DATA { GRAPH " MERGED " {\n"));
+  assert_null(strstr(update, "INSERT DATA"));
+  free(update);
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_null(update);
   csto_store_close(store);
   free(path);
 }
@@ -363,12 +480,16 @@ int main(void) {
       cmocka_unit_test(test_empty_file_is_created),
       cmocka_unit_test(test_read_missing_store),
       cmocka_unit_test(test_not_a_store),
-      cmocka_unit_test(test_load_into_article_graph),
+      cmocka_unit_test(test_load_in_layout),
       cmocka_unit_test(test_reload_replaces),
       cmocka_unit_test(test_new_version_replaces),
+      cmocka_unit_test(test_delete_keeps_what_others_state),
+      cmocka_unit_test(test_delete_undoes_load),
       cmocka_unit_test(test_bad_file_leaves_store),
-      cmocka_unit_test(test_locked_store),
-      cmocka_unit_test(test_select_union_and_distinct),
+      cmocka_unit_test(test_rollback),
+      cmocka_unit_test(test_merged_graph_refused),
+      cmocka_unit_test(test_default_graph_has_each_triple_once),
+      cmocka_unit_test(test_journal),
       cmocka_unit_test(test_query_error),
   };
   return cmocka_run_group_tests(tests, setup_all, teardown_all);

@@ -1,0 +1,31 @@
+/* csto-kg: where each triple of an article lives in a store.
+ *
+ * Queries see one knowledge graph: a store (and a query over graph files) keeps
+ *   - the merged graph, CSTO_GRAPH_MERGED: every fact and every description of an entity,
+ *     event or post, each triple once, whatever number of articles state it; a triple
+ *     stays while some article still states it;
+ *   - one named graph per article, named by its article IRI, holding its provenance only:
+ *     the article node, its text and sentences (IRIs that extend the article's), its
+ *     statement nodes and its extraction activity. These are unique to the article by
+ *     construction, so no triple is in two graphs and the default graph (the union of
+ *     all graphs) holds each triple once.
+ * A graph that is not an article's (a file without one article, a quad's own graph) is
+ * kept as it is, in its own graph. */
+#ifndef CSTO_LAYOUT_H
+#define CSTO_LAYOUT_H
+
+#define CSTO_GRAPH_MERGED "https://w3id.org/csto-kg/graph/merged"
+
+/* The names graph.c mints under its base IRI for an article with hash H:
+ * article_H, article_H_char_B_E (text and sentences), statement_H_N, extraction_H. */
+#define CSTO_IRI_ARTICLE "article_"
+#define CSTO_IRI_STATEMENT "statement_"
+#define CSTO_IRI_EXTRACTION "extraction_"
+
+/* 1 when a triple of graph (an IRI) with this subject (an IRI, or NULL for a blank node)
+ * goes to the merged graph: graph is an article IRI (base + "article_" + hex digits) and
+ * subject is not that article, a node of its text, one of its statements or its
+ * extraction. 0: it stays in graph. */
+int csto_layout_merges(const char *graph, const char *subject);
+
+#endif
