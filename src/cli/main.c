@@ -21,6 +21,7 @@ static const struct {
     {"query", csto_cmd_query, "run SPARQL over graph files or a store"},
     {"load", csto_cmd_load, "add articles' graphs to a persistent store"},
     {"push", csto_cmd_push, "send graphs to a triplestore (Graph Store Protocol)"},
+    {"serve", csto_cmd_serve, "serve a store with Virtuoso for all of SPARQL 1.1"},
     {"kb", csto_cmd_kb, "inspect or extend the knowledge base"},
 };
 
