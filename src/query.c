@@ -3,6 +3,7 @@
 
 #include "csto/layout.h"
 #include "csto/normalize.h"
+#include "query_check.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -571,18 +572,26 @@ csto_status csto_query_check_options(const csto_query_options *opt, csto_error *
   return CSTO_OK;
 }
 
-static csto_status write_bindings(csto_dataset *ds, librdf_query_results *r, const char *format,
+/* ---- printing answers: one path for both engines ---------------------------------------
+ * Every SELECT or ASK answer is printed from a rasqal_query_results read from a SPARQL
+ * Query Results XML document: the embedded engine's answer is written as one and read
+ * back, a server's (endpoint.h) is read as it comes. Graphs are serialized from a stream
+ * either way. So equal answers print byte for byte the same on both engines. */
+
+static csto_status write_bindings(csto_dataset *ds, rasqal_query_results *r, const char *format,
                                   FILE *out, csto_error *err) {
-  librdf_query_results_get_bindings_count(r); /* rasqal needs this before the formatter */
-  if (librdf_query_results_to_file_handle2(r, out, format, NULL, NULL, NULL))
+  raptor_iostream *io = raptor_new_iostream_to_file_handle(librdf_world_get_raptor(ds->world), out);
+  int rc = !io || rasqal_query_results_write(io, r, format, NULL, NULL, NULL);
+  if (io)
+    raptor_free_iostream(io);
+  if (rc)
     return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write %s results: %s", format,
                           log_or(ds, "formatter failed"));
   return CSTO_OK;
 }
 
 /* ---- the table for people -------------------------------------------------------------
- * rasqal 0.9.33's own "table" formatter loses the header (it reads the variable names
- * after the last row, when there is no current row) and prints debug forms such as
+ * rasqal 0.9.33's own "table" formatter loses the header and prints debug forms such as
  * uri<...>, so the table is written here: Turtle terms with the project's prefixes. */
 
 typedef struct {
@@ -613,13 +622,28 @@ static raptor_namespace_stack *table_namespaces(csto_dataset *ds) {
   return ns;
 }
 
+/* The RDF term a value stands for (owned by the caller), or NULL. */
+static raptor_term *literal_term(raptor_world *w, const rasqal_literal *l) {
+  if (l->type == RASQAL_LITERAL_URI)
+    return raptor_new_term_from_uri(w, l->value.uri);
+  if (l->type == RASQAL_LITERAL_BLANK)
+    return raptor_new_term_from_blank(w, l->string);
+  const unsigned char *lang = (const unsigned char *)l->language;
+  return raptor_new_term_from_counted_literal(w, l->string, l->string_len, l->datatype, lang,
+                                              lang ? (unsigned char)strlen(l->language) : 0);
+}
+
 /* A cell's text: the term in Turtle, control characters shown as spaces; NULL if unbound. */
-static char *cell_text(librdf_node *v, raptor_namespace_stack *ns, int *failed) {
+static char *cell_text(raptor_world *w, const rasqal_literal *v, raptor_namespace_stack *ns,
+                       int *failed) {
   if (!v)
     return NULL;
-  unsigned char *t = raptor_term_to_turtle_string(v, ns, NULL);
+  raptor_term *term = literal_term(w, v);
+  unsigned char *t = term ? raptor_term_to_turtle_string(term, ns, NULL) : NULL;
   char *copy = t ? strdup((const char *)t) : NULL;
   raptor_free_memory(t);
+  if (term)
+    raptor_free_term(term);
   if (!copy)
     *failed = 1;
   for (char *p = copy; p && *p; p++)
@@ -628,7 +652,8 @@ static char *cell_text(librdf_node *v, raptor_namespace_stack *ns, int *failed) 
   return copy;
 }
 
-static int table_add_row(table *t, librdf_query_results *r, raptor_namespace_stack *ns) {
+static int table_add_row(table *t, raptor_world *w, rasqal_query_results *r,
+                         raptor_namespace_stack *ns) {
   if (t->rows == t->cap) {
     size_t cap = t->cap ? t->cap * 2 : 16;
     char **cells = realloc(t->cells, cap * (t->cols ? t->cols : 1) * sizeof *cells);
@@ -640,13 +665,10 @@ static int table_add_row(table *t, librdf_query_results *r, raptor_namespace_sta
   int failed = 0;
   char **row = t->cells + t->rows * t->cols;
   for (size_t i = 0; i < t->cols; i++) {
-    librdf_node *v = librdf_query_results_get_binding_value(r, (int)i);
-    row[i] = cell_text(v, ns, &failed);
-    if (v)
-      librdf_free_node(v);
-    size_t w = display_width(row[i]);
-    if (w > t->widths[i])
-      t->widths[i] = w;
+    row[i] = cell_text(w, rasqal_query_results_get_binding_value(r, (int)i), ns, &failed);
+    size_t width = display_width(row[i]);
+    if (width > t->widths[i])
+      t->widths[i] = width;
   }
   t->rows++;
   return failed;
@@ -681,11 +703,11 @@ static void table_print(const table *t, char **names, FILE *out) {
   fprintf(out, "(%zu row%s)\n", t->rows, t->rows == 1 ? "" : "s");
 }
 
-/* The variable names, copied while there is a current row (rasqal gives none after). */
-static char **binding_names(librdf_query_results *r, size_t n) {
+/* The variable names as "?name". */
+static char **binding_names(rasqal_query_results *r, size_t n) {
   char **names = calloc(n ? n : 1, sizeof *names);
   for (size_t i = 0; names && i < n; i++) {
-    const char *name = librdf_query_results_get_binding_name(r, (int)i);
+    const char *name = (const char *)rasqal_query_results_get_binding_name(r, (int)i);
     size_t len = name ? strlen(name) : 0;
     if ((names[i] = malloc(len + 2)))
       snprintf(names[i], len + 2, "?%s", name ? name : "");
@@ -693,30 +715,28 @@ static char **binding_names(librdf_query_results *r, size_t n) {
   return names;
 }
 
-static int table_fill(table *t, librdf_query_results *r, raptor_namespace_stack *ns,
-                      char ***names) {
+static int table_fill(table *t, raptor_world *w, rasqal_query_results *r,
+                      raptor_namespace_stack *ns) {
   int failed = 0;
-  for (; !failed && !librdf_query_results_finished(r); librdf_query_results_next(r)) {
-    if (!*names && !(*names = binding_names(r, t->cols)))
-      return 1;
-    failed = table_add_row(t, r, ns);
-  }
+  for (; !failed && !rasqal_query_results_finished(r); rasqal_query_results_next(r))
+    failed = table_add_row(t, w, r, ns);
   return failed;
 }
 
-static csto_status write_table(csto_dataset *ds, librdf_query_results *r, FILE *out,
+static csto_status write_table(csto_dataset *ds, rasqal_query_results *r, FILE *out,
                                csto_error *err) {
   table t = {NULL, 0, 0, 0, NULL};
-  int n = librdf_query_results_get_bindings_count(r);
+  int n = rasqal_query_results_get_bindings_count(r);
   t.cols = n > 0 ? (size_t)n : 0;
   t.widths = calloc(t.cols ? t.cols : 1, sizeof *t.widths);
   raptor_namespace_stack *ns = table_namespaces(ds);
-  char **names = NULL;
-  int failed = !t.widths || !ns || table_fill(&t, r, ns, &names);
-  for (size_t i = 0; !failed && names && i < t.cols; i++)
+  char **names = binding_names(r, t.cols);
+  int failed = !t.widths || !ns || !names ||
+               table_fill(&t, librdf_world_get_raptor(ds->world), r, ns);
+  for (size_t i = 0; !failed && i < t.cols; i++)
     if (display_width(names[i]) > t.widths[i])
       t.widths[i] = display_width(names[i]);
-  if (!failed && names)
+  if (!failed && t.rows > 0)
     table_print(&t, names, out);
   else if (!failed)
     fputs("(0 rows)\n", out);
@@ -732,53 +752,148 @@ static csto_status write_table(csto_dataset *ds, librdf_query_results *r, FILE *
   return CSTO_OK;
 }
 
-static csto_status write_boolean(csto_dataset *ds, librdf_query_results *r, const char *format,
-                                 FILE *out, int *value, csto_error *err) {
-  int b = librdf_query_results_get_boolean(r);
+static csto_status write_answer(csto_dataset *ds, rasqal_query_results *r,
+                                const csto_query_options *opt, FILE *out,
+                                csto_query_outcome *oc, csto_error *err) {
+  const char *results = opt && opt->results ? opt->results : "table";
+  int json_or_xml = strcmp(results, "json") == 0 || strcmp(results, "xml") == 0;
+  if (!rasqal_query_results_is_boolean(r)) {
+    oc->kind = CSTO_QUERY_SELECT;
+    return strcmp(results, "table") == 0 ? write_table(ds, r, out, err)
+                                         : write_bindings(ds, r, results, out, err);
+  }
+  oc->kind = CSTO_QUERY_ASK;
+  int b = rasqal_query_results_get_boolean(r);
   if (b < 0)
-    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: ASK failed: %s",
-                          log_or(ds, "no result"));
-  *value = b > 0;
-  if (strcmp(format, "json") == 0 || strcmp(format, "xml") == 0)
-    return write_bindings(ds, r, format, out, err);
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: ASK failed: %s", log_or(ds, "no result"));
+  oc->ask = b > 0;
+  if (json_or_xml)
+    return write_bindings(ds, r, results, out, err);
   fputs(b > 0 ? "true\n" : "false\n", out);
   return CSTO_OK;
 }
 
-static csto_status write_graph(csto_dataset *ds, librdf_query_results *r, const char *syntax,
+/* Whether the len bytes at s hold word. */
+static int holds(const char *s, size_t len, const char *word) {
+  size_t n = strlen(word);
+  for (size_t i = 0; i + n <= len; i++)
+    if (memcmp(s + i, word, n) == 0)
+      return 1;
+  return 0;
+}
+
+/* A SPARQL Query Results XML document read into rasqal, or NULL (logged). rasqal reads
+ * any XML without complaint, so a document without the results namespace is refused. */
+static rasqal_query_results *read_answer(csto_dataset *ds, const char *doc, size_t len) {
+  if (!holds(doc, len, "http://www.w3.org/2005/sparql-results#"))
+    return NULL;
+  rasqal_world *rw = librdf_world_get_rasqal(ds->world);
+  raptor_world *w = librdf_world_get_raptor(ds->world);
+  /* in XML results, markup "<boolean" is the ASK answer's element ("<" in values is &lt;) */
+  int ask = holds(doc, len, "<boolean");
+  rasqal_query_results *r = rasqal_new_query_results2(
+      rw, NULL, ask ? RASQAL_QUERY_RESULTS_BOOLEAN : RASQAL_QUERY_RESULTS_BINDINGS);
+  raptor_iostream *io = raptor_new_iostream_from_string(w, (void *)doc, len);
+  rasqal_query_results_formatter *f = rasqal_new_query_results_formatter(rw, "xml", NULL, NULL);
+  raptor_uri *base = raptor_new_uri(w, (const unsigned char *)"urn:csto-kg:results");
+  int rc = !r || !io || !f || !base || rasqal_query_results_formatter_read(rw, io, f, r, base);
+  if (base)
+    raptor_free_uri(base);
+  if (f)
+    rasqal_free_query_results_formatter(f);
+  if (io)
+    raptor_free_iostream(io);
+  if (rc && r) {
+    rasqal_free_query_results(r);
+    r = NULL;
+  }
+  return r;
+}
+
+/* Print an answer; what the log holds (the query's own errors) is kept. */
+static csto_status print_answer(csto_dataset *ds, const char *doc, size_t len,
+                                const csto_query_options *opt, FILE *out,
+                                csto_query_outcome *outcome, csto_error *err) {
+  csto_query_outcome local = {CSTO_QUERY_SELECT, 0};
+  rasqal_query_results *r = read_answer(ds, doc, len);
+  csto_status st = r ? write_answer(ds, r, opt, out, &local, err)
+                     : csto_error_set(err, CSTO_ERR_QUERY,
+                                      "SPARQL: cannot read the results (SPARQL XML): %s",
+                                      log_or(ds, "not a results document"));
+  if (r)
+    rasqal_free_query_results(r);
+  if (outcome)
+    *outcome = local;
+  return st;
+}
+
+csto_status csto_query_print_results(csto_dataset *ds, const char *doc, size_t len,
+                                     const csto_query_options *opt, FILE *out,
+                                     csto_query_outcome *outcome, csto_error *err) {
+  csto_query_dataset_log_reset(ds);
+  return print_answer(ds, doc, len, opt, out, outcome, err);
+}
+
+static csto_status write_graph(csto_dataset *ds, librdf_stream *s, const char *syntax,
                                FILE *out, csto_error *err) {
-  librdf_stream *s = librdf_query_results_as_stream(r);
-  if (!s)
-    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: no graph result: %s",
-                          log_or(ds, "librdf failed"));
   librdf_serializer *ser = new_serializer(ds, syntax);
   int rc = ser ? librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, s) : 1;
   if (ser)
     librdf_free_serializer(ser);
-  librdf_free_stream(s);
   if (rc)
     return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write %s: %s", syntax,
                           log_or(ds, "serializer failed"));
   return CSTO_OK;
 }
 
+csto_status csto_query_print_graph(csto_dataset *ds, const char *ntriples, size_t len,
+                                   const csto_query_options *opt, FILE *out, csto_error *err) {
+  csto_query_dataset_log_reset(ds);
+  librdf_parser *p = librdf_new_parser(ds->world, "ntriples", NULL, NULL);
+  librdf_uri *base = librdf_new_uri(ds->world, (const unsigned char *)"urn:csto-kg:results");
+  librdf_stream *s = p && base ? librdf_parser_parse_counted_string_as_stream(
+                                     p, (const unsigned char *)ntriples, len, base)
+                               : NULL;
+  csto_status st = s ? write_graph(ds, s, opt && opt->graph_format ? opt->graph_format : "turtle",
+                                   out, err)
+                     : csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot read the graph "
+                                      "(N-Triples): %s", log_or(ds, "parser failed"));
+  if (st == CSTO_OK && ds->logged)
+    st = csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot read the graph (N-Triples): %s",
+                        ds->log);
+  if (s)
+    librdf_free_stream(s);
+  if (base)
+    librdf_free_uri(base);
+  if (p)
+    librdf_free_parser(p);
+  return st;
+}
+
+/* The embedded engine's answer, printed through the same path as a server's. */
 static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
                                  const csto_query_options *opt, FILE *out,
                                  csto_query_outcome *oc, csto_error *err) {
-  const char *results = opt && opt->results ? opt->results : "table";
-  const char *graph = opt && opt->graph_format ? opt->graph_format : "turtle";
-  if (librdf_query_results_is_boolean(r)) {
-    oc->kind = CSTO_QUERY_ASK;
-    return write_boolean(ds, r, results, out, &oc->ask, err);
-  }
   if (librdf_query_results_is_graph(r)) {
     oc->kind = CSTO_QUERY_GRAPH;
-    return write_graph(ds, r, graph, out, err);
+    librdf_stream *s = librdf_query_results_as_stream(r);
+    csto_status st = s ? write_graph(ds, s, opt && opt->graph_format ? opt->graph_format : "turtle",
+                                     out, err)
+                       : csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: no graph result: %s",
+                                        log_or(ds, "librdf failed"));
+    if (s)
+      librdf_free_stream(s);
+    return st;
   }
-  oc->kind = CSTO_QUERY_SELECT;
-  if (strcmp(results, "table") == 0)
-    return write_table(ds, r, out, err);
-  return write_bindings(ds, r, results, out, err);
+  librdf_query_results_get_bindings_count(r); /* rasqal needs this before the formatter */
+  size_t len = 0;
+  unsigned char *xml = librdf_query_results_to_counted_string2(r, "xml", NULL, NULL, NULL, &len);
+  if (!xml)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write the results: %s",
+                          log_or(ds, "formatter failed"));
+  csto_status st = print_answer(ds, (const char *)xml, len, opt, out, oc, err);
+  librdf_free_memory(xml);
+  return st;
 }
 
 static csto_status query_error(const csto_dataset *ds, csto_error *err) {
@@ -787,183 +902,12 @@ static csto_status query_error(const csto_dataset *ds, csto_error *err) {
   return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: %s", log_or(ds, "the query failed"));
 }
 
-/* ---- what rasqal gets wrong ---------------------------------------------------------- */
-
-/* Length of the comment, string or IRI starting at p (0 when none starts there): keywords
- * inside them are not the query's. */
-static size_t skipped(const char *p) {
-  const char *q = p;
-  if (*p == '#')
-    return strcspn(p, "\n");
-  if (*p == '<' && !strchr(" =", p[1])) /* an IRI, not the operator "<" or "<=" */
-    return strcspn(p + 1, "> \n") + 1;
-  if (*p != '"' && *p != '\'')
-    return 0;
-  char quote = *p;
-  int triple = p[1] == quote && p[2] == quote;
-  for (q = p + (triple ? 3 : 1); *q; q++) {
-    if (*q == '\\' && q[1]) {
-      q++;
-    } else if (*q == quote && (!triple || (q[1] == quote && q[2] == quote))) {
-      return (size_t)(q - p) + (triple ? 3 : 1);
-    }
-  }
-  return (size_t)(q - p);
-}
-
-static int word_char(char c) { return isalnum((unsigned char)c) || c == '_' || c == ':' || c == '?' || c == '$'; }
-
-/* Whether keyword (ASCII) stands at p as a word of its own. */
-static int keyword_at(const char *sparql, const char *p, const char *keyword) {
-  size_t n = strlen(keyword);
-  return (p == sparql || !word_char(p[-1])) && strncasecmp(p, keyword, n) == 0 && !word_char(p[n]);
-}
-
-/* Past white space and comments. */
-static const char *after_space(const char *p) {
-  while (isspace((unsigned char)*p) || *p == '#')
-    p += *p == '#' ? strcspn(p, "\n") : 1;
-  return p;
-}
-
-/* Whether the query uses keyword as a keyword, followed (when then is not NULL) by "(" and
- * the keyword then: "COUNT ( DISTINCT". */
-static int uses_keyword(const char *sparql, const char *keyword, const char *then) {
-  for (const char *p = sparql; *p;) {
-    size_t skip = skipped(p);
-    if (skip) {
-      p += skip;
-      continue;
-    }
-    if (keyword_at(sparql, p, keyword)) {
-      const char *q = after_space(p + strlen(keyword));
-      if (!then || (*q == '(' && keyword_at(sparql, after_space(q + 1), then)))
-        return 1;
-    }
-    p++;
-  }
-  return 0;
-}
-
-/* What the embedded engine (rasqal 0.9.33) answers wrongly, crashes on or cannot run,
- * each with what to write instead: refused with a message, never answered wrong. */
-static const struct {
-  const char *keyword, *then, *why;
-} refused[] = {
-    {"VALUES", NULL, "VALUES is refused: rasqal drops rows of a VALUES block and crashes on an "
-                     "empty one; write FILTER(?x IN (...)) or UNION"},
-    {"COUNT", "DISTINCT", "COUNT(DISTINCT ...) is refused: rasqal miscounts it (a GRAPH ?g count "
-                          "gave 5 for 3 graphs); write SELECT (COUNT(?x) AS ?n) WHERE { SELECT "
-                          "DISTINCT ?x WHERE { ... } }"},
-    {"SEPARATOR", NULL, "GROUP_CONCAT's separator is refused: rasqal ignores it and joins with a "
-                        "space; leave it out, or split the values in your program"},
-    {"DESCRIBE", NULL, "DESCRIBE is refused: rasqal cannot run it; write CONSTRUCT { <x> ?p ?o } "
-                       "WHERE { <x> ?p ?o }"},
-};
-
-/* "CONSTRUCT { }": an empty template, on which rasqal crashes (found by fuzzing). */
-static int empty_construct(const char *sparql) {
-  for (const char *p = sparql; *p;) {
-    size_t skip = skipped(p);
-    if (skip) {
-      p += skip;
-      continue;
-    }
-    if (keyword_at(sparql, p, "CONSTRUCT")) {
-      const char *q = after_space(p + strlen("CONSTRUCT"));
-      return *q == '{' && *after_space(q + 1) == '}';
-    }
-    p++;
-  }
-  return 0;
-}
-
-/* Where the argument after the first top-level comma of the call whose "(" is at p
- * starts, or NULL. */
-static const char *second_argument(const char *p) {
-  int depth = 0;
-  for (; *p; p++) {
-    size_t skip = skipped(p);
-    if (skip) {
-      p += skip - 1;
-      continue;
-    }
-    if (*p == '(')
-      depth++;
-    else if (*p == ')' && --depth == 0)
-      return NULL;
-    else if (*p == ',' && depth == 1)
-      return after_space(p + 1);
-  }
-  return NULL;
-}
-
-/* REGEX(text, pattern) whose pattern is not a string literal: rasqal crashes when it is
- * not a string at run time (found by fuzzing). */
-static int regex_without_literal(const char *sparql) {
-  for (const char *p = sparql; *p;) {
-    size_t skip = skipped(p);
-    if (skip) {
-      p += skip;
-      continue;
-    }
-    if (keyword_at(sparql, p, "REGEX")) {
-      const char *call = after_space(p + strlen("REGEX"));
-      const char *pattern = *call == '(' ? second_argument(call) : NULL;
-      if (pattern && *pattern != '"' && *pattern != '\'')
-        return 1;
-    }
-    p++;
-  }
-  return 0;
-}
-
-/* A \u or \U code point escape without its 4 or 8 hex digits: rasqal's lexer crashes on
- * one (found by fuzzing). */
-static int malformed_escape(const char *sparql) {
-  for (const char *p = sparql; *p; p++) {
-    if (*p != '\\' || (p[1] != 'u' && p[1] != 'U')) {
-      p += *p == '\\' && p[1]; /* another escape: its character is not a backslash */
-      continue;
-    }
-    int need = p[1] == 'u' ? 4 : 8;
-    for (int i = 0; i < need; i++)
-      if (!isxdigit((unsigned char)p[2 + i]))
-        return 1;
-  }
-  return 0;
-}
-
-static csto_status refuse_wrong_answers(const char *sparql, csto_error *err) {
-  size_t len = strlen(sparql), bad = csto_utf8_first_bad(sparql, len);
-  if (bad < len)
-    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: the query is not UTF-8 (byte %zu)", bad);
-  if (malformed_escape(sparql))
-    return csto_error_set(err, CSTO_ERR_QUERY,
-                          "SPARQL: a \\u or \\U escape without its 4 or 8 hex digits is refused: "
-                          "rasqal's lexer crashes on it");
-  if (regex_without_literal(sparql))
-    return csto_error_set(err, CSTO_ERR_QUERY,
-                          "SPARQL: REGEX with a pattern that is not a string literal is refused: "
-                          "rasqal crashes when the pattern is not a string");
-  if (empty_construct(sparql))
-    return csto_error_set(err, CSTO_ERR_QUERY,
-                          "SPARQL: a CONSTRUCT with an empty template is refused: rasqal crashes on "
-                          "it, and it constructs nothing");
-  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-    if (uses_keyword(sparql, refused[i].keyword, refused[i].then))
-      return csto_error_set(err, CSTO_ERR_QUERY,
-                            "SPARQL: %s (or run the query on a SPARQL 1.1 store such as Virtuoso)",
-                            refused[i].why);
-  return CSTO_OK;
-}
-
 csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_query_options *opt,
                            FILE *out, csto_query_outcome *outcome, csto_error *err) {
   csto_query_outcome local = {CSTO_QUERY_SELECT, 0};
   csto_status st = csto_query_check_options(opt, err);
   if (st == CSTO_OK)
-    st = refuse_wrong_answers(sparql, err);
+    st = csto_query_refuse(sparql, err);
   if (st != CSTO_OK)
     return st;
   csto_query_dataset_log_reset(ds);

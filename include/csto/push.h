@@ -1,31 +1,22 @@
 /* csto-kg: send graphs to a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol.
  *
  * Each graph goes out as one HTTP PUT (replace the graph) of its Turtle serialization
- * (Content-Type: text/turtle) to ENDPOINT?graph=<percent-encoded graph IRI>, through
- * libcurl. Virtuoso's endpoint is http://HOST:PORT/sparql-graph-crud-auth and needs digest
- * authentication, so any scheme the server offers is accepted (CURLAUTH_ANY).
- * Credentials come from the options (csto_push_options_from_env reads CSTO_KG_USER and
- * CSTO_KG_PASSWORD) or from ~/.netrc; never from the command line. */
+ * (Content-Type: text/turtle) to ENDPOINT?graph=<percent-encoded graph IRI>, through the
+ * HTTP client of http.h (endpoint checks, authentication, credentials). Virtuoso's
+ * endpoint is http://HOST:PORT/sparql-graph-crud-auth and needs digest authentication. */
 #ifndef CSTO_PUSH_H
 #define CSTO_PUSH_H
 
 #include <stddef.h>
 
 #include "csto/error.h"
+#include "csto/http.h"
 #include "csto/query.h"
 
-typedef struct {
-  const char *endpoint; /* the Graph Store endpoint, http:// or https:// (required) */
-  const char *user;     /* NULL: no user name (then ~/.netrc may give one) */
-  const char *password; /* NULL: empty */
-  int use_netrc;        /* consult ~/.netrc when no user is given */
-  long timeout;         /* seconds for a whole request; 0: 300 */
-  long connect_timeout; /* seconds to connect; 0: 10 */
-} csto_push_options;
+/* The Graph Store endpoint and its credentials. */
+typedef csto_http_options csto_push_options;
 
-/* Fill user and password from the environment variables CSTO_KG_USER and
- * CSTO_KG_PASSWORD (borrowed pointers into the environment; unset variables leave the
- * fields as they are) and turn use_netrc on. */
+/* csto_http_options_from_env. */
 void csto_push_options_from_env(csto_push_options *opt);
 
 /* The URL a graph is PUT to: endpoint + ('?' or '&') + "graph=" + the IRI percent-encoded

@@ -132,9 +132,25 @@ csto_status csto_query_check_options(const csto_query_options *opt, csto_error *
 
 /* Run one SPARQL query over the dataset and write its results to out (borrowed).
  * opt may be NULL (defaults); outcome may be NULL. A query that does not parse or run is
- * CSTO_ERR_QUERY with rasqal's message ("SPARQL: LINE: syntax error, ..."). */
+ * CSTO_ERR_QUERY with rasqal's message ("SPARQL: LINE: syntax error, ..."); so is one
+ * using what rasqal lacks or answers wrongly (property paths, EXISTS, MINUS, VALUES,
+ * COUNT(DISTINCT), GROUP_CONCAT's separator, DESCRIBE, SPARQL Update): refused with a
+ * message naming it and saying what to write instead or how to run it on a server. */
 csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_query_options *opt,
                            FILE *out, csto_query_outcome *outcome, csto_error *err);
+
+/* Print a SPARQL Query Results XML document (len bytes; a SELECT or ASK answer, from a
+ * server) as opt asks, through the very code csto_query_run prints with: equal answers
+ * print the same bytes. ds gives the world (its model is not used). A document rasqal
+ * cannot read is CSTO_ERR_QUERY. */
+csto_status csto_query_print_results(csto_dataset *ds, const char *doc, size_t len,
+                                     const csto_query_options *opt, FILE *out,
+                                     csto_query_outcome *outcome, csto_error *err);
+
+/* Print an N-Triples document (a CONSTRUCT or DESCRIBE answer) as opt->graph_format,
+ * serialized as csto_query_run serializes graphs. */
+csto_status csto_query_print_graph(csto_dataset *ds, const char *ntriples, size_t len,
+                                   const csto_query_options *opt, FILE *out, csto_error *err);
 
 /* Read a whole query file (UTF-8 text) into a NUL-terminated string owned by the caller
  * (free). */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "csto/endpoint.h"
 #include "csto/output.h"
 #include "csto/query.h"
 #include "csto/store.h"
@@ -15,10 +16,13 @@
 static const char usage_text[] =
     "usage: csto-kg query [OPTIONS] 'SPARQL' FILE...\n"
     "       csto-kg query [OPTIONS] --store PATH 'SPARQL'\n"
-    "       csto-kg query [OPTIONS] --file QUERY.rq (FILE... | --store PATH)\n"
+    "       csto-kg query [OPTIONS] --endpoint URL 'SPARQL'\n"
+    "       csto-kg query [OPTIONS] --file QUERY.rq (FILE... | --store PATH | --endpoint URL)\n"
     "\n"
     "Run one SPARQL query (rasqal: SPARQL 1.1 without property paths, EXISTS or MINUS)\n"
-    "over graph files (.ttl .nt .nq .trig .rdf) or over a store written by 'csto-kg load'.\n"
+    "over graph files (.ttl .nt .nq .trig .rdf) or over a store written by 'csto-kg load';\n"
+    "or all of SPARQL 1.1 on a server (the SPARQL 1.1 Protocol), such as the one\n"
+    "'csto-kg serve' starts, printed exactly as the embedded engine prints.\n"
     "N-Quads graphs stay named graphs; a file's triples form the named graph of its\n"
     "article (else of its file: URI), as in a store. The default graph is the union of all\n"
     "graphs, so a fact two articles state matches twice: use SELECT DISTINCT. rasqal\n"
@@ -29,8 +33,11 @@ static const char usage_text[] =
     "  --format FMT   CONSTRUCT/DESCRIBE results: turtle (default), ntriples\n"
     "  --file Q.rq    read the query from a file instead of the command line\n"
     "  --store PATH   query an SQLite store instead of files\n"
+    "  --endpoint URL query a SPARQL endpoint (credentials, when it asks: CSTO_KG_USER\n"
+    "                 and CSTO_KG_PASSWORD, or ~/.netrc)\n"
     "  -o FILE        write the results to FILE instead of standard output\n"
-    "  --timeout S    give up after S seconds (default 300): a SERVICE that never answers\n"
+    "  --timeout S    give up after S seconds (default 300): a SERVICE or an endpoint\n"
+    "                 that never answers\n"
     "\n"
     "ASK prints true or false and exits 0 for true, 1 for false.\n"
     "Exit status: 0 success, 1 failure (or ASK false), 2 bad usage.\n";
@@ -38,7 +45,7 @@ static const char usage_text[] =
 typedef struct {
   csto_query_options opt;
   unsigned long long timeout;
-  const char *store, *query_file, *output;
+  const char *store, *endpoint, *query_file, *output;
   char **files;
   int nfiles;
   const char *sparql;
@@ -49,7 +56,8 @@ static int parse_options(int argc, char **argv, query_args *a) {
       {"results", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
       {"file", required_argument, NULL, 'q'},    {"store", required_argument, NULL, 's'},
       {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
-      {"timeout", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
+      {"timeout", required_argument, NULL, 't'}, {"endpoint", required_argument, NULL, 'e'},
+      {NULL, 0, NULL, 0}};
   int c;
   optind = 0;
   while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
@@ -58,6 +66,7 @@ static int parse_options(int argc, char **argv, query_args *a) {
     case 'f': a->opt.graph_format = optarg; break;
     case 'q': a->query_file = optarg; break;
     case 's': a->store = optarg; break;
+    case 'e': a->endpoint = optarg; break;
     case 'o': a->output = optarg; break;
     case 't':
       if (csto_cli_number("--timeout", optarg, 1, 86400, &a->timeout) != 0)
@@ -85,12 +94,12 @@ static int parse_args(int argc, char **argv, query_args *a) {
   }
   a->files = argv + i;
   a->nfiles = argc - i;
-  if (a->store && a->nfiles > 0) {
-    csto_cli_error("query: give either --store or graph files, not both");
+  if ((a->store != NULL) + (a->endpoint != NULL) + (a->nfiles > 0) > 1) {
+    csto_cli_error("query: give one of --store, --endpoint or graph files");
     return 2;
   }
-  if (!a->store && a->nfiles == 0) {
-    csto_cli_error("query: no graph files given (or use --store PATH)");
+  if (!a->store && !a->endpoint && a->nfiles == 0) {
+    csto_cli_error("query: no graph files given (or use --store PATH or --endpoint URL)");
     return 2;
   }
   return -1;
@@ -109,7 +118,13 @@ static csto_status run_to(const query_args *a, csto_dataset *ds, csto_query_outc
   csto_status st = csto_output_open(a->output, &out, err);
   if (st != CSTO_OK)
     return st;
-  st = csto_query_run(ds, a->sparql, &a->opt, csto_output_stream(out), oc, err);
+  if (a->endpoint) {
+    csto_http_options http = {a->endpoint, NULL, NULL, 0, (long)a->timeout, 0};
+    csto_http_options_from_env(&http);
+    st = csto_endpoint_query(&http, ds, a->sparql, &a->opt, csto_output_stream(out), oc, err);
+  } else {
+    st = csto_query_run(ds, a->sparql, &a->opt, csto_output_stream(out), oc, err);
+  }
   if (st != CSTO_OK) {
     csto_output_abort(out);
     return st;
@@ -121,7 +136,7 @@ static csto_status run(const query_args *a, csto_query_outcome *oc, csto_error *
   csto_store *store = NULL;
   csto_dataset *files = NULL;
   csto_status st = a->store ? csto_store_open(a->store, CSTO_STORE_READ, &store, err)
-                            : open_files(a, &files, err);
+                            : open_files(a, &files, err); /* none for an endpoint */
   if (st == CSTO_OK)
     st = run_to(a, store ? csto_store_dataset(store) : files, oc, err);
   csto_store_close(store);
@@ -167,7 +182,8 @@ int csto_cmd_query(int argc, char **argv) {
   if (text)
     a.sparql = text;
   csto_query_outcome oc = {CSTO_QUERY_SELECT, 0};
-  give_up_after(a.timeout);
+  if (!a.endpoint) /* libcurl bounds an endpoint's exchange itself */
+    give_up_after(a.timeout);
   csto_status st = run(&a, &oc, &err);
   alarm(0);
   free(text);

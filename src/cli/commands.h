@@ -9,6 +9,7 @@ int csto_cmd_query(int argc, char **argv);   /* cmd_query.c */
 int csto_cmd_load(int argc, char **argv);    /* cmd_load.c */
 int csto_cmd_delete(int argc, char **argv);  /* cmd_delete.c */
 int csto_cmd_push(int argc, char **argv);    /* cmd_push.c */
+int csto_cmd_serve(int argc, char **argv);   /* cmd_serve.c */
 int csto_cmd_kb(int argc, char **argv);      /* cmd_kb.c */
 
 /* The whole of text as a decimal number in [min, max] (no sign, no suffix, no exponent):

@@ -22,6 +22,7 @@ static const struct {
     {"load", csto_cmd_load, "put articles or graph files into a persistent store"},
     {"delete", csto_cmd_delete, "take articles out of a store"},
     {"push", csto_cmd_push, "send graphs to a triplestore (Graph Store Protocol)"},
+    {"serve", csto_cmd_serve, "serve a store with Virtuoso for all of SPARQL 1.1"},
     {"kb", csto_cmd_kb, "inspect or extend the knowledge base"},
 };
 

@@ -105,18 +105,10 @@ expect_eq "$rc" "1" "missing file exit"
 ls "$T" | grep -q never && fail "-o file (or its temporary) left on failure"
 # A SERVICE whose server takes the connection and never answers: the query gives up after
 # --timeout, leaving no output file. The server is a loopback listener that stops itself.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-python3 - "$port" <<'PY' &
-import socket, sys, time
-s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(1); s.settimeout(20)
-try:
-    c, _ = s.accept(); time.sleep(6)
-except OSError:
-    pass
-PY
+python3 "$CSTO_SOURCE_DIR/tests/e2e/silent_listener.py" 6 > "$T/port" &
 listener=$!
-sleep 0.5
+until [ -s "$T/port" ]; do sleep 0.1; done
+port=$(cat "$T/port")
 start=$(date +%s)
 err=$("$CSTO_KG" query --timeout 2 -o "$T/service.csv" \
   "SELECT * WHERE { SERVICE <http://127.0.0.1:$port/sparql> { ?s ?p ?o } }" "$A" 2>&1); rc=$?

@@ -278,6 +278,154 @@ static void test_wrong_answers_refused(void **state) {
   csto_query_dataset_free(ds);
 }
 
+/* What rasqal cannot parse is refused, naming the construct and the way to run it on a
+ * server: property paths, EXISTS / NOT EXISTS, MINUS, SPARQL Update. The same characters
+ * or words inside IRIs, strings, comments, variables and expressions are not refused. */
+static void test_server_only_refused(void **state) {
+  (void)state;
+  csto_dataset *ds = dataset_with(fixture_a, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  const char *refused[][2] = {
+      {PREFIXES "SELECT ?x WHERE { ?x csto:attends/csto:date ?d }", "('/' after a predicate)"},
+      {"SELECT ?x WHERE { ?x a/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* ?c }", "('/'"},
+      {"SELECT ?x WHERE { ?x <http://e/p>* ?c }", "('*' after a predicate)"},
+      {PREFIXES "SELECT ?x WHERE { ?x csto:p+ ?c }", "('+' after a predicate)"},
+      {PREFIXES "SELECT ?x WHERE { ?x csto:p|csto:q ?c }", "('|' after a predicate)"},
+      {PREFIXES "SELECT ?x WHERE { ?x ^csto:p ?c }", "('^' after a predicate)"},
+      {"SELECT ?x WHERE { ?x ?p ?o FILTER EXISTS { ?o ?q ?r } }", "EXISTS and NOT EXISTS"},
+      {"SELECT ?x WHERE { ?x ?p ?o FILTER(NOT EXISTS { ?o ?q ?r }) }", "EXISTS and NOT EXISTS"},
+      {"SELECT ?x WHERE { ?x ?p ?o MINUS { ?x ?p 1 } }", "MINUS is refused"},
+      {"INSERT DATA { <urn:a> <urn:b> 1 }", "INSERT (SPARQL Update)"},
+      {"DELETE WHERE { ?s ?p ?o }", "DELETE (SPARQL Update)"},
+      {"drop silent graph <urn:g>", "DROP (SPARQL Update)"},
+      {"CLEAR ALL", "CLEAR (SPARQL Update)"},
+      {"LOAD <http://e/x.ttl>", "LOAD (SPARQL Update)"},
+      {"CREATE GRAPH <urn:g>", "CREATE (SPARQL Update)"}};
+  for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+    char *out = run(ds, refused[i][0], NULL, &st, NULL, &err);
+    if (st != CSTO_ERR_QUERY || !strstr(err.message, refused[i][1]))
+      fail_msg("%s: %s", refused[i][0], err.message);
+    if (!strstr(refused[i][1], "Update") &&
+        !strstr(err.message, "or run it on Virtuoso: csto-kg serve --store S, then csto-kg "
+                             "query --endpoint URL"))
+      fail_msg("%s: no way to run it in: %s", refused[i][0], err.message);
+    free(out);
+  }
+  const char *fine[] = {
+      "ASK { ?s <http://e/a/b*c+d|e^f> ?o }",
+      "ASK { ?s ?p \"a/b|c^d*e+f\" }",
+      "# a/b|c\nASK { }",
+      "SELECT * WHERE { ?s ?p ?o }",
+      "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+      "SELECT ?s WHERE { ?s ?p ?o FILTER(?o * 2 + 1 > 3 / 4 || ?o = \"1\"^^<http://www.w3.org/2001/XMLSchema#integer>) }",
+      "SELECT ?s WHERE { ?s ?p ?o FILTER(\"1\"^^<http://www.w3.org/2001/XMLSchema#integer> + 1 > ?o) }",
+      PREFIXES "SELECT ?s WHERE { ?s csto:attends ?e . ?e csto:date ?d }",
+      "SELECT ?exists ?minus WHERE { ?exists <http://e/insert> ?minus }",
+      "ASK { ?s ?p 'DELETE DROP' } # INSERT\n"};
+  for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
+    char *out = run(ds, fine[i], NULL, &st, NULL, &err);
+    if (st != CSTO_OK)
+      fail_msg("%s: refused: %s", fine[i], err.message);
+    free(out);
+  }
+  csto_query_dataset_free(ds);
+}
+
+/* A server's SPARQL XML results, read and printed by the code csto_query_run prints with. */
+static void test_print_results_xml(void **state) {
+  (void)state;
+  static const char xml[] =
+      "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+      " <head><variable name=\"p\"/><variable name=\"d\"/></head>\n <results>\n"
+      "  <result><binding name=\"p\"><uri>https://w3id.org/csto-kg/resource/Sirojiddin_"
+      "Muhriddin</uri></binding><binding name=\"d\"><literal datatype=\"http://www.w3.org/"
+      "2001/XMLSchema#date\">2021-09-15</literal></binding></result>\n"
+      "  <result><binding name=\"p\"><bnode>b0</bnode></binding></result>\n"
+      " </results>\n</sparql>\n";
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  const char *formats[][2] = {
+      {"table", "?p                       | ?d\n"
+                "-------------------------+-----------------------\n"
+                "res:Sirojiddin_Muhriddin | \"2021-09-15\"^^xsd:date\n"
+                "_:b0                     | \n"
+                "(2 rows)\n"},
+      {"csv", "p,d\r\nhttps://w3id.org/csto-kg/resource/Sirojiddin_Muhriddin,2021-09-15\r\n"
+              "_:b0,\r\n"}};
+  for (size_t i = 0; i < 2; i++) {
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    csto_query_options opt = {formats[i][0], NULL};
+    csto_query_outcome oc = {CSTO_QUERY_ASK, 1};
+    csto_error err = {CSTO_OK, ""};
+    assert_int_equal(csto_query_print_results(ds, xml, strlen(xml), &opt, out, &oc, &err),
+                     CSTO_OK);
+    fclose(out);
+    assert_int_equal(oc.kind, CSTO_QUERY_SELECT);
+    assert_string_equal(buf, formats[i][1]);
+    free(buf);
+  }
+  /* the same answer from the embedded engine prints the same table */
+  csto_dataset *files = dataset_with(fixture_a, NULL);
+  csto_status st;
+  csto_error err = {CSTO_OK, ""};
+  char *out = run(files, PREFIXES "SELECT ?p ?d WHERE { ?p csto:chairs ?e . ?e csto:date ?d }",
+                  NULL, &st, NULL, &err);
+  size_t head = (size_t)(strstr(formats[0][1], "_:b0") - formats[0][1]);
+  assert_int_equal(st, CSTO_OK);
+  assert_int_equal(strncmp(out, formats[0][1], head), 0); /* all but the blank node row */
+  free(out);
+  csto_query_dataset_free(files);
+  csto_query_dataset_free(ds);
+}
+
+static void test_print_results_ask_and_bad(void **state) {
+  (void)state;
+  static const char ask[] = "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"
+                            "<head></head><boolean>false</boolean></sparql>";
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  csto_query_outcome oc = {CSTO_QUERY_SELECT, 1};
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_print_results(ds, ask, strlen(ask), NULL, out, &oc, &err), CSTO_OK);
+  fclose(out);
+  assert_int_equal(oc.kind, CSTO_QUERY_ASK);
+  assert_int_equal(oc.ask, 0);
+  assert_string_equal(buf, "false\n");
+  free(buf);
+  out = open_memstream(&buf, &len);
+  assert_int_equal(csto_query_print_results(ds, "<html>busy</html>", 17, NULL, out, NULL, &err),
+                   CSTO_ERR_QUERY);
+  fclose(out);
+  free(buf);
+  assert_non_null(strstr(err.message, "cannot read the results"));
+  csto_query_dataset_free(ds);
+}
+
+static void test_print_graph(void **state) {
+  (void)state;
+  static const char nt[] = "<https://w3id.org/csto-kg/resource/Sergey_Lavrov>\t"
+                           "<https://w3id.org/csto-kg/ontology#attends>\t"
+                           "<https://w3id.org/csto-kg/resource/event_CSTO_2021-09-15> .\n";
+  csto_dataset *ds = dataset_with(NULL, NULL);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  csto_error err = {CSTO_OK, ""};
+  assert_int_equal(csto_query_print_graph(ds, nt, strlen(nt), NULL, out, &err), CSTO_OK);
+  fclose(out);
+  assert_non_null(strstr(buf, "res:Sergey_Lavrov\n    csto:attends res:event_CSTO_2021-09-15 ."));
+  free(buf);
+  out = open_memstream(&buf, &len);
+  assert_int_equal(csto_query_print_graph(ds, "<a> <b> .\n", 10, NULL, out, &err), CSTO_ERR_QUERY);
+  fclose(out);
+  free(buf);
+  csto_query_dataset_free(ds);
+}
+
 static void test_bad_options(void **state) {
   (void)state;
   csto_error err = {CSTO_OK, ""};
@@ -469,6 +617,10 @@ int main(void) {
       cmocka_unit_test(test_construct),
       cmocka_unit_test(test_syntax_error),
       cmocka_unit_test(test_wrong_answers_refused),
+      cmocka_unit_test(test_server_only_refused),
+      cmocka_unit_test(test_print_results_xml),
+      cmocka_unit_test(test_print_results_ask_and_bad),
+      cmocka_unit_test(test_print_graph),
       cmocka_unit_test(test_bad_options),
       cmocka_unit_test(test_count_warnings_dropped),
       cmocka_unit_test(test_nquads_contexts),
