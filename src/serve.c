@@ -303,14 +303,39 @@ csto_status csto_serve_stop(csto_serve *s, csto_error *err) {
 
 /* ---- keeping in step ----------------------------------------------------------------- */
 
-csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err) {
+/* STORE.serve of the store at store_path, if a serve for it runs: 1 and *st filled. */
+static int serving(const char *store_path, serve_state *st) {
   char path[PATH_MAX];
-  serve_state running;
   snprintf(path, sizeof path, "%s.serve", store_path);
-  if (!read_state(path, &running))
+  return read_state(path, st);
+}
+
+int csto_serve_active(const char *store_path) {
+  serve_state running;
+  return serving(store_path, &running);
+}
+
+csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err) {
+  serve_state running;
+  if (!serving(store_path, &running))
     return CSTO_OK;
   csto_http_options opt = {running.update, "dba", "dba", 0, 0, 0};
   csto_http_options_from_env(&opt);
   opt.use_netrc = 0;
   return csto_endpoint_update(&opt, update, err);
+}
+
+csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
+                                    csto_error *err) {
+  char *update = NULL;
+  csto_status st = csto_store_take_update(store, &update, err);
+  if (st == CSTO_OK && update)
+    st = csto_serve_mirror(store_path, update, err);
+  free(update);
+  if (st == CSTO_OK)
+    return CSTO_OK;
+  char why[CSTO_ERROR_MESSAGE_SIZE];
+  snprintf(why, sizeof why, "%s", err ? err->message : "");
+  return csto_error_set(err, st, "%s: the store changed but its served copy did not (%s): "
+                        "restart csto-kg serve", store_path, why);
 }

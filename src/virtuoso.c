@@ -1,4 +1,5 @@
 /* Virtuoso's files, configuration and commands. */
+#include "csto/layout.h"
 #include "virtuoso.h"
 
 #include <errno.h>
@@ -79,7 +80,7 @@ void csto_virtuoso_load_argv(const char *dir, unsigned sql_port, char *buf, size
                              char **argv) {
   int n = snprintf(buf, size, "127.0.0.1:%u", sql_port) + 1;
   snprintf(buf + n, size - (size_t)n,
-           "exec=" HIDE_OWN_GRAPHS "ld_dir('%s', '" CSTO_VIRTUOSO_DUMP "', '" CSTO_VIRTUOSO_DEFAULT_GRAPH "'); "
+           "exec=" HIDE_OWN_GRAPHS "ld_dir('%s', '" CSTO_VIRTUOSO_DUMP "', '" CSTO_GRAPH_MERGED "'); "
            "rdf_loader_run(); checkpoint; "
            "SELECT concat('" LOAD_ERROR "', ll_file, ': ', coalesce(ll_error, 'not loaded')) "
            "FROM DB.DBA.load_list WHERE ll_state <> 2 OR ll_error IS NOT NULL; "

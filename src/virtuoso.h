@@ -9,8 +9,6 @@
 
 /* The store's statements, dumped for the bulk loader, in the instance's directory. */
 #define CSTO_VIRTUOSO_DUMP "csto-kg-store.nq"
-/* The graph the loader gives a statement without one (the store has none such). */
-#define CSTO_VIRTUOSO_DEFAULT_GRAPH "https://w3id.org/csto-kg/graph/merged"
 
 /* Remove the database files an earlier instance left in dir (absolute), so a new one
  * starts empty. */

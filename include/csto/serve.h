@@ -17,6 +17,7 @@
 #define CSTO_SERVE_H
 
 #include "csto/error.h"
+#include "csto/store.h"
 
 typedef struct {
   const char *store; /* the store's path (required; it must exist) */
@@ -45,10 +46,18 @@ int csto_serve_running(csto_serve *s);
  * be killed is CSTO_ERR_STORE (s is freed either way). */
 csto_status csto_serve_stop(csto_serve *s, csto_error *err);
 
+/* 1 when a serve runs for the store at store_path (STORE.serve names a live process). */
+int csto_serve_active(const char *store_path);
+
 /* Send update (SPARQL 1.1 Update text) to the serve running for the store at store_path:
  * CSTO_OK doing nothing when there is none (no STORE.serve, or its process is gone).
  * Credentials: CSTO_KG_USER and CSTO_KG_PASSWORD when set, else the database's dba/dba.
  * A refusal is CSTO_ERR_HTTP naming the update endpoint. */
 csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err);
+
+/* After csto_store_commit on a store with its journal on (csto_store_set_journal, when
+ * csto_serve_active): send what the commit changed to the serve running for it. */
+csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
+                                    csto_error *err);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "cli/commands.h"
+#include "csto/serve.h"
 #include "csto/store.h"
 
 static const char usage_text[] =
@@ -11,7 +12,7 @@ static const char usage_text[] =
     "Delete articles (by article IRI, as 'load' prints them) or other loaded graphs from a\n"
     "store: each graph's provenance goes, and the merged graph loses every triple that no\n"
     "remaining graph states. All graphs go in one transaction: if one is not in the store,\n"
-    "nothing is deleted.\n"
+    "nothing is deleted. While 'csto-kg serve' runs for the store, its Virtuoso follows.\n"
     "\n"
     "  --store PATH   the store (an SQLite file)\n"
     "\n"
@@ -67,8 +68,12 @@ int csto_cmd_delete(int argc, char **argv) {
   csto_store_close(store); /* a missing store is an error, not created */
   if (st == CSTO_OK)
     st = csto_store_open(path, CSTO_STORE_WRITE, &store, &err);
-  if (st == CSTO_OK)
+  if (st == CSTO_OK) {
+    csto_store_set_journal(store, csto_serve_active(path));
     st = delete_all(store, argv + optind, argc - optind, &err);
+  }
+  if (st == CSTO_OK)
+    st = csto_serve_mirror_store(store, path, &err);
   csto_store_close(store);
   if (st != CSTO_OK) {
     csto_cli_error("delete: %s", err.message);

@@ -9,6 +9,7 @@
 #include "csto/graph.h"
 #include "csto/kb.h"
 #include "csto/pipeline.h"
+#include "csto/serve.h"
 #include "csto/store.h"
 
 static const char usage_text[] =
@@ -20,7 +21,8 @@ static const char usage_text[] =
     "on the way. The store keeps one merged graph of the facts and descriptions, each\n"
     "triple once, and one graph per article with its provenance; loading an article again\n"
     "replaces it. Each file is one transaction: a file that fails changes nothing, and the\n"
-    "other files are still loaded.\n"
+    "other files are still loaded. While 'csto-kg serve' runs for the store, each change\n"
+    "is sent to its Virtuoso too.\n"
     "\n"
     "  --store PATH     the store (an SQLite file)\n"
     "  --jsonl          article files are JSON Lines, one article per line\n"
@@ -176,6 +178,8 @@ static int load_one(extraction *x, const char *path) {
   csto_status st = is_graph_file(path)
                        ? csto_store_load_file(x->store, path, print_loaded, NULL, &err)
                        : load_articles(x, path, &err);
+  if (st == CSTO_OK)
+    st = csto_serve_mirror_store(x->store, x->o->store, &err);
   if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
     return 1;
@@ -194,6 +198,7 @@ int csto_cmd_load(int argc, char **argv) {
     csto_cli_error("load: %s", err.message);
     return 1;
   }
+  csto_store_set_journal(x.store, csto_serve_active(o.store));
   int failed = 0;
   for (int i = optind; i < argc; i++)
     failed += load_one(&x, argv[i]);

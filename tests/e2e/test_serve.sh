@@ -66,7 +66,7 @@ same "chairs and dates" "$P SELECT ?p ?d WHERE { ?p csto:chairs ?e . ?e csto:dat
 same "labels" "$P SELECT ?s ?l WHERE { ?s rdfs:label ?l } ORDER BY ?s ?l"
 same "all statements" "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 same "graphs" "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
-expect_eq "$(cat "$T/served.table" | tail -n 1)" "(2 rows)" "only the store's graphs"
+expect_eq "$(cat "$T/served.table" | tail -n 1)" "(3 rows)" "only the store's graphs (merged, A, B)"
 
 # ASK: printed and exit status
 expect_eq "$("$CSTO_KG" query --endpoint "$URL" "$P ASK { res:Sergey_Lavrov csto:attends ?e }")" "true" "ASK true"
@@ -129,6 +129,23 @@ for bad in ftp://h/sparql "http://dba:dba@127.0.0.1/sparql"; do
   set -e
   expect_eq "$rc" "2" "bad endpoint $bad"
 done
+
+# load and delete keep the served copy in step: every statement of every graph equal
+same_dump() {
+  local q='SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }'
+  "$CSTO_KG" query --results csv --store "$S" "$q" | sort > "$T/d1"
+  "$CSTO_KG" query --results csv --endpoint "$URL" "$q" | sort > "$T/d2"
+  cmp -s "$T/d1" "$T/d2" || fail "$1: store and served copy differ: $(diff "$T/d1" "$T/d2" | head -5)"
+  echo "ok: in step after $1"
+}
+ART=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
+"$CSTO_KG" load --store "$S" "$ART" > /dev/null
+same_dump "loading an article"
+"$CSTO_KG" load --store "$S" "$ART" "$F/store-a.ttl" > /dev/null
+same_dump "reloading"
+"$CSTO_KG" delete --store "$S" https://w3id.org/csto-kg/resource/article_00000000000000b2 > /dev/null
+same_dump "deleting an article"
+[ "$(wc -l < "$T/d1")" -gt 400 ] || fail "the dump is too small to compare: $(wc -l < "$T/d1")"
 
 # SIGTERM: Virtuoso stops, STORE.serve goes
 kill -TERM "$serve_pid"
