@@ -870,6 +870,26 @@ csto_status csto_query_print_graph(csto_dataset *ds, const char *ntriples, size_
   return st;
 }
 
+/* rasqal writes an unbound variable as <binding name="x"><unbound/></binding>, which
+ * is not SPARQL XML and which its own reader rejects (printing "UNKNOWN element"): the
+ * standard leaves the binding out, so it is cut out here, in place. */
+static size_t drop_unbound(char *xml, size_t len) {
+  static const char unbound[] = "<unbound/></binding>";
+  char *out = xml, *in = xml, *end = xml + len, *hit;
+  while ((hit = strstr(in, unbound)) != NULL) {
+    char *start = hit;
+    while (start > in && strncmp(start, "<binding ", 9) != 0)
+      start--;
+    memmove(out, in, (size_t)(start - in));
+    out += start - in;
+    in = hit + sizeof unbound - 1;
+  }
+  memmove(out, in, (size_t)(end - in));
+  out += end - in;
+  *out = '\0';
+  return (size_t)(out - xml);
+}
+
 /* The embedded engine's answer, printed through the same path as a server's. */
 static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
                                  const csto_query_options *opt, FILE *out,
@@ -891,6 +911,7 @@ static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
   if (!xml)
     return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot write the results: %s",
                           log_or(ds, "formatter failed"));
+  len = drop_unbound((char *)xml, len);
   csto_status st = print_answer(ds, (const char *)xml, len, opt, out, oc, err);
   librdf_free_memory(xml);
   return st;

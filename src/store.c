@@ -75,8 +75,9 @@ static const char librdf_schema_sql[] =
     "CREATE INDEX spindex ON triples (subjectUri, subjectBlank, predicateUri);"
     "CREATE INDEX uriindex ON uris (uri);";
 
-/* csto-kg's additions: which graphs state each merged triple, and the indexes. The
- * schema version (PRAGMA user_version) says the store has the merged layout. */
+/* csto-kg's additions: which graphs state each merged triple, the graphs that hold
+ * triples, and the indexes. The schema version (PRAGMA user_version) says the store has
+ * the merged layout. */
 #define SCHEMA_VERSION 2
 #define TEXT_OF(x) #x
 #define NUMBER_TEXT(x) TEXT_OF(x)
@@ -85,6 +86,7 @@ static const char csto_schema_sql[] =
     "ok INTEGER NOT NULL, oid INTEGER NOT NULL, graph INTEGER NOT NULL, "
     "PRIMARY KEY (s, p, ok, oid, graph)) WITHOUT ROWID;"
     "CREATE INDEX IF NOT EXISTS csto_support_graph ON csto_support (graph);"
+    "CREATE TABLE IF NOT EXISTS csto_graphs (id INTEGER PRIMARY KEY);"
     "CREATE INDEX IF NOT EXISTS csto_literal_text ON literals (text);"
     "CREATE INDEX IF NOT EXISTS csto_blank_label ON blanks (blank);"
     "CREATE INDEX IF NOT EXISTS csto_triple_context ON triples (contextUri, subjectUri, "
@@ -97,7 +99,7 @@ static const char csto_schema_sql[] =
 /* The tables every csto-kg store has, and its schema version. */
 static const char check_sql[] =
     "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-    "name IN ('uris', 'blanks', 'literals', 'triples', 'csto_support')), "
+    "name IN ('uris', 'blanks', 'literals', 'triples', 'csto_support', 'csto_graphs')), "
     "(SELECT user_version FROM pragma_user_version);";
 
 static csto_status sqlite_error(sqlite3 *db, const char *path, const char *what,
@@ -120,7 +122,7 @@ static csto_status check_schema(sqlite3 *db, const char *path, csto_error *err) 
     return csto_error_set(err, CSTO_ERR_STORE,
                           "%s: made by an older csto-kg (one graph per article, no merged "
                           "graph): load its articles into a new store", path);
-  if (tables != 5 || version != SCHEMA_VERSION)
+  if (tables != 6 || version != SCHEMA_VERSION)
     return csto_error_set(err, CSTO_ERR_STORE, "%s: not a csto-kg store", path);
   return CSTO_OK;
 }
@@ -164,19 +166,17 @@ static csto_status open_db(csto_store *store, csto_error *err) {
   return st;
 }
 
-/* Read mode: the store must exist and be one; librdf opens it later. */
-static csto_status check_readable(const char *path, csto_error *err) {
-  int exists = has_data(path, err);
+/* Read mode: the store must exist and be one. */
+static csto_status open_readonly(csto_store *store, csto_error *err) {
+  int exists = has_data(store->path, err);
   if (exists < 0)
     return CSTO_ERR_STORE;
   if (!exists)
-    return csto_error_set(err, CSTO_ERR_STORE, "%s: no such store", path);
-  sqlite3 *db = NULL;
-  csto_status st = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
-                       ? check_schema(db, path, err)
-                       : sqlite_error(db, path, "cannot open", err);
-  sqlite3_close(db);
-  return st;
+    return csto_error_set(err, CSTO_ERR_STORE, "%s: no such store", store->path);
+  if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    return sqlite_error(store->db, store->path, "cannot open", err);
+  sqlite3_busy_timeout(store->db, CSTO_STORE_WAIT_SECONDS * 1000);
+  return check_schema(store->db, store->path, err);
 }
 
 /* ---- opening and closing ------------------------------------------------------------- */
@@ -193,11 +193,13 @@ csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store *
   store->lock = -1;
   csto_status st = lock_store(path, mode, &store->lock, err);
   if (st == CSTO_OK)
-    st = mode == CSTO_STORE_WRITE ? open_db(store, err) : check_readable(path, err);
+    st = mode == CSTO_STORE_WRITE ? open_db(store, err) : open_readonly(store, err);
   /* librdf before any other world of the caller: it loads storage modules into the
    * first world alive only (query.h). Writing parses graph files in this world too. */
   if (st == CSTO_OK)
     st = csto_query_dataset_open("sqlite", path, NULL, &store->ds, err);
+  if (st == CSTO_OK)
+    st = csto_store_source_install(store, err);
   if (st == CSTO_OK && mode == CSTO_STORE_WRITE)
     st = csto_store_prepare_writing(store, err);
   if (st != CSTO_OK) {
@@ -211,9 +213,11 @@ csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store *
 void csto_store_close(csto_store *store) {
   if (!store)
     return;
-  csto_store_finish_writing(store);
-  sqlite3_close(store->db);
+  if (store->sql[0])
+    csto_store_finish_writing(store);
   csto_query_dataset_free(store->ds);
+  csto_store_source_free(store->source);
+  sqlite3_close(store->db);
   unlock_store(store->lock);
   free(store->path);
   free(store);

@@ -51,6 +51,9 @@ typedef struct {
   X(DROP_TRIPLE, "DELETE FROM triples WHERE subjectUri IS ?1 AND subjectBlank IS ?2 AND "   \
                  "predicateUri = ?3 AND objectUri IS ?4 AND objectBlank IS ?5 AND "         \
                  "objectLiteral IS ?6 AND contextUri = ?7")                                 \
+  X(UNLIST_GRAPH, "DELETE FROM csto_graphs WHERE id = ?1")                                 \
+  X(LIST_GRAPH, "INSERT INTO csto_graphs SELECT ?1 WHERE EXISTS "                           \
+                "(SELECT 1 FROM triples WHERE contextUri = ?1)")                            \
   X(URI_TEXT, "SELECT uri FROM uris WHERE id = ?1")                                         \
   X(BLANK_TEXT, "SELECT blank FROM blanks WHERE id = ?1")                                   \
   X(LITERAL_TEXT, "SELECT l.text, l.language, u.uri FROM literals l "                       \
@@ -60,13 +63,18 @@ typedef struct {
 typedef enum { CSTO_STORE_SQL(CSTO_STORE_SQL_ENUM) CSTO_SQL_COUNT } csto_store_sql;
 #undef CSTO_STORE_SQL_ENUM
 
+/* store_source.c: rasqal's triples source over the store's connection. */
+typedef struct csto_store_source csto_store_source;
+
 struct csto_store {
   char *path;
   int lock;            /* the lock file, held shared (read) or exclusive (write) */
   csto_dataset *ds;    /* librdf over the file: reading, and parsing graph files */
-  sqlite3 *db;         /* write mode: csto-kg's own connection */
+  sqlite3 *db;         /* csto-kg's own connection (read-only in read mode) */
+  csto_store_source *source;
   sqlite3_stmt *sql[CSTO_SQL_COUNT];
   int in_batch;
+  int changed;          /* a batch committed: refresh the planner's statistics at close */
   sqlite3_int64 merged; /* uri id of CSTO_GRAPH_MERGED (write mode) */
   /* the graph being put */
   char *graph;
@@ -84,5 +92,10 @@ struct csto_store {
  * free them (rolling back an open batch). */
 csto_status csto_store_prepare_writing(csto_store *store, csto_error *err);
 void csto_store_finish_writing(csto_store *store);
+
+/* Make rasqal (in the dataset's world) match triple patterns through the store's own
+ * connection; csto_store_source_free after the dataset is freed. */
+csto_status csto_store_source_install(csto_store *store, csto_error *err);
+void csto_store_source_free(csto_store_source *source);
 
 #endif

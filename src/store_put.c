@@ -39,8 +39,14 @@ csto_status csto_store_prepare_writing(csto_store *store, csto_error *err) {
   return CSTO_OK;
 }
 
+/* Statistics for sqlite's planner (which index serves a pattern), on a sample: without
+ * them a lookup by subject can walk the predicate index instead. */
+static const char analyze_sql[] = "PRAGMA analysis_limit = 1000; ANALYZE;";
+
 void csto_store_finish_writing(csto_store *store) {
   csto_store_rollback(store);
+  if (store->changed)
+    sqlite3_exec(store->db, analyze_sql, NULL, NULL, NULL);
   for (int i = 0; i < CSTO_SQL_COUNT; i++)
     sqlite3_finalize(store->sql[i]);
   if (store->raptor)
@@ -148,6 +154,7 @@ csto_status csto_store_commit(csto_store *store, csto_error *err) {
     return st;
   }
   store->in_batch = 0;
+  store->changed = 1;
   return CSTO_OK;
 }
 
@@ -360,6 +367,17 @@ static int gather(csto_store *store, graph_change *c) {
          select_keys(sql(store, CSTO_SQL_OWN), &c->own);
 }
 
+/* csto_graphs lists the graph and the merged graph exactly when they hold triples. */
+static int relist(csto_store *store, sqlite3_int64 graph) {
+  sqlite3_stmt *q = sql(store, CSTO_SQL_UNLIST_GRAPH);
+  sqlite3_bind_int64(q, 1, graph);
+  if (run(q))
+    return -1;
+  q = sql(store, CSTO_SQL_LIST_GRAPH);
+  sqlite3_bind_int64(q, 1, graph);
+  return run(q);
+}
+
 static int count_staged(csto_store *store, csto_store_counts *counts) {
   sqlite3_stmt *q = sql(store, CSTO_SQL_COUNT_STAGED);
   if (sqlite3_step(q) != SQLITE_ROW) {
@@ -382,7 +400,8 @@ csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
   int failed = count_staged(store, &n) || gather(store, &c) ||
                replace_own(store, &c.own) ||
                withdraw(store, &c.stale, &c.gone) || assert_fresh(store, &c.fresh, &c.arrived) ||
-               run(sql(store, CSTO_SQL_UNSTAGE));
+               run(sql(store, CSTO_SQL_UNSTAGE)) || relist(store, store->graph_id) ||
+               relist(store, store->merged);
   if (!failed && store->journal)
     journal_graph(store, &c);
   n.added = (long)c.arrived.n;

@@ -1,0 +1,439 @@
+/* rasqal reads a store through csto-kg's own triples source (see store.h).
+ *
+ * librdf's source for its sqlite storage builds, prepares and frees an SQL statement with
+ * eight joins for every triple pattern it looks up, about 90 us each, and rasqal looks a
+ * pattern up once per row of the patterns before it: a query over a thousand articles
+ * took minutes. This source keeps one prepared statement per shape of pattern (which of
+ * subject, predicate, object and graph are bound, and to what kind of term), reuses it,
+ * and binds ids: a lookup costs a few microseconds. librdf still parses the query and
+ * hands the answer on (csto_query_run); only the matching is done here.
+ *
+ * The default graph is the union of the graphs, as with librdf; GRAPH ?g ranges over the
+ * graphs the store lists in csto_graphs. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <rasqal.h>
+
+#include "store_impl.h"
+
+/* How a pattern's part is given: not at all (a variable to bind), or as a term of a kind
+ * (bound to an id). */
+enum { PART_FREE, PART_URI, PART_BLANK, PART_LITERAL, PART_KINDS };
+enum { SHAPES = PART_KINDS * PART_KINDS * PART_KINDS * PART_KINDS };
+
+/* The columns a row gives, in this order. */
+static const char row_sql[] =
+    "SELECT T.subjectUri, T.subjectBlank, T.predicateUri, T.objectUri, T.objectBlank, "
+    "T.objectLiteral, T.contextUri, SU.uri, SB.blank, P.uri, OU.uri, OB.blank, OL.text, "
+    "OL.language, OD.uri, C.uri FROM triples AS T "
+    "LEFT JOIN uris AS SU ON SU.id = T.subjectUri "
+    "LEFT JOIN blanks AS SB ON SB.id = T.subjectBlank "
+    "LEFT JOIN uris AS P ON P.id = T.predicateUri "
+    "LEFT JOIN uris AS OU ON OU.id = T.objectUri "
+    "LEFT JOIN blanks AS OB ON OB.id = T.objectBlank "
+    "LEFT JOIN literals AS OL ON OL.id = T.objectLiteral "
+    "LEFT JOIN uris AS OD ON OD.id = OL.datatype "
+    "LEFT JOIN uris AS C ON C.id = T.contextUri";
+enum { COL_S_URI, COL_S_BLANK, COL_P, COL_O_URI, COL_O_BLANK, COL_O_LITERAL, COL_G,
+       TEXT_S_URI, TEXT_S_BLANK, TEXT_P, TEXT_O_URI, TEXT_O_BLANK, TEXT_O_LITERAL,
+       TEXT_O_LANGUAGE, TEXT_O_DATATYPE, TEXT_G };
+
+/* The column a bound part is compared with, by part (s, p, o, g) and kind. */
+static const char *part_column(int part, int kind) {
+  static const char *const columns[4][PART_KINDS] = {
+      {NULL, "T.subjectUri", "T.subjectBlank", NULL},
+      {NULL, "T.predicateUri", NULL, NULL},
+      {NULL, "T.objectUri", "T.objectBlank", "T.objectLiteral"},
+      {NULL, "T.contextUri", NULL, NULL}};
+  return columns[part][kind];
+}
+
+/* ---- statements by shape ------------------------------------------------------------- */
+
+/* A prepared statement not in use, kept for the next pattern of its shape. */
+typedef struct spare {
+  sqlite3_stmt *stmt;
+  struct spare *next;
+} spare;
+
+struct csto_store_source {
+  csto_store *store;
+  rasqal_world *world;
+  spare *spares[SHAPES];
+  sqlite3_stmt *find_uri, *find_blank, *find_literal, *graphs;
+};
+
+static int shape_of(const int kinds[4]) {
+  return ((kinds[0] * PART_KINDS + kinds[1]) * PART_KINDS + kinds[2]) * PART_KINDS + kinds[3];
+}
+
+static sqlite3_stmt *prepare_shape(sqlite3 *db, const int kinds[4]) {
+  char sql[sizeof row_sql + 200];
+  size_t n = (size_t)snprintf(sql, sizeof sql, "%s", row_sql);
+  const char *joiner = " WHERE ";
+  for (int part = 0; part < 4; part++) {
+    const char *column = part_column(part, kinds[part]);
+    if (!column)
+      continue;
+    n += (size_t)snprintf(sql + n, sizeof sql - n, "%s%s = ?%d", joiner, column, part + 1);
+    joiner = " AND ";
+  }
+  sqlite3_stmt *stmt = NULL;
+  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  return stmt;
+}
+
+static sqlite3_stmt *take_statement(csto_store_source *src, const int kinds[4]) {
+  spare **slot = &src->spares[shape_of(kinds)];
+  if (!*slot)
+    return prepare_shape(src->store->db, kinds);
+  spare *s = *slot;
+  sqlite3_stmt *stmt = s->stmt;
+  *slot = s->next;
+  free(s);
+  return stmt;
+}
+
+/* Keep stmt for its shape (or finalize it when out of memory). */
+static void give_back(csto_store_source *src, const int kinds[4], sqlite3_stmt *stmt) {
+  spare *s = malloc(sizeof *s);
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  if (!s) {
+    sqlite3_finalize(stmt);
+    return;
+  }
+  spare **slot = &src->spares[shape_of(kinds)];
+  *s = (spare){stmt, *slot};
+  *slot = s;
+}
+
+/* ---- query terms to ids --------------------------------------------------------------- */
+
+static sqlite3_int64 find_id(sqlite3_stmt *q) {
+  sqlite3_int64 id = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : 0;
+  sqlite3_reset(q);
+  sqlite3_clear_bindings(q);
+  return id;
+}
+
+static sqlite3_int64 find_text(sqlite3_stmt *q, const char *text) {
+  sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
+  return find_id(q);
+}
+
+/* The id of a literal as the store keeps it (lexical form, language, datatype), or 0. */
+static sqlite3_int64 literal_id(csto_store_source *src, rasqal_literal *l) {
+  raptor_uri *type = rasqal_literal_datatype(l);
+  sqlite3_int64 datatype = 0;
+  if (type && !(datatype = find_text(src->find_uri, (const char *)raptor_uri_as_string(type))))
+    return 0;
+  sqlite3_stmt *q = src->find_literal;
+  sqlite3_bind_text(q, 1, (const char *)l->string, (int)l->string_len, SQLITE_STATIC);
+  if (l->language)
+    sqlite3_bind_text(q, 2, l->language, -1, SQLITE_STATIC);
+  if (type)
+    sqlite3_bind_int64(q, 3, datatype);
+  return find_id(q);
+}
+
+/* A bound part: its kind and id (0 when the store has no such term). */
+static int term_id(csto_store_source *src, rasqal_literal *l, sqlite3_int64 *id) {
+  rasqal_literal_type type = l->type == RASQAL_LITERAL_INTEGER_SUBTYPE
+                                 ? RASQAL_LITERAL_STRING
+                                 : rasqal_literal_get_rdf_term_type(l);
+  if (type == RASQAL_LITERAL_URI) {
+    *id = find_text(src->find_uri, (const char *)raptor_uri_as_string(l->value.uri));
+    return PART_URI;
+  }
+  if (type == RASQAL_LITERAL_BLANK) {
+    *id = find_text(src->find_blank, (const char *)l->string);
+    return PART_BLANK;
+  }
+  *id = type == RASQAL_LITERAL_STRING ? literal_id(src, l) : 0;
+  return PART_LITERAL;
+}
+
+/* ---- one pattern's matches ------------------------------------------------------------ */
+
+typedef struct {
+  csto_store_source *src;
+  int kinds[4];
+  sqlite3_stmt *stmt;
+  int at_end;
+} match;
+
+static void step(match *m) { m->at_end = sqlite3_step(m->stmt) != SQLITE_ROW; }
+
+/* The term in the current row's columns (id column, text columns), as a rasqal value. */
+static rasqal_literal *uri_value(rasqal_world *w, sqlite3_stmt *q, int text) {
+  raptor_world *rw = rasqal_world_get_raptor(w);
+  raptor_uri *uri = raptor_new_uri(rw, sqlite3_column_text(q, text));
+  return uri ? rasqal_new_uri_literal(w, uri) : NULL;
+}
+
+static unsigned char *copy_column(sqlite3_stmt *q, int col) {
+  const unsigned char *text = sqlite3_column_text(q, col);
+  if (!text)
+    return NULL;
+  size_t n = (size_t)sqlite3_column_bytes(q, col);
+  unsigned char *copy = rasqal_alloc_memory(n + 1);
+  if (copy)
+    memcpy(copy, text, n + 1);
+  return copy;
+}
+
+static rasqal_literal *blank_value(rasqal_world *w, sqlite3_stmt *q, int text) {
+  unsigned char *label = copy_column(q, text);
+  return label ? rasqal_new_simple_literal(w, RASQAL_LITERAL_BLANK, label) : NULL;
+}
+
+static rasqal_literal *literal_value(rasqal_world *w, sqlite3_stmt *q) {
+  unsigned char *text = copy_column(q, TEXT_O_LITERAL);
+  char *language = (char *)copy_column(q, TEXT_O_LANGUAGE);
+  const unsigned char *type = sqlite3_column_text(q, TEXT_O_DATATYPE);
+  raptor_uri *datatype = type ? raptor_new_uri(rasqal_world_get_raptor(w), type) : NULL;
+  if (text)
+    return rasqal_new_string_literal(w, text, language, datatype, NULL); /* takes all three */
+  rasqal_free_memory(language);
+  if (datatype)
+    raptor_free_uri(datatype);
+  return NULL;
+}
+
+static rasqal_literal *part_value(rasqal_world *w, sqlite3_stmt *q, int part) {
+  switch (part) {
+  case 0:
+    return sqlite3_column_type(q, COL_S_URI) != SQLITE_NULL ? uri_value(w, q, TEXT_S_URI)
+                                                            : blank_value(w, q, TEXT_S_BLANK);
+  case 1: return uri_value(w, q, TEXT_P);
+  case 2:
+    if (sqlite3_column_type(q, COL_O_URI) != SQLITE_NULL)
+      return uri_value(w, q, TEXT_O_URI);
+    if (sqlite3_column_type(q, COL_O_BLANK) != SQLITE_NULL)
+      return blank_value(w, q, TEXT_O_BLANK);
+    return literal_value(w, q);
+  default: return uri_value(w, q, TEXT_G);
+  }
+}
+
+/* A part's term as (kind, id), for comparing two parts of the row. */
+static sqlite3_int64 part_key(sqlite3_stmt *q, int part, int *kind) {
+  static const int columns[4][3] = {{COL_S_URI, COL_S_BLANK, -1},
+                                    {COL_P, -1, -1},
+                                    {COL_O_URI, COL_O_BLANK, COL_O_LITERAL},
+                                    {COL_G, -1, -1}};
+  for (int k = 0; k < 3 && columns[part][k] >= 0; k++)
+    if (sqlite3_column_type(q, columns[part][k]) != SQLITE_NULL) {
+      *kind = k;
+      return sqlite3_column_int64(q, columns[part][k]);
+    }
+  *kind = -1;
+  return 0;
+}
+
+static int same_term(sqlite3_stmt *q, int a, int b) {
+  int ka, kb;
+  sqlite3_int64 ia = part_key(q, a, &ka), ib = part_key(q, b, &kb);
+  return ka == kb && ia == ib;
+}
+
+static const rasqal_triple_parts part_flag[4] = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE,
+                                                 RASQAL_TRIPLE_OBJECT, RASQAL_TRIPLE_ORIGIN};
+
+/* Bind the variables of the parts asked for; a variable that stands in two parts binds
+ * once, and only when both parts hold the same term (0 when they do not). */
+static rasqal_triple_parts bind_match(rasqal_triples_match *rtm, void *user_data,
+                                      rasqal_variable *bindings[4], rasqal_triple_parts parts) {
+  (void)user_data;
+  match *m = rtm->user_data;
+  rasqal_triple_parts bound = 0;
+  for (int part = 0; part < 4; part++) {
+    if (!bindings[part] || !(parts & part_flag[part]))
+      continue;
+    int first = 1;
+    for (int earlier = 0; earlier < part; earlier++) {
+      if (bindings[earlier] != bindings[part])
+        continue;
+      if (!same_term(m->stmt, earlier, part))
+        return 0;
+      first = 0;
+    }
+    if (!first)
+      continue;
+    rasqal_variable_set_value(bindings[part], part_value(rtm->world, m->stmt, part));
+    bound |= part_flag[part];
+  }
+  return bound;
+}
+
+static void next_match(rasqal_triples_match *rtm, void *user_data) {
+  (void)user_data;
+  step(rtm->user_data);
+}
+
+static int is_end(rasqal_triples_match *rtm, void *user_data) {
+  (void)user_data;
+  match *m = rtm->user_data;
+  return m->at_end;
+}
+
+static void finish_match(rasqal_triples_match *rtm, void *user_data) {
+  (void)user_data;
+  match *m = rtm->user_data;
+  if (!m)
+    return;
+  if (m->stmt)
+    give_back(m->src, m->kinds, m->stmt);
+  free(m);
+  rtm->user_data = NULL;
+}
+
+/* A pattern's part: a constant, a variable with a value (both bound), or a free variable
+ * (*var set, kind PART_FREE). */
+static rasqal_literal *bound_part(rasqal_literal *l, rasqal_variable **var) {
+  *var = l ? rasqal_literal_as_variable(l) : NULL;
+  return *var ? (*var)->value : l;
+}
+
+/* Set up matching t: bind its bound parts to ids and run the shape's statement. A bound
+ * term the store does not hold matches nothing. */
+static int init_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
+                      rasqal_triple_meta *meta, rasqal_triple *t) {
+  (void)rts;
+  csto_store_source *src = *(csto_store_source **)user_data;
+  match *m = calloc(1, sizeof *m);
+  if (!m)
+    return 1;
+  rtm->user_data = m;
+  rtm->bind_match = bind_match;
+  rtm->next_match = next_match;
+  rtm->is_end = is_end;
+  rtm->finish = finish_match;
+  m->src = src;
+  rasqal_literal *parts[4] = {t->subject, t->predicate, t->object, t->origin};
+  sqlite3_int64 ids[4] = {0, 0, 0, 0};
+  int missing = 0;
+  for (int part = 0; part < 4; part++) {
+    rasqal_literal *value = bound_part(parts[part], &meta->bindings[part]);
+    if (value && (m->kinds[part] = term_id(src, value, &ids[part])) != PART_FREE && !ids[part])
+      missing = 1;
+    if (value && !part_column(part, m->kinds[part]))
+      missing = 1; /* a literal subject, a blank predicate: nothing can match */
+  }
+  if (missing) {
+    m->at_end = 1;
+    return 0;
+  }
+  if (!(m->stmt = take_statement(src, m->kinds)))
+    return 1;
+  for (int part = 0; part < 4; part++)
+    if (m->kinds[part] != PART_FREE)
+      sqlite3_bind_int64(m->stmt, part + 1, ids[part]);
+  step(m);
+  return 0;
+}
+
+static int triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t) {
+  rasqal_triples_match rtm;
+  rasqal_triple_meta meta;
+  memset(&rtm, 0, sizeof rtm);
+  memset(&meta, 0, sizeof meta);
+  rtm.world = (*(csto_store_source **)user_data)->world;
+  if (init_match(&rtm, rts, user_data, &meta, t)) {
+    finish_match(&rtm, user_data);
+    return 0;
+  }
+  int present = !is_end(&rtm, user_data);
+  finish_match(&rtm, user_data);
+  return present;
+}
+
+static void free_source(void *user_data) { (void)user_data; }
+
+/* ---- the factory ---------------------------------------------------------------------- */
+
+/* Name every graph of the store as a named graph of the query (for GRAPH ?g), dropping
+ * the query's own FROM graphs as librdf does, so a query loads nothing from the web. */
+static int add_graphs(csto_store_source *src, rasqal_query *query) {
+  raptor_sequence *seq = rasqal_query_get_data_graph_sequence(query);
+  while (seq && raptor_sequence_size(seq) > 0)
+    rasqal_free_data_graph(raptor_sequence_pop(seq));
+  rasqal_world *w = src->world;
+  raptor_world *rw = rasqal_world_get_raptor(w);
+  int rc;
+  while ((rc = sqlite3_step(src->graphs)) == SQLITE_ROW) {
+    raptor_uri *uri = raptor_new_uri(rw, sqlite3_column_text(src->graphs, 0));
+    rasqal_data_graph *dg =
+        uri ? rasqal_new_data_graph_from_uri(w, uri, uri, RASQAL_DATA_GRAPH_NAMED, NULL, NULL,
+                                             NULL)
+            : NULL;
+    if (uri)
+      raptor_free_uri(uri);
+    if (!dg || rasqal_query_add_data_graph(query, dg)) {
+      sqlite3_reset(src->graphs);
+      return 1;
+    }
+  }
+  sqlite3_reset(src->graphs);
+  return rc == SQLITE_DONE ? 0 : 1;
+}
+
+static int new_source(rasqal_query *query, void *factory_user_data, void *user_data,
+                      rasqal_triples_source *rts) {
+  csto_store_source *src = factory_user_data;
+  *(csto_store_source **)user_data = src;
+  rts->version = 1;
+  rts->init_triples_match = init_match;
+  rts->triple_present = triple_present;
+  rts->free_triples_source = free_source;
+  return add_graphs(src, query);
+}
+
+static int register_factory(rasqal_triples_source_factory *factory) {
+  factory->version = 1;
+  factory->user_data_size = sizeof(csto_store_source *);
+  factory->new_triples_source = new_source;
+  return 0;
+}
+
+csto_status csto_store_source_install(csto_store *store, csto_error *err) {
+  csto_store_source *src = calloc(1, sizeof *src);
+  if (!src)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  src->store = store;
+  store->source = src;
+  sqlite3 *db = store->db;
+  if (sqlite3_prepare_v2(db, "SELECT id FROM uris WHERE uri = ?1", -1, &src->find_uri, NULL) ||
+      sqlite3_prepare_v2(db, "SELECT id FROM blanks WHERE blank = ?1", -1, &src->find_blank,
+                         NULL) ||
+      sqlite3_prepare_v2(db, "SELECT id FROM literals WHERE text = ?1 AND language IS ?2 AND "
+                             "datatype IS ?3", -1, &src->find_literal, NULL) ||
+      sqlite3_prepare_v2(db, "SELECT u.uri FROM csto_graphs g JOIN uris u ON u.id = g.id "
+                             "ORDER BY g.id", -1, &src->graphs, NULL))
+    return csto_error_set(err, CSTO_ERR_STORE, "%s: cannot prepare: %s", store->path,
+                          sqlite3_errmsg(db));
+  src->world = librdf_world_get_rasqal(csto_query_dataset_world(store->ds));
+  if (rasqal_set_triples_source_factory(src->world, register_factory, src))
+    return csto_error_set(err, CSTO_ERR_STORE, "%s: rasqal refused the store's triples source",
+                          store->path);
+  return CSTO_OK;
+}
+
+void csto_store_source_free(csto_store_source *src) {
+  if (!src)
+    return;
+  for (int i = 0; i < SHAPES; i++)
+    for (spare *s = src->spares[i], *next; s; s = next) {
+      next = s->next;
+      sqlite3_finalize(s->stmt);
+      free(s);
+    }
+  sqlite3_finalize(src->find_uri);
+  sqlite3_finalize(src->find_blank);
+  sqlite3_finalize(src->find_literal);
+  sqlite3_finalize(src->graphs);
+  free(src);
+}
