@@ -151,6 +151,14 @@ static int has_data(const char *path, csto_error *err) {
   return -1;
 }
 
+/* Wait for a busy database instead of failing; read pages through a memory map and keep
+ * more of them (rasqal looks a pattern up once per row of the patterns before it). */
+static void tune(sqlite3 *db) {
+  sqlite3_busy_timeout(db, CSTO_STORE_WAIT_SECONDS * 1000);
+  sqlite3_exec(db, "PRAGMA mmap_size = 1073741824; PRAGMA cache_size = -65536;", NULL, NULL,
+               NULL);
+}
+
 /* Open csto-kg's own connection (write mode), creating the store when it is not there. */
 static csto_status open_db(csto_store *store, csto_error *err) {
   int exists = has_data(store->path, err);
@@ -159,7 +167,7 @@ static csto_status open_db(csto_store *store, csto_error *err) {
   int flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
   if (sqlite3_open_v2(store->path, &store->db, flags, NULL) != SQLITE_OK)
     return sqlite_error(store->db, store->path, "cannot open", err);
-  sqlite3_busy_timeout(store->db, CSTO_STORE_WAIT_SECONDS * 1000);
+  tune(store->db);
   csto_status st = exists ? CSTO_OK : create_schema(store->db, store->path, err);
   if (st == CSTO_OK)
     st = check_schema(store->db, store->path, err);
@@ -175,7 +183,7 @@ static csto_status open_readonly(csto_store *store, csto_error *err) {
     return csto_error_set(err, CSTO_ERR_STORE, "%s: no such store", store->path);
   if (sqlite3_open_v2(store->path, &store->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     return sqlite_error(store->db, store->path, "cannot open", err);
-  sqlite3_busy_timeout(store->db, CSTO_STORE_WAIT_SECONDS * 1000);
+  tune(store->db);
   return check_schema(store->db, store->path, err);
 }
 

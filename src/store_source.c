@@ -22,22 +22,31 @@
 enum { PART_FREE, PART_URI, PART_BLANK, PART_LITERAL, PART_KINDS };
 enum { SHAPES = PART_KINDS * PART_KINDS * PART_KINDS * PART_KINDS };
 
-/* The columns a row gives, in this order. */
-static const char row_sql[] =
-    "SELECT T.subjectUri, T.subjectBlank, T.predicateUri, T.objectUri, T.objectBlank, "
-    "T.objectLiteral, T.contextUri, SU.uri, SB.blank, P.uri, OU.uri, OB.blank, OL.text, "
-    "OL.language, OD.uri, C.uri FROM triples AS T "
-    "LEFT JOIN uris AS SU ON SU.id = T.subjectUri "
-    "LEFT JOIN blanks AS SB ON SB.id = T.subjectBlank "
-    "LEFT JOIN uris AS P ON P.id = T.predicateUri "
-    "LEFT JOIN uris AS OU ON OU.id = T.objectUri "
-    "LEFT JOIN blanks AS OB ON OB.id = T.objectBlank "
-    "LEFT JOIN literals AS OL ON OL.id = T.objectLiteral "
-    "LEFT JOIN uris AS OD ON OD.id = OL.datatype "
-    "LEFT JOIN uris AS C ON C.id = T.contextUri";
+/* The columns a row gives, in this order: the ids, then the text of each part, which is
+ * read (joined) only for the parts the pattern leaves free, the ones it binds. */
 enum { COL_S_URI, COL_S_BLANK, COL_P, COL_O_URI, COL_O_BLANK, COL_O_LITERAL, COL_G,
        TEXT_S_URI, TEXT_S_BLANK, TEXT_P, TEXT_O_URI, TEXT_O_BLANK, TEXT_O_LITERAL,
        TEXT_O_LANGUAGE, TEXT_O_DATATYPE, TEXT_G };
+
+static const char ids_sql[] =
+    "SELECT T.subjectUri, T.subjectBlank, T.predicateUri, T.objectUri, T.objectBlank, "
+    "T.objectLiteral, T.contextUri";
+
+/* By part (s, p, o, g): the text columns and the joins that read them. */
+static const struct {
+  const char *columns, *joins;
+} part_text[4] = {
+    {", SU.uri, SB.blank", " LEFT JOIN uris AS SU ON SU.id = T.subjectUri"
+                           " LEFT JOIN blanks AS SB ON SB.id = T.subjectBlank"},
+    {", P.uri", " LEFT JOIN uris AS P ON P.id = T.predicateUri"},
+    {", OU.uri, OB.blank, OL.text, OL.language, OD.uri",
+     " LEFT JOIN uris AS OU ON OU.id = T.objectUri"
+     " LEFT JOIN blanks AS OB ON OB.id = T.objectBlank"
+     " LEFT JOIN literals AS OL ON OL.id = T.objectLiteral"
+     " LEFT JOIN uris AS OD ON OD.id = OL.datatype"},
+    {", C.uri", " LEFT JOIN uris AS C ON C.id = T.contextUri"}};
+static const char *const part_no_text[4] = {", NULL, NULL", ", NULL",
+                                            ", NULL, NULL, NULL, NULL, NULL", ", NULL"};
 
 /* The column a bound part is compared with, by part (s, p, o, g) and kind. */
 static const char *part_column(int part, int kind) {
@@ -69,8 +78,16 @@ static int shape_of(const int kinds[4]) {
 }
 
 static sqlite3_stmt *prepare_shape(sqlite3 *db, const int kinds[4]) {
-  char sql[sizeof row_sql + 200];
-  size_t n = (size_t)snprintf(sql, sizeof sql, "%s", row_sql);
+  char sql[1024];
+  size_t n = (size_t)snprintf(sql, sizeof sql, "%s", ids_sql);
+  for (int part = 0; part < 4; part++)
+    n += (size_t)snprintf(sql + n, sizeof sql - n, "%s",
+                          kinds[part] == PART_FREE ? part_text[part].columns
+                                                   : part_no_text[part]);
+  n += (size_t)snprintf(sql + n, sizeof sql - n, " FROM triples AS T");
+  for (int part = 0; part < 4; part++)
+    if (kinds[part] == PART_FREE)
+      n += (size_t)snprintf(sql + n, sizeof sql - n, "%s", part_text[part].joins);
   const char *joiner = " WHERE ";
   for (int part = 0; part < 4; part++) {
     const char *column = part_column(part, kinds[part]);
@@ -80,7 +97,7 @@ static sqlite3_stmt *prepare_shape(sqlite3 *db, const int kinds[4]) {
     joiner = " AND ";
   }
   sqlite3_stmt *stmt = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (n >= sizeof sql || sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   return stmt;
 }
