@@ -345,12 +345,19 @@ static csto_status parse_file(parse_state *ps, const char *path, csto_error *err
   return st;
 }
 
-/* The graph for the file's triples, as a new node: its one article, else its file: URI.
- * A first parse finds the article, so the load needs no second copy of the statements. */
-static csto_status triples_graph(csto_dataset *ds, const char *path, librdf_node **out,
-                                 csto_error *err) {
+/* The graph for the file's triples, as a new node: its one article, else its file: URI;
+ * with one_article, triples of several articles are refused (a store or a triplestore
+ * must know which article states what). A first parse finds the article, so the load
+ * needs no second copy of the statements. */
+static csto_status triples_graph(csto_dataset *ds, const char *path, int one_article,
+                                 librdf_node **out, csto_error *err) {
   parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0, 0};
   csto_status st = parse_file(&scan, path, err);
+  if (st == CSTO_OK && scan.several && one_article)
+    st = csto_error_set(err, CSTO_ERR_INPUT,
+                        "%s: the triples of several articles in one graph cannot be told "
+                        "apart: write N-Quads (csto-kg extract -f nquads), which keeps each "
+                        "article's graph, or give the articles themselves", path);
   if (st == CSTO_OK && scan.article && !scan.several) {
     *out = scan.article;
     return CSTO_OK;
@@ -371,7 +378,7 @@ static csto_status triples_graph(csto_dataset *ds, const char *path, librdf_node
 static csto_status parse_into(csto_dataset *ds, librdf_model *model, int in_layout,
                               const char *path, long *count, csto_error *err) {
   librdf_node *graph = NULL;
-  csto_status st = triples_graph(ds, path, &graph, err);
+  csto_status st = triples_graph(ds, path, !in_layout, &graph, err);
   if (st != CSTO_OK)
     return st;
   parse_state load = {ds, model, graph, 0, 0, NULL, 0, in_layout};

@@ -1,6 +1,7 @@
 /* csto-kg: send graphs to a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol.
  *
- * Each graph goes out as one HTTP PUT (replace the graph) of its Turtle serialization
+ * Each graph goes out as one HTTP PUT (replace the graph) or POST (add to the graph) of
+ * its Turtle serialization
  * (Content-Type: text/turtle) to ENDPOINT?graph=<percent-encoded graph IRI>, through the
  * HTTP client of http.h (endpoint checks, authentication, credentials). Virtuoso's
  * endpoint is http://HOST:PORT/sparql-graph-crud-auth and needs digest authentication. */
@@ -43,13 +44,24 @@ void csto_push_free(csto_push *push);
 csto_status csto_push_put(csto_push *push, const char *graph, const char *body, size_t len,
                           long *http_status, csto_error *err);
 
-/* Called after each graph the server accepted; strings borrowed for the call. */
-typedef void (*csto_push_sent_fn)(void *user, const char *path, const char *graph,
-                                  long triples, long http_status);
+/* What was sent for one graph of a file. */
+typedef struct {
+  const char *graph; /* borrowed */
+  long own, merged;  /* triples PUT to the graph, POSTed to the merged graph */
+  long status, merged_status; /* HTTP statuses (merged_status 0: nothing to POST) */
+} csto_push_sent;
 
-/* Parse the graph file at path (in ds's world; ds is not changed) and PUT each of its
- * graphs, named as csto_query_file_read names them (the article IRI). A file that does not
- * parse sends nothing. Graphs already sent stay when a later one fails. */
+/* Called after each graph the server accepted; strings borrowed for the call. */
+typedef void (*csto_push_sent_fn)(void *user, const char *path, const csto_push_sent *sent);
+
+/* Parse the graph file at path (in ds's world; ds is not changed) and send each of its
+ * graphs, named as csto_query_file_read names them, in the layout of a store (layout.h):
+ * an article's provenance is PUT to its graph (replacing it), its facts and descriptions
+ * are POSTed to CSTO_GRAPH_MERGED (added: the server keeps each triple once); any other
+ * graph is PUT whole. A server cannot count which articles state a merged triple, so
+ * replacing or deleting an article there keeps its old merged triples: for exact deletes,
+ * use a store and serve it. A file that does not parse sends nothing. Graphs already sent
+ * stay when a later one fails. */
 csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
                            csto_push_sent_fn on_graph, void *user, csto_error *err);
 

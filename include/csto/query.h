@@ -75,7 +75,9 @@ csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long
  *
  * Quads keep their graph name. Triples form one more graph named after the file's article
  * when exactly one subject among them has rdf:type csto:Article
- * (https://w3id.org/csto-kg/ontology#Article), otherwise after the file's file: URI.
+ * (https://w3id.org/csto-kg/ontology#Article), after the file's file: URI when none has;
+ * triples of several articles are refused (CSTO_ERR_INPUT): nothing tells which article
+ * states which fact.
  * A blank-node graph name of a quad is not listed (its statements are not sent). */
 typedef struct csto_query_file csto_query_file;
 

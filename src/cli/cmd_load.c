@@ -1,19 +1,23 @@
 /* csto-kg load: put articles or graph files into a persistent SQLite store. */
+#define _DEFAULT_SOURCE /* mkstemps */
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "csto/graph.h"
 #include "csto/kb.h"
 #include "csto/pipeline.h"
+#include "csto/push.h"
 #include "csto/serve.h"
 #include "csto/store.h"
 
 static const char usage_text[] =
     "usage: csto-kg load --store PATH [OPTIONS] FILE...\n"
+    "       csto-kg load --endpoint URL [OPTIONS] FILE...\n"
     "\n"
     "Put articles or graph files into an SQLite store, created when missing. A graph file\n"
     "(.ttl .nt .nq .trig .rdf .xml .owl, as 'csto-kg extract' writes them) is loaded as it\n"
@@ -25,6 +29,10 @@ static const char usage_text[] =
     "is sent to its Virtuoso too.\n"
     "\n"
     "  --store PATH     the store (an SQLite file)\n"
+    "  --endpoint URL   a Graph Store Protocol endpoint instead (Fuseki, GraphDB, Oxigraph,\n"
+    "                   Virtuoso's /sparql-graph-crud-auth): sent as 'csto-kg push' sends\n"
+    "                   them (see push --help); credentials as for push\n"
+    "  --timeout S      give up on a request to the endpoint after S seconds (default 300)\n"
     "  --jsonl          article files are JSON Lines, one article per line\n"
     "  --data DIR       ontology and knowledge base folder (for articles)\n"
     "  --base IRI       namespace for minted resources (for articles)\n"
@@ -38,6 +46,7 @@ typedef struct {
   const char *store, *data, *base;
   int jsonl;
   csto_reader_options reader;
+  csto_push_options push;
 } load_options;
 
 static int parse_args(int argc, char **argv, load_options *o) {
@@ -45,6 +54,7 @@ static int parse_args(int argc, char **argv, load_options *o) {
       {"store", required_argument, NULL, 's'}, {"jsonl", no_argument, NULL, 'j'},
       {"data", required_argument, NULL, 'D'},  {"base", required_argument, NULL, 'b'},
       {"max-bytes", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
+      {"endpoint", required_argument, NULL, 'e'}, {"timeout", required_argument, NULL, 't'},
       {NULL, 0, NULL, 0}};
   int c;
   unsigned long long number;
@@ -60,12 +70,22 @@ static int parse_args(int argc, char **argv, load_options *o) {
         return 2;
       o->reader.max_bytes = (size_t)number;
       break;
+    case 'e': o->push.endpoint = optarg; break;
+    case 't':
+      if (csto_cli_number("--timeout", optarg, 1, 86400, &number) != 0)
+        return 2;
+      o->push.timeout = (long)number;
+      break;
     case 'h': fputs(usage_text, stdout); return 0;
     default: fputs(usage_text, stderr); return 2;
     }
   }
-  if (!o->store || optind >= argc) {
-    csto_cli_error("load: %s", o->store ? "no files given" : "--store PATH is required");
+  if (!o->store == !o->push.endpoint) {
+    csto_cli_error("load: give --store PATH or --endpoint URL");
+    return 2;
+  }
+  if (optind >= argc) {
+    csto_cli_error("load: no files given");
     return 2;
   }
   return -1;
@@ -88,7 +108,9 @@ static void print_loaded(void *user, const char *path, const char *graph,
 /* The extraction, made when the first article file comes. */
 typedef struct {
   const load_options *o;
-  csto_store *store;
+  csto_store *store;       /* --store */
+  csto_push *push;         /* --endpoint */
+  csto_dataset *push_ds;   /* the world push parses in */
   csto_kb *kb;
   csto_graph *graph;
   /* the graphs put by the current file, printed once it commits */
@@ -150,6 +172,46 @@ static csto_status start_extraction(extraction *x, csto_error *err) {
   return st == CSTO_OK ? csto_graph_new(x->o->base, &x->graph, err) : st;
 }
 
+/* user: the name to show instead of path (an article sent through a temporary file). */
+static void print_sent(void *user, const char *path, const csto_push_sent *sent) {
+  printf("%s: <%s>: %ld triples PUT to its own graph, %ld POSTed to the merged graph\n",
+         user ? (const char *)user : path, sent->graph, sent->own, sent->merged);
+}
+
+/* --endpoint: an article goes out through a temporary N-Quads file, which push reads as
+ * it reads any graph file (the extraction and push each keep their own librdf world). */
+static csto_status push_article(void *user, csto_article *a, csto_error *err) {
+  extraction *x = user;
+  char tmp[] = "/tmp/csto-kg-load-XXXXXX.nq";
+  int fd = mkstemps(tmp, 3);
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!f) {
+    if (fd >= 0)
+      close(fd);
+    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot make a temporary file", a->source);
+  }
+  csto_doc *doc = NULL;
+  csto_status st = csto_pipeline_run(x->kb, a, &doc, err);
+  if (st == CSTO_OK)
+    st = csto_graph_add_doc(x->graph, doc, err);
+  if (st == CSTO_OK)
+    st = csto_graph_write(x->graph, "nquads", f, err);
+  if (fclose(f) != 0 && st == CSTO_OK)
+    st = csto_error_set(err, CSTO_ERR_IO, "%s: cannot write a temporary file", a->source);
+  if (st == CSTO_OK)
+    st = csto_push_file(x->push, x->push_ds, tmp, print_sent, a->source, err);
+  unlink(tmp);
+  csto_doc_free(doc);
+  return st;
+}
+
+static csto_status push_articles(extraction *x, const char *path, csto_error *err) {
+  csto_status st = start_extraction(x, err);
+  return st == CSTO_OK
+             ? csto_read_articles(path, &x->o->reader, x->o->jsonl, push_article, x, err)
+             : st;
+}
+
 static csto_status load_articles(extraction *x, const char *path, csto_error *err) {
   csto_status st = start_extraction(x, err);
   if (st == CSTO_OK)
@@ -173,13 +235,20 @@ static int is_graph_file(const char *path) {
   return strcmp(csto_query_syntax_for_path(path), "guess") != 0;
 }
 
+static csto_status load_one_file(extraction *x, const char *path, csto_error *err) {
+  if (x->push)
+    return is_graph_file(path)
+               ? csto_push_file(x->push, x->push_ds, path, print_sent, NULL, err)
+               : push_articles(x, path, err);
+  csto_status st = is_graph_file(path)
+                       ? csto_store_load_file(x->store, path, print_loaded, NULL, err)
+                       : load_articles(x, path, err);
+  return st == CSTO_OK ? csto_serve_mirror_store(x->store, x->o->store, err) : st;
+}
+
 static int load_one(extraction *x, const char *path) {
   csto_error err = {CSTO_OK, ""};
-  csto_status st = is_graph_file(path)
-                       ? csto_store_load_file(x->store, path, print_loaded, NULL, &err)
-                       : load_articles(x, path, &err);
-  if (st == CSTO_OK)
-    st = csto_serve_mirror_store(x->store, x->o->store, &err);
+  csto_status st = load_one_file(x, path, &err);
   if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
     return 1;
@@ -187,22 +256,35 @@ static int load_one(extraction *x, const char *path) {
   return 0;
 }
 
+static csto_status open_push(extraction *x, load_options *o, csto_error *err) {
+  csto_push_options_from_env(&o->push);
+  csto_status st = csto_push_new(&o->push, &x->push, err);
+  return st == CSTO_OK ? csto_query_dataset_new(&x->push_ds, err) : st;
+}
+
 int csto_cmd_load(int argc, char **argv) {
-  load_options o = {NULL, NULL, NULL, 0, {0}};
+  load_options o = {NULL, NULL, NULL, 0, {0}, {NULL, NULL, NULL, 0, 0, 0}};
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0)
     return rc;
   csto_error err = {CSTO_OK, ""};
-  extraction x = {&o, NULL, NULL, NULL, NULL, NULL, 0};
-  if (csto_store_open(o.store, CSTO_STORE_WRITE, &x.store, &err) != CSTO_OK) {
+  extraction x = {&o, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
+  csto_status st = o.store ? csto_store_open(o.store, CSTO_STORE_WRITE, &x.store, &err)
+                           : open_push(&x, &o, &err);
+  if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
-    return 1;
+    csto_push_free(x.push);
+    csto_query_dataset_free(x.push_ds);
+    return err.status == CSTO_ERR_USAGE ? 2 : 1;
   }
-  csto_store_set_journal(x.store, csto_serve_active(o.store));
+  if (x.store)
+    csto_store_set_journal(x.store, csto_serve_active(o.store));
   int failed = 0;
   for (int i = optind; i < argc; i++)
     failed += load_one(&x, argv[i]);
   csto_store_close(x.store);
+  csto_push_free(x.push);
+  csto_query_dataset_free(x.push_ds);
   csto_graph_free(x.graph);
   csto_kb_free(x.kb);
   free(x.iris);

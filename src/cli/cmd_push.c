@@ -10,10 +10,14 @@
 static const char usage_text[] =
     "usage: csto-kg push --endpoint URL [--graph IRI] [--timeout SECONDS] FILE...\n"
     "\n"
-    "Send graph files to a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol:\n"
-    "one HTTP PUT of Turtle per graph to URL?graph=IRI, replacing that graph. Each file's\n"
-    "graph is named after its article IRI (N-Quads graphs keep their names); --graph IRI\n"
-    "sends all the files together as that one graph instead.\n"
+    "Send graph files to a triplestore with the SPARQL 1.1 Graph Store HTTP Protocol, in\n"
+    "the layout of a store: each article's provenance is PUT (replaced) to its article\n"
+    "graph, its facts and descriptions are POSTed (added) to the merged graph\n"
+    "<https://w3id.org/csto-kg/graph/merged>; other graphs are PUT whole (N-Quads graphs\n"
+    "keep their names). The server cannot tell which articles state a merged triple, so\n"
+    "a new version of an article leaves its old merged triples there: for exact replaces\n"
+    "and deletes, load a store and serve it. --graph IRI sends all the files together as\n"
+    "that one graph instead.\n"
     "For Virtuoso the URL is http://HOST:PORT/sparql-graph-crud-auth.\n"
     "\n"
     "Credentials: the environment variables CSTO_KG_USER and CSTO_KG_PASSWORD, or\n"
@@ -59,10 +63,13 @@ static int parse_args(int argc, char **argv, push_args *a) {
   return -1;
 }
 
-static void print_sent(void *user, const char *path, const char *graph, long triples,
-                       long status) {
+static void print_sent(void *user, const char *path, const csto_push_sent *sent) {
   (void)user;
-  printf("pushed %s: %ld triples to <%s> (HTTP %ld)\n", path, triples, graph, status);
+  printf("pushed %s: %ld triples to <%s> (HTTP %ld)", path, sent->own, sent->graph,
+         sent->status);
+  if (sent->merged_status)
+    printf(", %ld to the merged graph (HTTP %ld)", sent->merged, sent->merged_status);
+  putchar('\n');
 }
 
 /* Every file on its own: one PUT per graph. Returns the number of files that failed. */

@@ -93,6 +93,14 @@ dump() {
     'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o'
 }
 [ "$(dump "$T/direct.sqlite")" = "$(dump "$T/via-file.sqlite")" ] || fail "article load differs from file load"
+# Turtle holding several articles cannot be split by article: refused, store unchanged
+"$CSTO_KG" extract -f turtle -o "$T/two.ttl" "$ART" "$CSTO_TEST_DIR/articles/01-tass-csto-yerevan-2022.txt"
+set +e
+err=$("$CSTO_KG" load --store "$T/direct.sqlite" "$T/two.ttl" 2>&1 >/dev/null); rc=$?
+set -e
+expect_eq "$rc" "1" "several articles in one Turtle graph"
+[[ $err == *"several articles in one graph"*"-f nquads"* ]] || fail "several articles message: $err"
+[ "$(dump "$T/direct.sqlite")" = "$(dump "$T/via-file.sqlite")" ] || fail "a refused file changed the store"
 # JSON Lines: each article its own graph
 printf '{"url": "https://example.org/1", "date": "2021-09-15", "text": "%s"}\n{"url": "https://example.org/2", "date": "2021-09-16", "text": "%s"}\n' \
   "Sergey Lavrov met with Sirojiddin Muhriddin in Dushanbe." \

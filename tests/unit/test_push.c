@@ -384,45 +384,55 @@ static void test_unauthorized_hint(void **state) {
 typedef struct {
   int calls;
   char graph[256];
-  long triples, status;
+  csto_push_sent sent;
 } sent_log;
 
-static void on_sent(void *user, const char *path, const char *graph, long triples,
-                    long status) {
+static void on_sent(void *user, const char *path, const csto_push_sent *sent) {
   sent_log *log = user;
   (void)path;
   log->calls++;
-  snprintf(log->graph, sizeof log->graph, "%s", graph);
-  log->triples = triples;
-  log->status = status;
+  snprintf(log->graph, sizeof log->graph, "%s", sent->graph);
+  log->sent = *sent;
 }
 
 static void test_push_file(void **state) {
   (void)state;
-  char *a = answer("201 Created", "", "");
-  const char *const answers[] = {a, NULL};
+  char *a = answer("201 Created", "", ""), *b = answer("204 No Content", "", "");
+  const char *const answers[] = {a, b, NULL};
   server s = start_server(answers);
   csto_push *p = new_push(s.port, "/gsp", NULL);
   csto_dataset *ds = NULL;
   csto_error err = {CSTO_OK, ""};
   assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
-  sent_log log = {0, "", 0, 0};
+  sent_log log = {0, "", {NULL, 0, 0, 0, 0}};
   csto_status st = csto_push_file(p, ds, fixture_a, on_sent, &log, &err);
   csto_query_dataset_free(ds);
   csto_push_free(p);
   stop_server(s);
   free(a);
+  free(b);
   if (st != CSTO_OK)
     fail_msg("%s", err.message);
   assert_int_equal(log.calls, 1);
   assert_string_equal(log.graph, "https://w3id.org/csto-kg/resource/article_00000000000000a1");
-  assert_int_equal(log.triples, 44);
-  assert_int_equal(log.status, 201);
+  assert_int_equal(log.sent.own, 24);
+  assert_int_equal(log.sent.merged, 20);
+  assert_int_equal(log.sent.status, 201);
+  assert_int_equal(log.sent.merged_status, 204);
   char *req = requests();
-  assert_non_null(strstr(req, "?graph=https%3A%2F%2Fw3id.org%2Fcsto-kg%2Fresource%2F"
-                              "article_00000000000000a1 HTTP/1.1"));
+  /* the provenance replaces the article's graph, the facts are added to the merged one */
+  char *put = strstr(req, "PUT /gsp?graph=https%3A%2F%2Fw3id.org%2Fcsto-kg%2Fresource%2F"
+                          "article_00000000000000a1 HTTP/1.1");
+  char *post = strstr(req, "POST /gsp?graph=https%3A%2F%2Fw3id.org%2Fcsto-kg%2Fgraph%2F"
+                           "merged HTTP/1.1");
+  assert_non_null(put);
+  assert_non_null(post);
+  assert_true(put < post);
   assert_non_null(strstr(req, "@prefix csto: <https://w3id.org/csto-kg/ontology#> ."));
-  assert_non_null(strstr(req, "csto:attends res:event_CSTO_2021-09-15"));
+  /* the fact's first mention after the PUT is in the POST's body */
+  char *fact = strstr(put, "csto:attends res:event_CSTO_2021-09-15");
+  assert_non_null(fact);
+  assert_true(fact > post);
   free(req);
 }
 
@@ -442,7 +452,7 @@ static void test_push_bad_file_sends_nothing(void **state) {
   csto_dataset *ds = NULL;
   csto_error err = {CSTO_OK, ""};
   assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
-  sent_log log = {0, "", 0, 0};
+  sent_log log = {0, "", {NULL, 0, 0, 0, 0}};
   csto_status st = csto_push_file(p, ds, bad, on_sent, &log, &err);
   struct pollfd pfd = {fd, POLLIN, 0};
   int pending = poll(&pfd, 1, 0);
