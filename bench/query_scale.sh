@@ -35,9 +35,6 @@ W=$(mktemp -d)
 serve_pid=
 stop_serve() {
   [ -n "$serve_pid" ] || return 0
-  if "$bin" serve --help 2>&1 | grep -q -- '--stop'; then
-    "$bin" serve --stop --store "$store" > /dev/null 2>&1
-  fi
   if kill -0 "$serve_pid" 2> /dev/null; then
     kill "$serve_pid" 2> /dev/null
     wait "$serve_pid" 2> /dev/null
@@ -88,7 +85,7 @@ if ! "$bin" load --store "$store" "$W/corpus.nq" > "$W/load.out" 2> "$W/load.err
 fi
 t=$(secs "$t0" "$(now)")
 say "loaded in $t s: $(rate "$quads" "$t") triples/s of the file; load reported" \
-  "$(awk '/^loaded .*: [0-9]+ triples/ { n++; t += $(NF - 3) } END { printf "%d triples in %d graphs", t, n }' "$W/load.out")"
+  "$(awk '/: <[^>]*>: [0-9]+ triples \(/ { n++; for (i = 1; i <= NF; i++) if ($i == "triples") { t += $(i - 1); break } } END { printf "%d triples in %d graphs", t, n }' "$W/load.out")"
 timeout "$qt" "$bin" query --store "$store" --results csv -o "$W/count.csv" \
   'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' 2> /dev/null &&
   stored=$(sed -n 2p "$W/count.csv" | tr -d '\r"') && say "the store holds $stored triples in its graphs"

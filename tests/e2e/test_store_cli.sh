@@ -93,6 +93,12 @@ dump() {
     'SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o'
 }
 [ "$(dump "$T/direct.sqlite")" = "$(dump "$T/via-file.sqlite")" ] || fail "article load differs from file load"
+# N-Quads holding several articles: split by article, each its own graph
+"$CSTO_KG" extract -f nquads -o "$T/two.nq" "$ART" "$CSTO_TEST_DIR/articles/01-tass-csto-yerevan-2022.txt"
+expect_eq "$("$CSTO_KG" load --store "$T/two.sqlite" "$T/two.nq" | grep -c ': <https://w3id.org/csto-kg/resource/article_')" \
+  "2" "two articles in one N-Quads file"
+"$CSTO_KG" load --store "$T/apart.sqlite" "$ART" "$CSTO_TEST_DIR/articles/01-tass-csto-yerevan-2022.txt" > /dev/null
+[ "$(dump "$T/two.sqlite")" = "$(dump "$T/apart.sqlite")" ] || fail "N-Quads of two articles differs from the articles loaded apart"
 # Turtle holding several articles cannot be split by article: refused, store unchanged
 "$CSTO_KG" extract -f turtle -o "$T/two.ttl" "$ART" "$CSTO_TEST_DIR/articles/01-tass-csto-yerevan-2022.txt"
 set +e
