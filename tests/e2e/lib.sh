@@ -45,3 +45,13 @@ finish() {
   echo "checks: $((checks - failures)) passed, $failures failed"
   [ "$failures" -eq 0 ]
 }
+
+# cookbook_queries DIR: each "<!-- cookbook: NAME -->" query of README.md to DIR/NAME.rq
+# (NAME.embedded.rq for a question's embedded form).
+cookbook_queries() {
+  awk -v dir="$1" '
+    /^<!-- cookbook: / { name = $3; next }
+    name && /^```sparql/ { file = dir "/" name ".rq"; next }
+    file && /^```/ { close(file); file = ""; name = ""; next }
+    file { print > file }' "$CSTO_SOURCE_DIR/README.md"
+}
