@@ -220,6 +220,10 @@ typedef struct {
   librdf_node *article; /* scan pass: the csto:Article subject among triples (owned) */
   int several;          /* scan pass: more than one such subject */
   int in_layout;        /* load pass: statements go where a store puts them */
+  csto_query_statement_fn fn; /* load pass: statements go to fn instead of model */
+  void *user;
+  csto_error *err; /* fn's error */
+  int fn_failed;   /* err holds fn's own message */
 } parse_state;
 
 static const char *iri_of(const raptor_term *t) {
@@ -264,6 +268,17 @@ static int add_in_layout(csto_dataset *ds, librdf_model *model, librdf_node *con
   return seen < 0 ? 1 : seen ? 0 : librdf_model_context_add_statement(model, ds->merged, triple);
 }
 
+/* Hand a statement to the caller's function with its graph; the first error stops. */
+static int hand_on(parse_state *ps, raptor_statement *triple, librdf_node *context) {
+  const char *graph = iri_of(context);
+  csto_status st = graph ? ps->fn(ps->user, triple, graph, ps->err)
+                         : csto_error_set(ps->err, CSTO_ERR_INPUT,
+                                          "a quad in a blank-node graph cannot be stored");
+  if (st != CSTO_OK)
+    ps->fn_failed = 1;
+  return st != CSTO_OK;
+}
+
 /* Every statement is added with a context: the hashes storage with contexts checks a
  * context-less add for duplicates by scanning everything (quadratic), a context add not. */
 static int add_statement(parse_state *ps, raptor_statement *rs) {
@@ -274,8 +289,9 @@ static int add_statement(parse_state *ps, raptor_statement *rs) {
   triple.object = o ? o : rs->object;
   triple.graph = NULL;
   librdf_node *context = rs->graph ? (g ? g : rs->graph) : ps->default_context;
-  int rc = ps->in_layout ? add_in_layout(ps->ds, ps->model, context, &triple)
-                         : librdf_model_context_add_statement(ps->model, context, &triple);
+  int rc = ps->fn         ? hand_on(ps, &triple, context)
+           : ps->in_layout ? add_in_layout(ps->ds, ps->model, context, &triple)
+                           : librdf_model_context_add_statement(ps->model, context, &triple);
   raptor_term *made[] = {s, o, g};
   for (size_t i = 0; i < 3; i++)
     if (made[i])
@@ -304,7 +320,7 @@ static void statement_handler(void *user_data, raptor_statement *rs) {
   parse_state *ps = user_data;
   if (ps->failed)
     return;
-  if (ps->model ? add_statement(ps, rs) : scan_statement(ps, rs))
+  if (ps->model || ps->fn ? add_statement(ps, rs) : scan_statement(ps, rs))
     ps->failed = 1;
   else
     ps->count++;
@@ -351,7 +367,7 @@ static csto_status parse_file(parse_state *ps, const char *path, csto_error *err
  * needs no second copy of the statements. */
 static csto_status triples_graph(csto_dataset *ds, const char *path, int one_article,
                                  librdf_node **out, csto_error *err) {
-  parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0, 0};
+  parse_state scan = {ds, NULL, NULL, 0, 0, NULL, 0, 0, NULL, NULL, NULL, 0};
   csto_status st = parse_file(&scan, path, err);
   if (st == CSTO_OK && scan.several && one_article)
     st = csto_error_set(err, CSTO_ERR_INPUT,
@@ -381,11 +397,28 @@ static csto_status parse_into(csto_dataset *ds, librdf_model *model, int in_layo
   csto_status st = triples_graph(ds, path, !in_layout, &graph, err);
   if (st != CSTO_OK)
     return st;
-  parse_state load = {ds, model, graph, 0, 0, NULL, 0, in_layout};
+  parse_state load = {ds, model, graph, 0, 0, NULL, 0, in_layout, NULL, NULL, NULL, 0};
   st = parse_file(&load, path, err);
   librdf_free_node(graph);
   if (count)
     *count = load.count;
+  return st;
+}
+
+csto_status csto_query_file_each(csto_dataset *ds, const char *path, csto_query_statement_fn fn,
+                                 void *user, csto_error *err) {
+  librdf_node *graph = NULL;
+  csto_status st = triples_graph(ds, path, 1, &graph, err);
+  if (st != CSTO_OK)
+    return st;
+  parse_state load = {ds, NULL, graph, 0, 0, NULL, 0, 0, fn, user, err, 0};
+  csto_error parse_err = {CSTO_OK, ""};
+  st = parse_file(&load, path, &parse_err);
+  librdf_free_node(graph);
+  if (st == CSTO_OK || load.fn_failed) /* fn's message stands as it is */
+    return st == CSTO_OK ? CSTO_OK : err ? err->status : st;
+  if (err)
+    *err = parse_err;
   return st;
 }
 

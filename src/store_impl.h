@@ -29,17 +29,17 @@ typedef struct {
   X(FIND_LITERAL,                                                                           \
     "SELECT id FROM literals WHERE text = ?1 AND language IS ?2 AND datatype IS ?3")        \
   X(ADD_LITERAL, "INSERT INTO literals (text, language, datatype) VALUES (?1, ?2, ?3)")     \
-  X(STAGE, "INSERT OR IGNORE INTO temp.csto_staged VALUES (?1, ?2, ?3, ?4, ?5)")            \
-  X(UNSTAGE, "DELETE FROM temp.csto_staged")                                                \
+  X(STAGE, "INSERT OR IGNORE INTO temp.csto_staged VALUES (?1, ?2, ?3, ?4, ?5, ?6)")        \
+  X(UNSTAGE, "DELETE FROM temp.csto_staged WHERE graph = ?1")                               \
   X(DROP_CONTEXT, "DELETE FROM triples WHERE contextUri = ?1")                              \
   X(STALE, "SELECT s, p, ok, oid FROM csto_support c WHERE graph = ?1 AND NOT EXISTS "      \
-           "(SELECT 1 FROM temp.csto_staged t WHERE t.own = 0 AND t.s = c.s AND "    \
-           "t.p = c.p AND t.ok = c.ok AND t.oid = c.oid)")                                  \
-  X(FRESH, "SELECT s, p, ok, oid FROM temp.csto_staged t WHERE own = 0 AND NOT "     \
-           "EXISTS (SELECT 1 FROM csto_support c WHERE c.s = t.s AND c.p = t.p AND "        \
-           "c.ok = t.ok AND c.oid = t.oid AND c.graph = ?1)")                               \
-  X(OWN, "SELECT s, p, ok, oid FROM temp.csto_staged WHERE own = 1")          \
-  X(COUNT_STAGED, "SELECT count(*), total(own) FROM temp.csto_staged")               \
+           "(SELECT 1 FROM temp.csto_staged t WHERE t.graph = ?1 AND t.own = 0 AND "        \
+           "t.s = c.s AND t.p = c.p AND t.ok = c.ok AND t.oid = c.oid)")                    \
+  X(FRESH, "SELECT s, p, ok, oid FROM temp.csto_staged t WHERE graph = ?1 AND own = 0 "     \
+           "AND NOT EXISTS (SELECT 1 FROM csto_support c WHERE c.s = t.s AND c.p = t.p "    \
+           "AND c.ok = t.ok AND c.oid = t.oid AND c.graph = ?1)")                           \
+  X(OWN, "SELECT s, p, ok, oid FROM temp.csto_staged WHERE graph = ?1 AND own = 1")         \
+  X(COUNT_STAGED, "SELECT count(*), total(own) FROM temp.csto_staged WHERE graph = ?1")     \
   X(SUPPORTED, "SELECT 1 FROM csto_support WHERE s = ?1 AND p = ?2 AND ok = ?3 AND "        \
                "oid = ?4 LIMIT 1")                                                          \
   X(ADD_SUPPORT, "INSERT INTO csto_support VALUES (?1, ?2, ?3, ?4, ?5)")                    \

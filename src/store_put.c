@@ -22,8 +22,9 @@ static const char *const store_sql[] = {
 };
 
 static const char staged_sql[] =
-    "CREATE TEMP TABLE IF NOT EXISTS csto_staged (own INTEGER, s INTEGER, p INTEGER, "
-    "ok INTEGER, oid INTEGER, PRIMARY KEY (own, s, p, ok, oid)) WITHOUT ROWID;";
+    "CREATE TEMP TABLE IF NOT EXISTS csto_staged (graph INTEGER, own INTEGER, s INTEGER, "
+    "p INTEGER, ok INTEGER, oid INTEGER, PRIMARY KEY (graph, own, s, p, ok, oid)) "
+    "WITHOUT ROWID;";
 
 static csto_status db_error(csto_store *store, const char *what, csto_error *err) {
   return csto_error_set(err, CSTO_ERR_STORE, "%s: %s: %s", store->path, what,
@@ -171,6 +172,8 @@ void csto_store_rollback(csto_store *store) {
 
 /* ---- staging a graph ----------------------------------------------------------------- */
 
+static int unstage(csto_store *store);
+
 csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_error *err) {
   if (!store->in_batch)
     return csto_error_set(err, CSTO_ERR_USAGE, "%s: put a graph inside a batch", store->path);
@@ -183,9 +186,14 @@ csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_er
   if (!store->graph)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   store->graph_id = uri_id(store, graph);
-  if (store->graph_id < 0 || run(sql(store, CSTO_SQL_UNSTAGE)))
-    return db_error(store, "cannot write", err);
-  return CSTO_OK;
+  return store->graph_id < 0 || unstage(store) ? db_error(store, "cannot write", err) : CSTO_OK;
+}
+
+/* Forget what is staged for the current graph. */
+static int unstage(csto_store *store) {
+  sqlite3_stmt *q = sql(store, CSTO_SQL_UNSTAGE);
+  sqlite3_bind_int64(q, 1, store->graph_id);
+  return run(q);
 }
 
 /* A blank node's label, made distinct per graph (raptor numbers them per parse). */
@@ -253,11 +261,12 @@ csto_status csto_store_graph_add(csto_store *store, const raptor_statement *st,
                             ? (const char *)raptor_uri_as_string(st->subject->value.uri)
                             : NULL;
   sqlite3_stmt *q = sql(store, CSTO_SQL_STAGE);
-  sqlite3_bind_int(q, 1, !csto_layout_merges(store->graph, subject));
-  sqlite3_bind_int64(q, 2, k.s);
-  sqlite3_bind_int64(q, 3, k.p);
-  sqlite3_bind_int(q, 4, k.ok);
-  sqlite3_bind_int64(q, 5, k.oid);
+  sqlite3_bind_int64(q, 1, store->graph_id);
+  sqlite3_bind_int(q, 2, !csto_layout_merges(store->graph, subject));
+  sqlite3_bind_int64(q, 3, k.s);
+  sqlite3_bind_int64(q, 4, k.p);
+  sqlite3_bind_int(q, 5, k.ok);
+  sqlite3_bind_int64(q, 6, k.oid);
   return run(q) ? db_error(store, "cannot stage a statement", err) : CSTO_OK;
 }
 
@@ -363,8 +372,10 @@ static int gather(csto_store *store, graph_change *c) {
   sqlite3_stmt *stale = sql(store, CSTO_SQL_STALE), *fresh = sql(store, CSTO_SQL_FRESH);
   sqlite3_bind_int64(stale, 1, store->graph_id);
   sqlite3_bind_int64(fresh, 1, store->graph_id);
+  sqlite3_stmt *own = sql(store, CSTO_SQL_OWN);
+  sqlite3_bind_int64(own, 1, store->graph_id);
   return select_keys(stale, &c->stale) || select_keys(fresh, &c->fresh) ||
-         select_keys(sql(store, CSTO_SQL_OWN), &c->own);
+         select_keys(own, &c->own);
 }
 
 /* csto_graphs lists the graph and the merged graph exactly when they hold triples. */
@@ -380,6 +391,7 @@ static int relist(csto_store *store, sqlite3_int64 graph) {
 
 static int count_staged(csto_store *store, csto_store_counts *counts) {
   sqlite3_stmt *q = sql(store, CSTO_SQL_COUNT_STAGED);
+  sqlite3_bind_int64(q, 1, store->graph_id);
   if (sqlite3_step(q) != SQLITE_ROW) {
     sqlite3_reset(q);
     return -1;
@@ -400,7 +412,7 @@ csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
   int failed = count_staged(store, &n) || gather(store, &c) ||
                replace_own(store, &c.own) ||
                withdraw(store, &c.stale, &c.gone) || assert_fresh(store, &c.fresh, &c.arrived) ||
-               run(sql(store, CSTO_SQL_UNSTAGE)) || relist(store, store->graph_id) ||
+               unstage(store) || relist(store, store->graph_id) ||
                relist(store, store->merged);
   if (!failed && store->journal)
     journal_graph(store, &c);
@@ -434,46 +446,98 @@ csto_status csto_store_delete_graph(csto_store *store, const char *graph,
 
 /* ---- loading a graph file ------------------------------------------------------------ */
 
-static csto_status put_file_graph(csto_store *store, csto_query_file *f, size_t i,
-                                  csto_store_counts *counts, csto_error *err) {
-  csto_status st = csto_store_graph_begin(store, csto_query_file_graph_iri(f, i), err);
-  librdf_stream *s = st == CSTO_OK ? csto_query_file_graph_stream(f, i) : NULL;
-  if (st == CSTO_OK && !s)
-    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  for (; st == CSTO_OK && !librdf_stream_end(s); librdf_stream_next(s))
-    st = csto_store_graph_add(store, librdf_stream_get_object(s), err);
-  if (s)
-    librdf_free_stream(s);
-  return st == CSTO_OK ? csto_store_graph_end(store, counts, err) : st;
+/* A file streams into the staging table, each statement under its graph; then each graph
+ * is applied. So a file of any size holds in memory only the names of its graphs. */
+typedef struct {
+  csto_store *store;
+  char **graphs; /* in the order they first came */
+  sqlite3_int64 *ids;
+  size_t n, cap;
+} file_graphs;
+
+static void file_graphs_free(file_graphs *f) {
+  for (size_t i = 0; i < f->n; i++)
+    free(f->graphs[i]);
+  free(f->graphs);
+  free(f->ids);
 }
 
-static csto_status put_file(csto_store *store, csto_query_file *f, const char *path,
-                            csto_store_counts *counts, csto_error *err) {
+/* Make graph the current one (the last one usually is already), noting it when new. */
+static csto_status switch_graph(file_graphs *f, const char *graph, csto_error *err) {
+  csto_store *store = f->store;
+  if (store->graph && strcmp(store->graph, graph) == 0)
+    return CSTO_OK;
+  for (size_t i = 0; i < f->n; i++)
+    if (strcmp(f->graphs[i], graph) == 0) { /* an earlier graph again: rare, so a scan */
+      free(store->graph);
+      store->graph = strdup(graph);
+      store->graph_id = f->ids[i];
+      return store->graph ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+    }
+  csto_status st = csto_store_graph_begin(store, graph, err);
+  size_t cap = f->cap;
+  if (st == CSTO_OK &&
+      (csto_array_reserve((void **)&f->graphs, &cap, f->n, sizeof *f->graphs) ||
+       csto_array_reserve((void **)&f->ids, &f->cap, f->n, sizeof *f->ids) ||
+       !(f->graphs[f->n] = strdup(graph))))
+    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  if (st == CSTO_OK)
+    f->ids[f->n++] = store->graph_id;
+  return st;
+}
+
+static csto_status stage_statement(void *user, const raptor_statement *st, const char *graph,
+                                   csto_error *err) {
+  file_graphs *f = user;
+  csto_status status = switch_graph(f, graph, err);
+  return status == CSTO_OK ? csto_store_graph_add(f->store, st, err) : status;
+}
+
+/* Apply every staged graph of the file; counts[i] for graph i. */
+static csto_status apply_graphs(file_graphs *f, csto_store_counts *counts, csto_error *err) {
+  csto_status st = CSTO_OK;
+  for (size_t i = 0; st == CSTO_OK && i < f->n; i++) {
+    free(f->store->graph);
+    f->store->graph = strdup(f->graphs[i]);
+    f->store->graph_id = f->ids[i];
+    st = f->store->graph ? csto_store_graph_end(f->store, &counts[i], err)
+                         : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
+  return st;
+}
+
+static csto_status put_file(file_graphs *f, const char *path, csto_store_counts **counts,
+                            csto_error *err) {
+  csto_store *store = f->store;
   csto_status st = csto_store_begin(store, err);
-  for (size_t i = 0; st == CSTO_OK && i < csto_query_file_graph_count(f); i++)
-    st = put_file_graph(store, f, i, &counts[i], err);
+  if (st == CSTO_OK)
+    st = csto_query_file_each(store->ds, path, stage_statement, f, err);
+  if (st == CSTO_OK && !(*counts = calloc(f->n + 1, sizeof **counts)))
+    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  if (st == CSTO_OK)
+    st = apply_graphs(f, *counts, err);
   if (st == CSTO_OK)
     return csto_store_commit(store, err);
   csto_store_rollback(store);
-  char why[CSTO_ERROR_MESSAGE_SIZE]; /* the store's words, after the file's name */
-  snprintf(why, sizeof why, "%s", err ? err->message : "");
-  return csto_error_set(err, st, "%s: %s", path, why);
+  if (err && strncmp(err->message, path, strlen(path)) != 0) {
+    char why[CSTO_ERROR_MESSAGE_SIZE]; /* the store's words, after the file's name */
+    snprintf(why, sizeof why, "%s", err->message);
+    csto_error_set(err, st, "%s: %s", path, why);
+  }
+  return st;
 }
 
 csto_status csto_store_load_file(csto_store *store, const char *path,
                                  csto_store_loaded_fn on_graph, void *user, csto_error *err) {
-  csto_query_file *f = NULL;
-  csto_status st = csto_query_file_read(store->ds, path, &f, err);
-  size_t n = f ? csto_query_file_graph_count(f) : 0;
-  csto_store_counts *counts = calloc(n + 1, sizeof *counts);
-  if (st == CSTO_OK && !counts)
-    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  if (st == CSTO_OK)
-    st = put_file(store, f, path, counts, err);
-  for (size_t i = 0; st == CSTO_OK && on_graph && i < n; i++)
-    on_graph(user, path, csto_query_file_graph_iri(f, i), &counts[i]);
+  file_graphs f = {store, NULL, NULL, 0, 0};
+  free(store->graph); /* no current graph: the file's first statement names one */
+  store->graph = NULL;
+  csto_store_counts *counts = NULL;
+  csto_status st = put_file(&f, path, &counts, err);
+  for (size_t i = 0; st == CSTO_OK && on_graph && i < f.n; i++)
+    on_graph(user, path, f.graphs[i], &counts[i]);
   free(counts);
-  csto_query_file_free(f);
+  file_graphs_free(&f);
   return st;
 }
 

@@ -71,6 +71,15 @@ const char *csto_query_syntax_for_path(const char *path);
 csto_status csto_query_dataset_add_file(csto_dataset *ds, const char *path, long *triples,
                                         csto_error *err);
 
+/* Stream the statements of the graph file at path to fn, each with the IRI of the graph
+ * it belongs to (named as csto_query_file_read names them; several articles' triples in
+ * one graph refused as there), memory bounded by the parser. fn's first error stops the
+ * parse and is returned as fn set it; a parse error names the file and line. */
+typedef csto_status (*csto_query_statement_fn)(void *user, const raptor_statement *st,
+                                               const char *graph, csto_error *err);
+csto_status csto_query_file_each(csto_dataset *ds, const char *path, csto_query_statement_fn fn,
+                                 void *user, csto_error *err);
+
 /* ---- A graph file split into the named graphs it is stored or pushed as -------------
  *
  * Quads keep their graph name. Triples form one more graph named after the file's article
