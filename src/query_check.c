@@ -219,6 +219,193 @@ static int malformed_escape(const char *sparql) {
   return 0;
 }
 
+/* ---- a binding rasqal loses -----------------------------------------------------------
+ * rasqal 0.9.33 forgets that a variable is bound when the query's first triple pattern
+ * binds it, a later pattern of the same group shares no variable with those before it
+ * (a cross product), and an OPTIONAL or UNION group uses the variable: the group binds it
+ * afresh and rows of other values come out. `?s :date "d" . ?c :member :org . OPTIONAL {
+ * ?p :attends ?s }` gives every event's attendees, not those of ?s (roqet does the same);
+ * with `?c :member :org` first, or with the patterns connected, the answer is right.
+ * Found here by reading the WHERE group's own triple patterns. */
+
+enum { MAX_TRIPLES = 64, MAX_VARIABLES = 8 };
+
+typedef struct {
+  const char *at[MAX_VARIABLES]; /* each variable's name, after its "?" or "$" */
+  size_t len[MAX_VARIABLES];
+  size_t n;
+} variables;
+
+typedef struct {
+  variables triple[MAX_TRIPLES];
+  size_t n;
+  variables subject, predicate, object; /* the pattern being read */
+  int part;                            /* 0 subject, 1 predicate, 2 object */
+} patterns;
+
+static void add_variable(variables *v, const char *at, size_t len) {
+  if (v->n < MAX_VARIABLES) {
+    v->at[v->n] = at;
+    v->len[v->n++] = len;
+  }
+}
+
+static int has_variable(const variables *v, const char *at, size_t len) {
+  for (size_t i = 0; i < v->n; i++)
+    if (v->len[i] == len && strncmp(v->at[i], at, len) == 0)
+      return 1;
+  return 0;
+}
+
+/* The object ends a pattern: its variables are the subject's, predicate's and object's. */
+static void end_pattern(patterns *ps) {
+  if (ps->n < MAX_TRIPLES) {
+    variables *t = &ps->triple[ps->n++];
+    const variables *parts[] = {&ps->subject, &ps->predicate, &ps->object};
+    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i < 3; i++)
+      for (size_t j = 0; j < parts[i]->n; j++)
+        add_variable(t, parts[i]->at[j], parts[i]->len[j]);
+  }
+  memset(&ps->object, 0, sizeof ps->object);
+}
+
+/* A term (or a bracketed blank node, a collection) in the current part of the pattern. */
+static void add_term(patterns *ps, const char *p, size_t n) {
+  variables *part = ps->part == 0 ? &ps->subject : ps->part == 1 ? &ps->predicate : &ps->object;
+  if (n > 1 && (*p == '?' || *p == '$'))
+    add_variable(part, p + 1, n - 1);
+  if (ps->part == 2)
+    end_pattern(ps);
+  else
+    ps->part++;
+}
+
+/* Past the bracket that closes the one at p ("{" "(" "["), or the end of the text. */
+static const char *past_closing(const char *p) {
+  char open = *p, close = open == '{' ? '}' : open == '(' ? ')' : ']';
+  int depth = 0;
+  for (; *p; p++) {
+    size_t skip = skipped(p);
+    if (skip) {
+      p += skip - 1;
+    } else if (*p == open) {
+      depth++;
+    } else if (*p == close && --depth == 0) {
+      return p + 1;
+    }
+  }
+  return p;
+}
+
+/* Read the triple patterns of the group at group ("{"), not those of groups inside it. */
+static void read_patterns(const char *group, patterns *ps) {
+  memset(ps, 0, sizeof *ps);
+  for (const char *p = group + 1; *p && *p != '}';) {
+    size_t skip = skipped(p), n;
+    if (isspace((unsigned char)*p) || *p == '#') {
+      p = after_space(p);
+    } else if (skip) { /* an IRI or a literal */
+      add_term(ps, p, 0);
+      p += skip + (*p == '<' && p[skip] == '>');
+    } else if (*p == '{' || *p == '(' || *p == '[') {
+      if (*p != '{') /* an expression is no term; a blank node or collection is */
+        ps->part = *p == '(' && ps->part == 0 ? 0 : ps->part;
+      if (*p == '[')
+        add_term(ps, p, 0);
+      p = past_closing(p);
+    } else if (*p == '.' || *p == ';' || *p == ',') {
+      ps->part = *p == '.' ? 0 : *p == ';' ? 1 : 2;
+      if (*p == '.')
+        memset(&ps->subject, 0, sizeof ps->subject);
+      if (*p != ',')
+        memset(&ps->predicate, 0, sizeof ps->predicate);
+      p++;
+    } else if ((n = word_length(p)) > 0) {
+      int keyword = n > 1 && *p != '?' && *p != '$' && !memchr(p, ':', n) &&
+                    !isdigit((unsigned char)*p);
+      if (!keyword)
+        add_term(ps, p, n);
+      p += n;
+    } else {
+      p++;
+    }
+  }
+}
+
+/* A pattern after the first that shares no variable with those before it. */
+static int has_cross_product(const patterns *ps) {
+  for (size_t i = 1; i < ps->n; i++) {
+    int shared = 0;
+    for (size_t j = 0; j < ps->triple[i].n && !shared; j++)
+      for (size_t k = 0; k < i && !shared; k++)
+        shared = has_variable(&ps->triple[k], ps->triple[i].at[j], ps->triple[i].len[j]);
+    if (!shared)
+      return 1;
+  }
+  return 0;
+}
+
+/* Where the WHERE clause's group starts ("{"), or NULL. */
+static const char *where_group(const char *sparql) {
+  const char *first = NULL;
+  for (const char *p = sparql; *p;) {
+    size_t skip = skipped(p);
+    if (skip) {
+      p += skip;
+      continue;
+    }
+    if (keyword_at(sparql, p, "WHERE")) {
+      const char *q = after_space(p + strlen("WHERE"));
+      return *q == '{' ? q : NULL;
+    }
+    if (*p == '{' && !first)
+      first = p;
+    p++;
+  }
+  return first;
+}
+
+/* A variable of v used inside a group nested in the one at group: its index, or -1. */
+static int used_in_nested_group(const char *group, const variables *v) {
+  int depth = 0;
+  for (const char *p = group; *p;) {
+    size_t skip = skipped(p), n;
+    if (skip) {
+      p += skip;
+    } else if (*p == '{' || *p == '}') {
+      depth += *p == '{' ? 1 : -1;
+      if (depth == 0)
+        return -1;
+      p++;
+    } else if ((*p == '?' || *p == '$') && (n = word_length(p)) > 1) {
+      for (size_t i = 0; depth > 1 && i < v->n; i++)
+        if (n - 1 == v->len[i] && strncmp(p + 1, v->at[i], n - 1) == 0)
+          return (int)i;
+      p += n;
+    } else {
+      p++;
+    }
+  }
+  return -1;
+}
+
+static int lost_binding(const char *sparql, const char **name, size_t *len) {
+  const char *group = where_group(sparql);
+  if (!group)
+    return 0;
+  patterns ps;
+  read_patterns(group, &ps);
+  if (ps.n < 2 || !has_cross_product(&ps))
+    return 0;
+  int i = used_in_nested_group(group, &ps.triple[0]);
+  if (i < 0)
+    return 0;
+  *name = ps.triple[0].at[i];
+  *len = ps.triple[0].len[i];
+  return 1;
+}
+
 csto_status csto_query_refuse(const char *sparql, csto_error *err) {
   size_t len = strlen(sparql), bad = csto_utf8_first_bad(sparql, len);
   if (bad < len)
@@ -244,6 +431,16 @@ csto_status csto_query_refuse(const char *sparql, csto_error *err) {
                           "SPARQL: property paths are refused ('%c' after a predicate): rasqal "
                           "cannot parse them; write one triple pattern per step, " ON_A_SERVER,
                           *path);
+  const char *name;
+  size_t name_len;
+  if (lost_binding(sparql, &name, &name_len))
+    return csto_error_set(err, CSTO_ERR_QUERY,
+                          "SPARQL: ?%.*s is bound by the first triple pattern, a later pattern "
+                          "shares no variable with those before it, and a nested group "
+                          "(OPTIONAL, UNION) uses ?%.*s: rasqal loses that binding and answers "
+                          "with rows of other values; put another pattern first, "
+                          "one that does not bind it, " ON_A_SERVER,
+                          (int)name_len, name, (int)name_len, name);
   for (size_t i = 0; i < sizeof updates / sizeof updates[0]; i++)
     if (uses_keyword(sparql, updates[i], NULL))
       return csto_error_set(err, CSTO_ERR_QUERY,
