@@ -27,21 +27,19 @@ done
 check "README has the federated query" test -s "$WORK/federated.rq"
 
 check "attendance runs" run attendance
-check "attendance: Putin by video link at three events" test "$(grep -c '^Vladimir Putin,.*,Remote$' "$WORK/attendance.csv")" -eq 3
-check "attendance: Lavrov in person" has attendance 'Sergey Lavrov,"Collective Security Treaty Organization Meeting, 2021-09-15",InPerson'
-check "attendance: six attendances" rows attendance 6
+check "attendance: Putin by video link at three meetings" test "$(grep -c ',Remote$' "$WORK/attendance.csv")" -eq 3
+check "attendance: the summit of 16 September" has attendance '"CSTO Collective Security Council Summit, 2021-09-16",Remote'
+check "attendance: three attendances" rows attendance 3
 check "remote runs" run remote
-check "remote: Putin at three events" test "$(grep -c '^Vladimir Putin,' "$WORK/remote.csv")" -eq 3
-check "remote: only Putin" rows remote 3
-check "remote: the dated summit" has remote 'Vladimir Putin,"CSTO Collective Security Council Summit, 2021-09-16",2021-09-16'
-check "remote: an undated summit, date left empty" has remote 'Vladimir Putin,Shanghai Cooperation Organisation Summit,'
+check "remote: Putin three times" has remote 'Vladimir Putin,3'
+check "remote: only Putin" rows remote 1
 check "meetings runs" run meetings
 check "meetings: Putin at three" has meetings 'Vladimir Putin,3'
 check "meetings: a chair's meeting counts" has meetings 'Sirojiddin Muhriddin,1'
 check "meetings: six people" rows meetings 6
 check "chairs runs" run chairs
-check "chairs: Muhriddin chairs the ministers' meeting in Dushanbe" has chairs 'Sirojiddin Muhriddin,"Collective Security Treaty Organization Meeting, 2021-09-15",2021-09-15,Dushanbe'
-check "chairs: Rahmon chairs the summit" has chairs 'Emomali Rahmon,"CSTO Collective Security Council Summit, 2021-09-16",2021-09-16'
+check "chairs: Muhriddin chairs the ministers' meeting in Dushanbe" has chairs '"Collective Security Treaty Organization Meeting, 2021-09-15",2021-09-15,Dushanbe'
+check "chairs: one meeting" rows chairs 1
 check "members runs" run members
 check "members: the six CSTO members" rows members 6
 check "members: Kyrgyzstan among them" has members "Kyrgyzstan"
@@ -53,14 +51,15 @@ check "absent: Tajikistan chaired" not_has absent "Tajikistan"
 check "posts runs" run posts
 check "posts: Zakharova's post" has posts "Maria Zakharova,Spokesperson of Ministry of Foreign Affairs of Russia"
 check "provenance runs" run provenance
-check "provenance: the sentence that states Muhriddin chairs" has provenance "Sirojiddin Muhriddin,\"The session, chaired by Tajik Foreign Minister Sirojiddin Muhriddin"
-check "provenance: two chairs, two sentences" rows provenance 2
+check "provenance: the sentence that states Muhriddin chairs" has provenance "\"The session, chaired by Tajik Foreign Minister Sirojiddin Muhriddin"
+check "provenance: one sentence, with its offsets and the article's date" has provenance ",522,687,2021-09-15"
+check "provenance: one row" rows provenance 1
 check "sources runs" run sources
 check "sources: one article, the sentence listing the members" has sources ",https://w3id.org/csto-kg/resource/article_0398db4c1211ba34,\"The Collective Security Treaty Organization (CSTO) is an international organization"
 check "sources: one row" rows sources 1
 check "rules runs" run rules
-check "rules: six members from one list" has rules "memberOf.list,memberOf,6"
-check "rules: five modes stated in the attendance clause" has rules "mode.clause,mode,5"
+check "rules: six members from one list" has rules "memberOf.list,https://w3id.org/csto-kg/ontology#memberOf,6"
+check "rules: five modes stated in the attendance clause" has rules "mode.clause,https://w3id.org/csto-kg/ontology#mode,5"
 
 # What each analyst's form uses first that the embedded engine refuses.
 check "attendance (paths) refused" refused attendance "property paths are refused"

@@ -257,7 +257,9 @@ static void test_wrong_answers_refused(void **state) {
       {"ASK { ?s ?p \\UEstate }", "escape without its 4 or 8 hex digits"},
       {"ASK { ?s ?p \"\xff\" }", "not UTF-8"},
       {"SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), (?s), \"i\")) }", "REGEX with a pattern"},
-      {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"}};
+      {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"},
+      {"SELECT ?s (STR(?p) AS ?x) (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ?p",
+       "an expression without an aggregate"}};
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
     char *out = run(ds, refused[i][0], NULL, &st, NULL, &err);
     assert_int_equal(st, CSTO_ERR_QUERY);
@@ -269,7 +271,10 @@ static void test_wrong_answers_refused(void **state) {
                         "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), \"a,b\", \"i\")) }",
                         "ASK { ?s ?p \"a\\u00e9\\n\" }",
                         "ASK { ?s ?p ?o FILTER(REGEX(STR(?s), 'x')) }",
-                        "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }"};
+                        "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }",
+                        "SELECT ?p (COUNT(?o) AS ?n) (MAX(STR(?o)) AS ?m) WHERE { ?s ?p ?o } "
+                        "GROUP BY ?p",
+                        "SELECT (STR(?p) AS ?x) WHERE { ?s ?p ?o }"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
     char *out = run(ds, fine[i], NULL, &st, NULL, &err);
     assert_int_equal(st, CSTO_OK);
