@@ -108,16 +108,19 @@ fi
 rm -f "$W"/q/federated*.rq # needs the network (Wikidata), not a measure of our engines
 queries=()
 for f in "$W"/q/*.rq; do
+  case $f in *.embedded.rq) continue ;; esac # the embedded engine's form of a question
   [ -e "$f" ] && queries+=("$(basename "$f" .rq)")
 done
 [ ${#queries[@]} -gt 0 ] || die "no cookbook queries found"
 
 # run_query NAME TAG ARGS...: time one query into $W/NAME.TAG.csv; prints "secs rows status".
+# The embedded engine (tag emb) runs the question's embedded form when it has one.
 run_query() {
-  local name=$1 tag=$2 rc t0 t
+  local name=$1 tag=$2 rc t0 t file=$W/q/$1.rq
   shift 2
+  [ "$tag" = emb ] && [ -e "$W/q/$name.embedded.rq" ] && file=$W/q/$name.embedded.rq
   t0=$(now)
-  timeout -k 5 $((qt + 10)) "$bin" query "$@" --timeout "$qt" --file "$W/q/$name.rq" \
+  timeout -k 5 $((qt + 10)) "$bin" query "$@" --timeout "$qt" --file "$file" \
     --results csv -o "$W/$name.$tag.csv" 2> "$W/$name.$tag.err"
   rc=$?
   t=$(secs "$t0" "$(now)")
