@@ -5,8 +5,10 @@
  * pattern up once per row of the patterns before it: a query over a thousand articles
  * took minutes. This source keeps one prepared statement per shape of pattern (which of
  * subject, predicate, object and graph are bound, and to what kind of term), reuses it,
- * and binds ids: a lookup costs a few microseconds. librdf still parses the query and
- * hands the answer on (csto_query_run); only the matching is done here.
+ * binds ids, and keeps each short complete answer for the rest of the query
+ * (store_rows.h), since rasqal evaluates an OPTIONAL or UNION group again for every row
+ * to its left with the same lookups. librdf still parses the query and hands the answer
+ * on (csto_query_run); only the matching is done here, inside one read transaction.
  *
  * The default graph is the union of the graphs, as with librdf; GRAPH ?g ranges over the
  * graphs the store lists in csto_graphs. */
@@ -16,6 +18,7 @@
 #include <rasqal.h>
 
 #include "store_impl.h"
+#include "store_rows.h"
 
 /* How a pattern's part is given: not at all (a variable to bind), or as a term of a kind
  * (bound to an id). */
@@ -69,6 +72,8 @@ typedef struct spare {
 struct csto_store_source {
   csto_store *store;
   rasqal_world *world;
+  csto_row_cache *cache; /* the answers kept for the query that runs */
+  int reading;           /* a read transaction spans the query (see new_source) */
   spare *spares[SHAPES];
   sqlite3_stmt *find_uri, *find_blank, *find_literal, *graphs;
 };
@@ -175,42 +180,91 @@ static int term_id(csto_store_source *src, rasqal_literal *l, sqlite3_int64 *id)
 
 /* ---- one pattern's matches ------------------------------------------------------------ */
 
+/* A lookup reads up to this many rows at once; an answer that ends within them is kept
+ * for the rest of the query, a longer one is read on as rasqal asks. */
+enum { EAGER_ROWS = 4096 };
+
 typedef struct {
   csto_store_source *src;
   int kinds[4];
-  sqlite3_stmt *stmt;
+  const csto_rows *kept; /* the answer, from the cache (borrowed) */
+  csto_rows read;        /* or the rows read, not kept */
+  size_t at;             /* the current row among them */
+  sqlite3_stmt *stmt;    /* rows past them, read one at a time */
+  csto_row *tail;        /* the current row so read */
   int at_end;
 } match;
 
-static void step(match *m) { m->at_end = sqlite3_step(m->stmt) != SQLITE_ROW; }
+static const csto_rows *rows_of(const match *m) { return m->kept ? m->kept : &m->read; }
 
-/* The term in the current row's columns (id column, text columns), as a rasqal value. */
-static rasqal_literal *uri_value(rasqal_world *w, sqlite3_stmt *q, int text) {
-  raptor_world *rw = rasqal_world_get_raptor(w);
-  raptor_uri *uri = raptor_new_uri(rw, sqlite3_column_text(q, text));
+static const csto_row *current(const match *m) {
+  const csto_rows *rows = rows_of(m);
+  return m->at < rows->n ? rows->rows[m->at] : m->tail;
+}
+
+static void release_statement(match *m) {
+  if (m->stmt)
+    give_back(m->src, m->kinds, m->stmt);
+  m->stmt = NULL;
+}
+
+/* The next row past those read at once: from the statement, or the end. */
+static void step(match *m) {
+  if (++m->at < rows_of(m)->n)
+    return;
+  free(m->tail);
+  m->tail = NULL;
+  if (m->stmt && sqlite3_step(m->stmt) == SQLITE_ROW)
+    m->tail = csto_row_read(m->stmt);
+  if (!m->tail) {
+    release_statement(m);
+    m->at_end = 1;
+  }
+}
+
+/* Read the first EAGER_ROWS rows; an answer that ends there is kept in the cache. */
+static void read_eagerly(match *m, const csto_row_key *key) {
+  int rc = SQLITE_ROW;
+  while (m->read.n < EAGER_ROWS && (rc = sqlite3_step(m->stmt)) == SQLITE_ROW) {
+    csto_row *row = csto_row_read(m->stmt);
+    if (!row || csto_rows_add(&m->read, row)) {
+      rc = SQLITE_NOMEM;
+      break;
+    }
+  }
+  if (rc == SQLITE_ROW)
+    return; /* more to come: served from the statement after these */
+  release_statement(m);
+  if (rc == SQLITE_DONE)
+    m->kept = csto_row_cache_put(m->src->cache, key, &m->read);
+}
+
+/* The term of a row's part, as a rasqal value. */
+static rasqal_literal *uri_value(rasqal_world *w, const csto_row *r, int text) {
+  raptor_uri *uri = raptor_new_uri(rasqal_world_get_raptor(w), r->text[text - CSTO_ROW_IDS]);
   return uri ? rasqal_new_uri_literal(w, uri) : NULL;
 }
 
-static unsigned char *copy_column(sqlite3_stmt *q, int col) {
-  const unsigned char *text = sqlite3_column_text(q, col);
-  if (!text)
+static unsigned char *copy_text(const csto_row *r, int text) {
+  const unsigned char *t = r->text[text - CSTO_ROW_IDS];
+  if (!t)
     return NULL;
-  size_t n = (size_t)sqlite3_column_bytes(q, col);
+  size_t n = (size_t)r->len[text - CSTO_ROW_IDS];
   unsigned char *copy = rasqal_alloc_memory(n + 1);
   if (copy)
-    memcpy(copy, text, n + 1);
+    memcpy(copy, t, n + 1);
   return copy;
 }
 
-static rasqal_literal *blank_value(rasqal_world *w, sqlite3_stmt *q, int text) {
-  unsigned char *label = copy_column(q, text);
+static rasqal_literal *blank_value(rasqal_world *w, const csto_row *r, int text) {
+  unsigned char *label = copy_text(r, text);
   return label ? rasqal_new_simple_literal(w, RASQAL_LITERAL_BLANK, label) : NULL;
 }
 
-static rasqal_literal *literal_value(rasqal_world *w, sqlite3_stmt *q) {
-  unsigned char *text = copy_column(q, TEXT_O_LITERAL);
-  char *language = (char *)copy_column(q, TEXT_O_LANGUAGE);
-  const unsigned char *type = sqlite3_column_text(q, TEXT_O_DATATYPE);
+static rasqal_literal *literal_value(rasqal_world *w, const csto_row *r) {
+  unsigned char *text = copy_text(r, TEXT_O_LITERAL);
+  char *language = (char *)copy_text(r, TEXT_O_LANGUAGE);
+  const unsigned char *type = r->text[TEXT_O_DATATYPE - CSTO_ROW_IDS];
   raptor_uri *datatype = type ? raptor_new_uri(rasqal_world_get_raptor(w), type) : NULL;
   if (text)
     return rasqal_new_string_literal(w, text, language, datatype, NULL); /* takes all three */
@@ -220,40 +274,39 @@ static rasqal_literal *literal_value(rasqal_world *w, sqlite3_stmt *q) {
   return NULL;
 }
 
-static rasqal_literal *part_value(rasqal_world *w, sqlite3_stmt *q, int part) {
+static rasqal_literal *part_value(rasqal_world *w, const csto_row *r, int part) {
   switch (part) {
   case 0:
-    return sqlite3_column_type(q, COL_S_URI) != SQLITE_NULL ? uri_value(w, q, TEXT_S_URI)
-                                                            : blank_value(w, q, TEXT_S_BLANK);
-  case 1: return uri_value(w, q, TEXT_P);
+    return r->id[COL_S_URI] ? uri_value(w, r, TEXT_S_URI) : blank_value(w, r, TEXT_S_BLANK);
+  case 1: return uri_value(w, r, TEXT_P);
   case 2:
-    if (sqlite3_column_type(q, COL_O_URI) != SQLITE_NULL)
-      return uri_value(w, q, TEXT_O_URI);
-    if (sqlite3_column_type(q, COL_O_BLANK) != SQLITE_NULL)
-      return blank_value(w, q, TEXT_O_BLANK);
-    return literal_value(w, q);
-  default: return uri_value(w, q, TEXT_G);
+    if (r->id[COL_O_URI])
+      return uri_value(w, r, TEXT_O_URI);
+    if (r->id[COL_O_BLANK])
+      return blank_value(w, r, TEXT_O_BLANK);
+    return literal_value(w, r);
+  default: return uri_value(w, r, TEXT_G);
   }
 }
 
 /* A part's term as (kind, id), for comparing two parts of the row. */
-static sqlite3_int64 part_key(sqlite3_stmt *q, int part, int *kind) {
+static sqlite3_int64 part_key(const csto_row *r, int part, int *kind) {
   static const int columns[4][3] = {{COL_S_URI, COL_S_BLANK, -1},
                                     {COL_P, -1, -1},
                                     {COL_O_URI, COL_O_BLANK, COL_O_LITERAL},
                                     {COL_G, -1, -1}};
   for (int k = 0; k < 3 && columns[part][k] >= 0; k++)
-    if (sqlite3_column_type(q, columns[part][k]) != SQLITE_NULL) {
+    if (r->id[columns[part][k]]) {
       *kind = k;
-      return sqlite3_column_int64(q, columns[part][k]);
+      return r->id[columns[part][k]];
     }
   *kind = -1;
   return 0;
 }
 
-static int same_term(sqlite3_stmt *q, int a, int b) {
+static int same_term(const csto_row *r, int a, int b) {
   int ka, kb;
-  sqlite3_int64 ia = part_key(q, a, &ka), ib = part_key(q, b, &kb);
+  sqlite3_int64 ia = part_key(r, a, &ka), ib = part_key(r, b, &kb);
   return ka == kb && ia == ib;
 }
 
@@ -265,22 +318,22 @@ static const rasqal_triple_parts part_flag[4] = {RASQAL_TRIPLE_SUBJECT, RASQAL_T
 static rasqal_triple_parts bind_match(rasqal_triples_match *rtm, void *user_data,
                                       rasqal_variable *bindings[4], rasqal_triple_parts parts) {
   (void)user_data;
-  match *m = rtm->user_data;
+  const csto_row *r = current(rtm->user_data);
   rasqal_triple_parts bound = 0;
-  for (int part = 0; part < 4; part++) {
+  for (int part = 0; r && part < 4; part++) {
     if (!bindings[part] || !(parts & part_flag[part]))
       continue;
     int first = 1;
     for (int earlier = 0; earlier < part; earlier++) {
       if (bindings[earlier] != bindings[part])
         continue;
-      if (!same_term(m->stmt, earlier, part))
+      if (!same_term(r, earlier, part))
         return 0;
       first = 0;
     }
     if (!first)
       continue;
-    rasqal_variable_set_value(bindings[part], part_value(rtm->world, m->stmt, part));
+    rasqal_variable_set_value(bindings[part], part_value(rtm->world, r, part));
     bound |= part_flag[part];
   }
   return bound;
@@ -302,8 +355,9 @@ static void finish_match(rasqal_triples_match *rtm, void *user_data) {
   match *m = rtm->user_data;
   if (!m)
     return;
-  if (m->stmt)
-    give_back(m->src, m->kinds, m->stmt);
+  release_statement(m);
+  csto_rows_clear(&m->read);
+  free(m->tail);
   free(m);
   rtm->user_data = NULL;
 }
@@ -315,8 +369,8 @@ static rasqal_literal *bound_part(rasqal_literal *l, rasqal_variable **var) {
   return *var ? (*var)->value : l;
 }
 
-/* Set up matching t: bind its bound parts to ids and run the shape's statement. A bound
- * term the store does not hold matches nothing. */
+/* Set up matching t: bind its bound parts to ids, then the answer kept for them, or the
+ * shape's statement run. A bound term the store does not hold matches nothing. */
 static int init_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
                       rasqal_triple_meta *meta, rasqal_triple *t) {
   (void)rts;
@@ -331,24 +385,31 @@ static int init_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, voi
   rtm->finish = finish_match;
   m->src = src;
   rasqal_literal *parts[4] = {t->subject, t->predicate, t->object, t->origin};
-  sqlite3_int64 ids[4] = {0, 0, 0, 0};
+  csto_row_key key;
+  memset(&key, 0, sizeof key);
   int missing = 0;
   for (int part = 0; part < 4; part++) {
     rasqal_literal *value = bound_part(parts[part], &meta->bindings[part]);
-    if (value && (m->kinds[part] = term_id(src, value, &ids[part])) != PART_FREE && !ids[part])
+    if (value && (key.kinds[part] = term_id(src, value, &key.ids[part])) != PART_FREE &&
+        !key.ids[part])
       missing = 1;
-    if (value && !part_column(part, m->kinds[part]))
+    if (value && !part_column(part, key.kinds[part]))
       missing = 1; /* a literal subject, a blank predicate: nothing can match */
   }
+  memcpy(m->kinds, key.kinds, sizeof m->kinds);
+  m->at = (size_t)-1; /* before the first row: step() moves to it */
   if (missing) {
     m->at_end = 1;
     return 0;
   }
-  if (!(m->stmt = take_statement(src, m->kinds)))
-    return 1;
-  for (int part = 0; part < 4; part++)
-    if (m->kinds[part] != PART_FREE)
-      sqlite3_bind_int64(m->stmt, part + 1, ids[part]);
+  if (!(m->kept = csto_row_cache_get(src->cache, &key))) {
+    if (!(m->stmt = take_statement(src, m->kinds)))
+      return 1;
+    for (int part = 0; part < 4; part++)
+      if (m->kinds[part] != PART_FREE)
+        sqlite3_bind_int64(m->stmt, part + 1, key.ids[part]);
+    read_eagerly(m, &key);
+  }
   step(m);
   return 0;
 }
@@ -368,7 +429,12 @@ static int triple_present(rasqal_triples_source *rts, void *user_data, rasqal_tr
   return present;
 }
 
-static void free_source(void *user_data) { (void)user_data; }
+static void free_source(void *user_data) {
+  csto_store_source *src = *(csto_store_source **)user_data;
+  if (src->reading)
+    sqlite3_exec(src->store->db, "COMMIT", NULL, NULL, NULL);
+  src->reading = 0;
+}
 
 /* ---- the factory ---------------------------------------------------------------------- */
 
@@ -402,6 +468,11 @@ static int new_source(rasqal_query *query, void *factory_user_data, void *user_d
                       rasqal_triples_source *rts) {
   csto_store_source *src = factory_user_data;
   *(csto_store_source **)user_data = src;
+  csto_row_cache_clear(src->cache); /* a new query: the store may have changed since */
+  /* One read transaction for the whole query: without it sqlite takes and drops its file
+   * lock for every lookup, and the query sees one state of the store throughout. */
+  src->reading = sqlite3_get_autocommit(src->store->db) &&
+                 sqlite3_exec(src->store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
   rts->version = 1;
   rts->init_triples_match = init_match;
   rts->triple_present = triple_present;
@@ -422,6 +493,8 @@ csto_status csto_store_source_install(csto_store *store, csto_error *err) {
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   src->store = store;
   store->source = src;
+  if (!(src->cache = csto_row_cache_new()))
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   sqlite3 *db = store->db;
   if (sqlite3_prepare_v2(db, "SELECT id FROM uris WHERE uri = ?1", -1, &src->find_uri, NULL) ||
       sqlite3_prepare_v2(db, "SELECT id FROM blanks WHERE blank = ?1", -1, &src->find_blank,
@@ -452,5 +525,6 @@ void csto_store_source_free(csto_store_source *src) {
   sqlite3_finalize(src->find_blank);
   sqlite3_finalize(src->find_literal);
   sqlite3_finalize(src->graphs);
+  csto_row_cache_free(src->cache);
   free(src);
 }
