@@ -32,15 +32,9 @@ done
 
 "$CSTO_KG" load --store "$S" "$CSTO_SOURCE_DIR"/tests/articles/*.txt \
   "$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt" > /dev/null
-"$CSTO_KG" serve --store "$S" --timeout 60 > "$WORK/url" 2> "$WORK/serve.err" &
-serve_pid=$!
-for _ in $(seq 1 600); do
-  [ -f "$S.serve" ] && break
-  kill -0 "$serve_pid" 2>/dev/null || fail "serve exited: $(cat "$WORK/serve.err")"
-  sleep 0.2
-done
-[ -f "$S.serve" ] || fail "no $S.serve after 120 s"
-URL=$(cat "$WORK/url")
+# shellcheck source=tests/e2e/serve.sh
+source "$CSTO_SOURCE_DIR/tests/e2e/serve.sh"
+serve_start "$S" "$WORK" --timeout 60
 
 # The CSV answer to $2 on engine $1 (--store S or --endpoint URL): header, then rows sorted.
 answer() {

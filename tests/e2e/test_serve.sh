@@ -28,15 +28,9 @@ P='PREFIX csto: <https://w3id.org/csto-kg/ontology#> PREFIX res: <https://w3id.o
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>'
 
 "$CSTO_KG" load --store "$S" "$F/store-a.ttl" "$F/store-b.ttl" > /dev/null
-"$CSTO_KG" serve --store "$S" --timeout 30 > "$T/url" 2> "$T/serve.err" &
-serve_pid=$!
-for _ in $(seq 1 600); do
-  [ -f "$S.serve" ] && break
-  kill -0 "$serve_pid" 2>/dev/null || fail "serve exited: $(cat "$T/serve.err")"
-  sleep 0.2
-done
-[ -f "$S.serve" ] || fail "no $S.serve after 120 s"
-URL=$(cat "$T/url")
+# shellcheck source=tests/e2e/serve.sh
+source "$CSTO_SOURCE_DIR/tests/e2e/serve.sh"
+serve_start "$S" "$T" --timeout 30
 [[ $URL =~ ^http://127\.0\.0\.1:[0-9]+/sparql$ ]] || fail "endpoint URL: $URL"
 grep -qx "query=$URL" "$S.serve" || fail "state file: $(cat "$S.serve")"
 grep -qx "update=${URL}-auth" "$S.serve" || fail "state file update URL"
