@@ -406,11 +406,14 @@ static int lost_binding(const char *sparql, const char **name, size_t *len) {
   return 1;
 }
 
-/* ---- an expression over a group ---------------------------------------------------------
- * With GROUP BY, rasqal 0.9.33 evaluates a projected expression that holds no aggregate,
- * `(STR(?p) AS ?x)` with GROUP BY ?p, on the next group's value: every row but the last
- * shows its neighbour's (roqet too). Found: such an expression in a SELECT clause of a
- * query that groups. */
+/* ---- grouping ---------------------------------------------------------------------------
+ * rasqal 0.9.33 answers two forms of grouping wrongly (roqet too):
+ *   - a SELECT that groups with no aggregate in its projection: GROUP BY is ignored and
+ *     the rows come out ungrouped, duplicates included (`SELECT ?p ?m { ... } GROUP BY ?p
+ *     ?m`, a subquery's too, so an outer COUNT counts them all);
+ *   - a projected expression without an aggregate in a SELECT that groups, `(STR(?p) AS
+ *     ?x)` with GROUP BY ?p: every row but the last shows the next group's value.
+ * Found by reading each SELECT: its projection, and whether GROUP BY follows its group. */
 
 static const char *const aggregates[] = {"COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE",
                                          "GROUP_CONCAT"};
@@ -424,31 +427,48 @@ static int holds_aggregate(const char *sparql, const char *p, const char *end) {
   return 0;
 }
 
-/* The first "(... AS ?x)" of a SELECT clause without an aggregate in it, or NULL. */
-static const char *plain_projection(const char *sparql) {
+typedef enum { GROUPING_FINE, GROUPING_IGNORED, GROUPING_SHIFTED } grouping;
+
+/* The SELECT at select: its projection up to its group, the group, and what follows. */
+static grouping select_grouping(const char *sparql, const char *select) {
+  const char *p = select + strlen("SELECT"), *group = NULL;
+  int any_aggregate = 0, plain_expression = 0;
+  while (*p && !group) {
+    size_t skip = skipped(p);
+    if (*p == '{') {
+      group = p;
+    } else if (*p == '(') {
+      const char *end = past_closing(p);
+      if (holds_aggregate(sparql, p, end))
+        any_aggregate = 1;
+      else
+        plain_expression = 1;
+      p = end;
+    } else {
+      p += skip ? skip : 1;
+    }
+  }
+  if (!group || !keyword_at(sparql, after_space(past_closing(group)), "GROUP"))
+    return GROUPING_FINE;
+  return !any_aggregate ? GROUPING_IGNORED : plain_expression ? GROUPING_SHIFTED
+                                                              : GROUPING_FINE;
+}
+
+static grouping wrong_grouping(const char *sparql) {
   for (const char *p = sparql; *p;) {
     size_t skip = skipped(p);
     if (skip) {
       p += skip;
       continue;
     }
-    if (!keyword_at(sparql, p, "SELECT")) {
-      p++;
-      continue;
+    if (keyword_at(sparql, p, "SELECT")) {
+      grouping g = select_grouping(sparql, p);
+      if (g != GROUPING_FINE)
+        return g;
     }
-    for (p += strlen("SELECT"); *p && *p != '{' && !keyword_at(sparql, p, "WHERE");) {
-      skip = skipped(p);
-      if (*p == '(') {
-        const char *end = past_closing(p);
-        if (!holds_aggregate(sparql, p, end))
-          return p;
-        p = end;
-      } else {
-        p += skip ? skip : 1;
-      }
-    }
+    p++;
   }
-  return NULL;
+  return GROUPING_FINE;
 }
 
 csto_status csto_query_refuse(const char *sparql, csto_error *err) {
@@ -476,12 +496,18 @@ csto_status csto_query_refuse(const char *sparql, csto_error *err) {
                           "SPARQL: property paths are refused ('%c' after a predicate): rasqal "
                           "cannot parse them; write one triple pattern per step, " ON_A_SERVER,
                           *path);
-  if (uses_keyword(sparql, "GROUP", NULL) && plain_projection(sparql))
+  grouping g = wrong_grouping(sparql);
+  if (g == GROUPING_SHIFTED)
     return csto_error_set(err, CSTO_ERR_QUERY,
                           "SPARQL: an expression without an aggregate in the SELECT clause of a "
                           "query that groups is refused: rasqal gives each row the next "
                           "group's value; write BIND(expression AS ?x) in the WHERE clause and "
                           "GROUP BY ?x, " ON_A_SERVER);
+  if (g == GROUPING_IGNORED)
+    return csto_error_set(err, CSTO_ERR_QUERY,
+                          "SPARQL: GROUP BY with no aggregate in its SELECT is refused: rasqal "
+                          "ignores it and returns the rows ungrouped, duplicates included; "
+                          "write SELECT DISTINCT, " ON_A_SERVER);
   const char *name;
   size_t name_len;
   if (lost_binding(sparql, &name, &name_len))

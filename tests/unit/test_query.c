@@ -259,7 +259,10 @@ static void test_wrong_answers_refused(void **state) {
       {"SELECT * WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), (?s), \"i\")) }", "REGEX with a pattern"},
       {"CONSTRUCT { # nothing\n } WHERE { ?s ?p ?o }", "empty template is refused"},
       {"SELECT ?s (STR(?p) AS ?x) (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ?p",
-       "an expression without an aggregate"}};
+       "an expression without an aggregate"},
+      {"SELECT ?s ?p WHERE { ?s ?p ?o } GROUP BY ?s ?p", "GROUP BY with no aggregate"},
+      {"SELECT ?s (COUNT(?p) AS ?n) WHERE { SELECT ?s ?p WHERE { ?s ?p ?o } GROUP BY ?s ?p } "
+       "GROUP BY ?s", "GROUP BY with no aggregate"}};
   for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
     char *out = run(ds, refused[i][0], NULL, &st, NULL, &err);
     assert_int_equal(st, CSTO_ERR_QUERY);
@@ -274,7 +277,9 @@ static void test_wrong_answers_refused(void **state) {
                         "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }",
                         "SELECT ?p (COUNT(?o) AS ?n) (MAX(STR(?o)) AS ?m) WHERE { ?s ?p ?o } "
                         "GROUP BY ?p",
-                        "SELECT (STR(?p) AS ?x) WHERE { ?s ?p ?o }"};
+                        "SELECT (STR(?p) AS ?x) WHERE { ?s ?p ?o }",
+                        "SELECT ?s (COUNT(?p) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE { ?s ?p ?o } } "
+                        "GROUP BY ?s"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
     char *out = run(ds, fine[i], NULL, &st, NULL, &err);
     assert_int_equal(st, CSTO_OK);
