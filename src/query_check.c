@@ -78,6 +78,9 @@ static const struct {
                           "DISTINCT ?x WHERE { ... } }"},
     {"SEPARATOR", NULL, "GROUP_CONCAT's separator is refused: rasqal ignores it and joins with a "
                         "space; leave it out, or split the values in your program"},
+    {"CONCAT", NULL, "CONCAT is refused: over variables rasqal gives empty strings, or reads "
+                     "freed memory (CONCAT(STR(?s), ...), found by the sanitizer build); join "
+                     "the values in your program"},
     {"DESCRIBE", NULL, "DESCRIBE is refused: rasqal cannot run it; write CONSTRUCT { <x> ?p ?o } "
                        "WHERE { <x> ?p ?o }"},
     {"EXISTS", NULL, "EXISTS and NOT EXISTS are refused: rasqal cannot parse them; write "

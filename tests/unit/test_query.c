@@ -253,6 +253,8 @@ static void test_wrong_answers_refused(void **state) {
       {"SELECT (count ( distinct ?s) AS ?n) WHERE { ?s ?p ?o }", "COUNT(DISTINCT"},
       {"SELECT (GROUP_CONCAT(?o; separator=\"|\") AS ?a) WHERE { ?s ?p ?o }", "separator is refused"},
       {"DESCRIBE <urn:a>", "DESCRIBE is refused"},
+      {"SELECT (CONCAT(STR(?s), \"x\") AS ?c) WHERE { ?s ?p ?o }", "CONCAT is refused"},
+      {"SELECT ?c WHERE { ?s ?p ?o BIND(concat(?o, \"x\") AS ?c) }", "CONCAT is refused"},
       {"CONSTRUCT {} WHERE { ?s ?p ?o }", "empty template is refused"},
       {"ASK { ?s ?p \\UEstate }", "escape without its 4 or 8 hex digits"},
       {"ASK { ?s ?p \"\xff\" }", "not UTF-8"},
@@ -277,7 +279,7 @@ static void test_wrong_answers_refused(void **state) {
                         "# VALUES\nASK { }", "ASK { ?s ?p '''a \" VALUES''' }",
                         "SELECT ?p (COUNT(?o) AS ?n) (MAX(STR(?o)) AS ?m) WHERE { ?s ?p ?o } "
                         "GROUP BY ?p",
-                        "SELECT (STR(?p) AS ?x) WHERE { ?s ?p ?o }",
+                        "SELECT (STR(?p) AS ?x) WHERE { ?s ?p ?o }", "ASK { ?s <http://e/concat> \"CONCAT\" }",
                         "SELECT ?s (COUNT(?p) AS ?n) WHERE { SELECT DISTINCT ?s ?p WHERE { ?s ?p ?o } } "
                         "GROUP BY ?s"};
   for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++) {
