@@ -3,10 +3,11 @@
  *
  * Putting a graph stages its triples (interned to ids, split into its own and merged) in
  * a temporary table, then compares with what the store holds for it: the graph's old own
- * triples (an article's provenance) are dropped and the new ones added; a merged triple it no longer states loses
- * the graph's support and leaves the merged graph with its last support; a merged triple
- * it now states gains support and enters the merged graph when nobody stated it before.
- * Every step is an indexed statement, so a graph costs what its own triples cost. */
+ * triples (an article's provenance) are dropped and the new ones added; a merged triple
+ * it no longer states loses the graph's support and leaves the merged graph with its last
+ * support; a merged triple it now states gains support and enters the merged graph when
+ * nobody stated it before. Every step is an indexed statement, so a graph costs what its
+ * own triples cost. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
