@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(reader pipeline kb query)
+[ ${#targets[@]} -gt 0 ] || targets=(reader pipeline kb query store_query)
 if ! command -v clang >/dev/null || [ ! -e "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a)" ]; then
   echo "fuzz.sh: needs clang with libFuzzer: apt-get install clang libclang-rt-14-dev" >&2
   exit 2
@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   # suppressions need full stacks, which slow fuzzing tenfold, so the kb and query targets
   # run without leak checks here (the replay tests check their corpora with them).
   leaks=1
-  if [ "$t" = query ] || [ "$t" = kb ]; then leaks=0; fi
+  case $t in query | store_query | kb) leaks=0 ;; esac
   ASAN_OPTIONS=detect_leaks=$leaks build-fuzz/tests/fuzz_"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -detect_leaks=$leaks \
     -dict=build-fuzz/lexicon.dict -artifact_prefix="build-fuzz/crashes/$t/" -print_final_stats=1 \
     "build-fuzz/corpus/$t" "tests/fuzz/corpus/$t" 2>"build-fuzz/$t.log" || status=1
