@@ -180,9 +180,9 @@ static int term_id(csto_store_source *src, rasqal_literal *l, sqlite3_int64 *id)
 
 /* ---- one pattern's matches ------------------------------------------------------------ */
 
-/* A lookup reads up to this many rows at once; an answer that ends within them is kept
- * for the rest of the query, a longer one is read on as rasqal asks. */
-enum { EAGER_ROWS = 4096 };
+/* A lookup reads up to this many rows (and bytes of text) at once; an answer that ends
+ * within them is kept for the rest of the query, a longer one is read on as rasqal asks. */
+enum { EAGER_ROWS = 32768, EAGER_BYTES = 4 * 1024 * 1024 };
 
 typedef struct {
   csto_store_source *src;
@@ -225,12 +225,16 @@ static void step(match *m) {
 /* Read the first EAGER_ROWS rows; an answer that ends there is kept in the cache. */
 static void read_eagerly(match *m, const csto_row_key *key) {
   int rc = SQLITE_ROW;
-  while (m->read.n < EAGER_ROWS && (rc = sqlite3_step(m->stmt)) == SQLITE_ROW) {
+  size_t bytes = 0;
+  while (m->read.n < EAGER_ROWS && bytes < EAGER_BYTES &&
+         (rc = sqlite3_step(m->stmt)) == SQLITE_ROW) {
     csto_row *row = csto_row_read(m->stmt);
     if (!row || csto_rows_add(&m->read, row)) {
       rc = SQLITE_NOMEM;
       break;
     }
+    for (int i = 0; i < CSTO_ROW_TEXTS; i++)
+      bytes += (size_t)row->len[i];
   }
   if (rc == SQLITE_ROW)
     return; /* more to come: served from the statement after these */
