@@ -165,6 +165,20 @@ static void forget(extraction *x) {
   x->n = 0;
 }
 
+static csto_status discard(void *user, const raptor_statement *st, csto_error *err) {
+  (void)user;
+  (void)st;
+  (void)err;
+  return CSTO_OK;
+}
+
+/* After a failed article: empty the graph, so the next article does not inherit its
+ * statements. */
+static void drop_partial(extraction *x) {
+  if (x->graph)
+    csto_graph_drain(x->graph, discard, NULL, NULL);
+}
+
 static csto_status start_extraction(extraction *x, csto_error *err) {
   if (x->graph)
     return CSTO_OK;
@@ -207,9 +221,11 @@ static csto_status push_article(void *user, csto_article *a, csto_error *err) {
 
 static csto_status push_articles(extraction *x, const char *path, csto_error *err) {
   csto_status st = start_extraction(x, err);
-  return st == CSTO_OK
-             ? csto_read_articles(path, &x->o->reader, x->o->jsonl, push_article, x, err)
-             : st;
+  if (st == CSTO_OK &&
+      (st = csto_read_articles(path, &x->o->reader, x->o->jsonl, push_article, x, err)) !=
+          CSTO_OK)
+    drop_partial(x);
+  return st;
 }
 
 static csto_status load_articles(extraction *x, const char *path, csto_error *err) {
@@ -219,10 +235,12 @@ static csto_status load_articles(extraction *x, const char *path, csto_error *er
   if (st != CSTO_OK)
     return st;
   st = csto_read_articles(path, &x->o->reader, x->o->jsonl, put_article, x, err);
-  if (st == CSTO_OK)
+  if (st == CSTO_OK) {
     st = csto_store_commit(x->store, err);
-  else
+  } else {
     csto_store_rollback(x->store);
+    drop_partial(x);
+  }
   for (size_t i = 0; st == CSTO_OK && i < x->n; i++)
     print_counts(path, x->iris[i], &x->counts[i]);
   forget(x);

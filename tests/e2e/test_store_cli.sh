@@ -112,6 +112,15 @@ printf '{"url": "https://example.org/1", "date": "2021-09-15", "text": "%s"}\n{"
   "Sergey Lavrov met with Sirojiddin Muhriddin in Dushanbe." \
   "Sergey Lavrov met with Sirojiddin Muhriddin in Dushanbe." > "$T/two.jsonl"
 expect_eq "$("$CSTO_KG" load --store "$T/jsonl.sqlite" --jsonl "$T/two.jsonl" | wc -l)" "2" "two JSON Lines articles"
+# a broken line: the file's articles are not stored (one transaction), the message names
+# the line, and the next file is loaded as if nothing had happened
+{ head -n 1 "$T/two.jsonl"; printf '{"url": "https://example.org/3", "text": \n'; } > "$T/broken.jsonl"
+set +e
+err=$("$CSTO_KG" load --store "$T/broken.sqlite" --jsonl "$T/broken.jsonl" "$T/two.jsonl" 2>&1 >/dev/null); rc=$?
+set -e
+expect_eq "$rc" "1" "broken JSON line"
+[[ $err == *"broken.jsonl:2:"* ]] || fail "broken JSON line message: $err"
+[ "$(dump "$T/broken.sqlite")" = "$(dump "$T/jsonl.sqlite")" ] || fail "the broken file left something, or the next file differs"
 
 
 # ASK exit codes over the store
