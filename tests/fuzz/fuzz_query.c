@@ -7,6 +7,7 @@
 
 #include "csto/query.h"
 #include "fuzz.h"
+#include "fuzz_sparql.h"
 
 static const char graph[] =
     "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
@@ -37,18 +38,5 @@ static void load_graph(void) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   load_graph();
-  char *sparql = malloc(size + 1);
-  if (!sparql)
-    return 0;
-  memcpy(sparql, data, size);
-  sparql[size] = '\0';
-  csto_error err = {0};
-  csto_query_options opt = {"csv", NULL};
-  csto_status st = csto_query_run(ds, sparql, &opt, sink, NULL, &err);
-  if (st != CSTO_OK && st != CSTO_ERR_QUERY && st != CSTO_ERR_USAGE) {
-    fprintf(stderr, "fuzz: query failed with status %d: %s\n", st, err.message);
-    abort();
-  }
-  free(sparql);
-  return 0;
+  return fuzz_sparql(ds, sink, data, size);
 }

@@ -7,6 +7,7 @@
 
 #include "csto/store.h"
 #include "fuzz.h"
+#include "fuzz_sparql.h"
 
 /* Two articles' graphs: provenance, merged facts, a blank node, typed and tagged literals. */
 static const char quads[] =
@@ -44,18 +45,5 @@ static void make_store(void) {
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   make_store();
-  char *sparql = malloc(size + 1);
-  if (!sparql)
-    return 0;
-  memcpy(sparql, data, size);
-  sparql[size] = '\0';
-  csto_error err = {0};
-  csto_query_options opt = {"csv", NULL};
-  csto_status st = csto_store_query(store, sparql, &opt, sink, NULL, &err);
-  if (st != CSTO_OK && st != CSTO_ERR_QUERY && st != CSTO_ERR_USAGE) {
-    fprintf(stderr, "fuzz: query failed with status %d: %s\n", st, err.message);
-    abort();
-  }
-  free(sparql);
-  return 0;
+  return fuzz_sparql(csto_store_dataset(store), sink, data, size);
 }
