@@ -503,7 +503,9 @@ static size_t ministers_of_context(ctx *c, size_t ai) {
       by == 0 || c->atoms[by - 1].first < c->doc->sentences[c->sentence].first_token ||
       !is_cue(&c->atoms[by - 1], CSTO_CUE_ATTEND_PASSIVE))
     return ai;
-  title_parse t = {.title = {.role = ministers_spoken_of(c), .plural = 1}, .found = 1, .role_at = ai,
+  title_parse t = {.title = {.role = ministers_spoken_of(c), .plural = 1},
+                   .found = 1,
+                   .role_at = ai,
                    .end = ai + 1};
   const csto_kb_entity *owners[MAX_LIST_ITEMS];
   int n = t.title.role ? countries_before(c, by - 1, 1, owners) : 0;
