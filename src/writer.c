@@ -1,0 +1,252 @@
+/* csto-kg: triples -> serialized RDF; see writer.h. */
+#include "writer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <serd/serd.h>
+
+#include "vocab.h"
+
+/* streams: documents written one after another in the format make one document.
+ * serd: the serd syntax, or 0 when raptor writes the format. */
+static const struct {
+  const char *name, *raptor;
+  SerdSyntax serd;
+  int streams;
+} formats[] = {{"turtle", NULL, SERD_TURTLE, 1},          {"ntriples", NULL, SERD_NTRIPLES, 1},
+               {"nquads", NULL, SERD_NQUADS, 1},           {"rdfxml", "rdfxml-abbrev", 0, 0},
+               {"json", "json", 0, 0},                     {"dot", "dot", 0, 0}};
+
+#define PREFIX_ENTRY(prefix, ns) {prefix, ns},
+static const struct {
+  const char *prefix, *ns;
+} prefixes[] = {CSTO_VOCAB_PREFIXES(PREFIX_ENTRY)};
+#define N_PREFIXES (sizeof prefixes / sizeof prefixes[0])
+
+static int format_index(const char *name) {
+  for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+    if (strcmp(formats[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+int csto_writer_format_known(const char *format) { return format_index(format) >= 0; }
+
+int csto_writer_format_streams(const char *format) {
+  int i = format_index(format);
+  return i >= 0 && formats[i].streams;
+}
+
+int csto_writer_needs_raptor(const char *format) {
+  int i = format_index(format);
+  return i >= 0 && formats[i].raptor;
+}
+
+/* The base gets the prefix "base" when it is not a namespace already declared. */
+static int base_needs_prefix(const char *base) { return base && strcmp(base, CSTO_RES_NS) != 0; }
+
+/* ---- serd: Turtle, N-Triples, N-Quads --------------------------------------------------- */
+
+/* Room for one prefixed name per term of a statement. */
+typedef struct {
+  char s[256], p[256], o[256], g[256];
+} curie_room;
+
+/* The length of the namespace of iri among the document's prefixes (the base's too), or 0. */
+static size_t namespace_length(const char *iri, size_t len, const char *base, const char **prefix) {
+  for (size_t i = 0; i < N_PREFIXES; i++) {
+    size_t n = strlen(prefixes[i].ns);
+    if (n < len && memcmp(iri, prefixes[i].ns, n) == 0) {
+      *prefix = prefixes[i].prefix;
+      return n;
+    }
+  }
+  size_t n = base_needs_prefix(base) ? strlen(base) : 0;
+  *prefix = "base";
+  return n && n < len && memcmp(iri, base, n) == 0 ? n : 0;
+}
+
+/* Whether a local name holds '_' or '-' and otherwise only ASCII letters and digits, and
+ * starts with neither '-' nor a digit: always a valid Turtle local name, which serd 0.30
+ * does not abbreviate itself (it abbreviates letters and digits alone). */
+static int plain_local_name(const char *local, size_t len) {
+  int joined = 0;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)local[i];
+    if (c == '_' || c == '-')
+      joined = 1;
+    else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+      return 0;
+  }
+  return joined && local[0] != '-' && !(local[0] >= '0' && local[0] <= '9');
+}
+
+/* A term as serd's node; room: where a Turtle IRI may be written as a prefixed name
+ * (NULL for the line formats). */
+static SerdNode serd_term(const csto_term *term, const char *base, char *room, size_t size) {
+  const char *prefix;
+  size_t ns;
+  if (term->kind == CSTO_TERM_LITERAL)
+    return serd_node_from_substring(SERD_LITERAL, (const uint8_t *)term->text, term->len);
+  if (room && (ns = namespace_length(term->text, term->len, base, &prefix)) &&
+      plain_local_name(term->text + ns, term->len - ns) &&
+      strlen(prefix) + 1 + term->len - ns < size) {
+    snprintf(room, size, "%s:%.*s", prefix, (int)(term->len - ns), term->text + ns);
+    return serd_node_from_string(SERD_CURIE, (const uint8_t *)room);
+  }
+  return serd_node_from_substring(SERD_URI, (const uint8_t *)term->text, term->len);
+}
+
+static SerdStatus serd_prefix(SerdWriter *w, const char *prefix, const char *ns) {
+  SerdNode name = serd_node_from_string(SERD_LITERAL, (const uint8_t *)prefix);
+  SerdNode uri = serd_node_from_string(SERD_URI, (const uint8_t *)ns);
+  return serd_writer_set_prefix(w, &name, &uri);
+}
+
+static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const csto_triple *x,
+                              SerdSyntax syntax, const char *base) {
+  curie_room r, *room = syntax == SERD_TURTLE ? &r : NULL;
+  csto_term s = csto_triples_term(t, x->s), p = csto_triples_term(t, x->p),
+            o = csto_triples_term(t, x->o);
+  SerdNode sn = serd_term(&s, base, room ? room->s : NULL, sizeof r.s),
+           pn = serd_term(&p, base, room ? room->p : NULL, sizeof r.p),
+           on = serd_term(&o, base, room ? room->o : NULL, sizeof r.o), gn = {0}, dn = {0}, ln = {0};
+  if (syntax == SERD_NQUADS && x->g) {
+    csto_term g = csto_triples_term(t, x->g);
+    gn = serd_term(&g, base, NULL, 0);
+  }
+  if (o.datatype)
+    dn = serd_node_from_string(SERD_URI, (const uint8_t *)o.datatype);
+  if (o.lang)
+    ln = serd_node_from_string(SERD_LITERAL, (const uint8_t *)o.lang);
+  return serd_writer_write_statement(w, 0, gn.buf ? &gn : NULL, &sn, &pn, &on,
+                                     dn.buf ? &dn : NULL, ln.buf ? &ln : NULL);
+}
+
+static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const char *base,
+                              FILE *out, csto_error *err) {
+  size_t *order = csto_triples_order(t);
+  SerdEnv *env = order ? serd_env_new(NULL) : NULL;
+  SerdStyle style = SERD_STYLE_BULK;
+  if (syntax == SERD_TURTLE)
+    style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
+  SerdWriter *w = env ? serd_writer_new(syntax, style, env, NULL, serd_file_sink, out) : NULL;
+  SerdStatus st = w ? SERD_SUCCESS : SERD_ERR_UNKNOWN;
+  for (size_t i = 0; syntax == SERD_TURTLE && st == SERD_SUCCESS && i < N_PREFIXES; i++)
+    st = serd_prefix(w, prefixes[i].prefix, prefixes[i].ns);
+  if (syntax == SERD_TURTLE && st == SERD_SUCCESS && base_needs_prefix(base))
+    st = serd_prefix(w, "base", base);
+  for (size_t i = 0; st == SERD_SUCCESS && i < csto_triples_count(t); i++)
+    st = serd_triple(w, t, csto_triples_at(t, order[i]), syntax, base);
+  if (w && serd_writer_finish(w) != SERD_SUCCESS && st == SERD_SUCCESS)
+    st = SERD_ERR_UNKNOWN;
+  if (w)
+    serd_writer_free(w);
+  if (env)
+    serd_env_free(env);
+  free(order);
+  if (!order || !w)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  if (st != SERD_SUCCESS)
+    return csto_error_set(err, CSTO_ERR_RDF, "cannot write a statement (serd status %d)", (int)st);
+  return CSTO_OK;
+}
+
+/* ---- raptor: RDF/XML, RDF/JSON, dot, and statements for the store ------------------------ */
+
+static raptor_term *raptor_term_of(raptor_world *world, const csto_term *term) {
+  if (term->kind == CSTO_TERM_IRI)
+    return raptor_new_term_from_counted_uri_string(world, (const unsigned char *)term->text,
+                                                   term->len);
+  raptor_uri *dt = term->datatype ? raptor_new_uri(world, (const unsigned char *)term->datatype)
+                                  : NULL;
+  raptor_term *r = raptor_new_term_from_counted_literal(
+      world, (const unsigned char *)term->text, term->len, dt, (const unsigned char *)term->lang,
+      term->lang ? (unsigned char)strlen(term->lang) : 0);
+  if (dt)
+    raptor_free_uri(dt);
+  return r;
+}
+
+/* The raptor term of id, made on first use into terms[id]. */
+static raptor_term *cached_term(raptor_world *world, const csto_triples *t, raptor_term **terms,
+                                uint32_t id) {
+  if (!id)
+    return NULL;
+  if (!terms[id]) {
+    csto_term term = csto_triples_term(t, id);
+    terms[id] = raptor_term_of(world, &term);
+  }
+  return terms[id];
+}
+
+csto_status csto_writer_each_statement(const csto_triples *t, raptor_world *world,
+                                       csto_statement_fn fn, void *user, csto_error *err) {
+  size_t n_terms = csto_triples_terms(t);
+  raptor_term **terms = calloc(n_terms + 1, sizeof *terms);
+  size_t *order = terms ? csto_triples_order(t) : NULL;
+  csto_status st = order ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; st == CSTO_OK && i < csto_triples_count(t); i++) {
+    const csto_triple *x = csto_triples_at(t, order[i]);
+    raptor_statement s;
+    raptor_statement_init(&s, world);
+    s.subject = cached_term(world, t, terms, x->s);
+    s.predicate = cached_term(world, t, terms, x->p);
+    s.object = cached_term(world, t, terms, x->o);
+    s.graph = cached_term(world, t, terms, x->g);
+    if (!s.subject || !s.predicate || !s.object || (x->g && !s.graph))
+      st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+    else
+      st = fn(user, &s, err);
+  }
+  for (size_t i = 0; terms && i <= n_terms; i++)
+    if (terms[i])
+      raptor_free_term(terms[i]);
+  free(terms);
+  free(order);
+  return st;
+}
+
+static csto_status serialize_statement(void *user, const raptor_statement *st, csto_error *err) {
+  if (raptor_serializer_serialize_statement(user, (raptor_statement *)st) != 0)
+    return csto_error_set(err, CSTO_ERR_RDF, "the serializer refused a statement");
+  return CSTO_OK;
+}
+
+static void raptor_prefix(raptor_world *world, raptor_serializer *ser, const char *prefix,
+                          const char *ns) {
+  raptor_uri *uri = raptor_new_uri(world, (const unsigned char *)ns);
+  if (uri)
+    raptor_serializer_set_namespace(ser, uri, (const unsigned char *)prefix);
+  if (uri)
+    raptor_free_uri(uri);
+}
+
+static csto_status write_raptor(const csto_triples *t, const char *name, const char *base,
+                                raptor_world *world, FILE *out, csto_error *err) {
+  raptor_serializer *ser = world ? raptor_new_serializer(world, name) : NULL;
+  if (!ser)
+    return csto_error_set(err, CSTO_ERR_RDF, "no %s serializer", name);
+  for (size_t i = 0; i < N_PREFIXES; i++)
+    raptor_prefix(world, ser, prefixes[i].prefix, prefixes[i].ns);
+  if (base_needs_prefix(base))
+    raptor_prefix(world, ser, "base", base);
+  csto_status st = raptor_serializer_start_to_file_handle(ser, NULL, out) == 0
+                       ? csto_writer_each_statement(t, world, serialize_statement, ser, err)
+                       : csto_error_set(err, CSTO_ERR_RDF, "cannot start the %s serializer", name);
+  if (raptor_serializer_serialize_end(ser) != 0 && st == CSTO_OK)
+    st = csto_error_set(err, CSTO_ERR_RDF, "the %s serializer failed", name);
+  raptor_free_serializer(ser);
+  return st;
+}
+
+csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
+                              raptor_world *raptor, FILE *out, csto_error *err) {
+  int i = format_index(format);
+  if (i < 0)
+    return csto_error_set(err, CSTO_ERR_USAGE, "unknown format '%s'", format);
+  if (formats[i].raptor)
+    return write_raptor(t, formats[i].raptor, base, raptor, out, err);
+  return write_serd(t, formats[i].serd, base, out, err);
+}

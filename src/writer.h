@@ -1,0 +1,37 @@
+/* Internal: csto-kg stage 7b, triples -> serialized RDF.
+ *
+ * Turtle, N-Triples and N-Quads go through serd's streaming writer: the triples, grouped
+ * by subject and predicate, are written as they come, nothing is built in between.
+ * RDF/XML, RDF/JSON and dot go through raptor's serializers, which build their document
+ * in memory. Either way the writer escapes every IRI and literal; csto-kg never pastes RDF
+ * syntax itself. */
+#ifndef CSTO_WRITER_H
+#define CSTO_WRITER_H
+
+#include <stdio.h>
+
+#include <raptor2.h>
+
+#include "csto/graph.h"
+#include "triples.h"
+
+/* Whether format is one the writer knows; whether its documents concatenate into one
+ * (see csto_graph_format_streams). */
+int csto_writer_format_known(const char *format);
+int csto_writer_format_streams(const char *format);
+
+/* Whether raptor writes format (then csto_writer_write needs a raptor world). */
+int csto_writer_needs_raptor(const char *format);
+
+/* Write t in format to out, one document, with the project's prefixes (and "base" for a
+ * base other than the res: namespace). raptor: the world raptor's formats are written in
+ * (borrowed; NULL for serd's formats). */
+csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
+                              raptor_world *raptor, FILE *out, csto_error *err);
+
+/* Hand each triple of t, in the writing order, to fn as a raptor statement made in world
+ * (borrowed for the call); the first error fn returns stops it. */
+csto_status csto_writer_each_statement(const csto_triples *t, raptor_world *world,
+                                       csto_statement_fn fn, void *user, csto_error *err);
+
+#endif
