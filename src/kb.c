@@ -6,19 +6,19 @@
  * order (which changes with the size of the data). The lexicon is checked as it is read. */
 #include "csto/kb.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
-#include <raptor2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csto/kbfile.h"
 #include "csto/normalize.h"
 #include "csto/segmenter.h"
 #include "array.h"
+#include "kbload.h"
 #include "strmap.h"
-#include "textfile.h"
 
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 #define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
@@ -30,9 +30,10 @@ struct csto_kb {
   size_t n_entities, cap_entities;
   csto_kb_holding *holdings;
   size_t n_holdings, cap_holdings;
+  const csto_kb_holding **by_post; /* those with a holder, by post, role, then file order */
+  size_t n_by_post;
   csto_lex_entry **entries;
   size_t n_entries, cap_entries;
-  csto_strmap *by_iri;     /* entity IRI -> entity index */
   csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read */
   csto_strmap *prefixes;   /* every proper prefix of a phrase -> 0 */
   csto_strmap *surnames;   /* normalized surname -> person entity index */
@@ -131,146 +132,28 @@ static int add_entry(csto_kb *kb, const char *text, csto_lex_kind kind, int valu
   return rc;
 }
 
-/* ---- reading the Turtle files into one list of triples, in file order ------------------ */
-
-typedef struct {
-  raptor_statement *st; /* a copy; its terms belong to the raptor world */
-  const char *file;     /* owned by the triples' file list */
-  int line;             /* where raptor was when it made the triple: the statement's line */
-} triple;
-
-typedef struct {
-  raptor_world *world;
-  triple *items;
-  size_t n, cap;
-  char **files;
-  size_t n_files, cap_files;
-  raptor_parser *parser; /* the parser at work, for the line of each triple */
-  int nomem;
-  char *error; /* the first error raptor reported in the current file, with its line */
-} triples;
-
-static void on_statement(void *user, raptor_statement *st) {
-  triples *t = user;
-  if (csto_array_reserve((void **)&t->items, &t->cap, t->n, sizeof *t->items) != 0) {
-    t->nomem = 1;
-    return;
-  }
-  raptor_locator *loc = raptor_parser_get_locator(t->parser);
-  t->items[t->n++] = (triple){raptor_statement_copy(st), t->files[t->n_files - 1],
-                              loc ? raptor_locator_line(loc) : -1};
+static const char *object_iri(const csto_ttl *ttl, const csto_ttl_triple *t) {
+  return t->literal ? NULL : csto_ttl_term(ttl, t->o);
 }
 
-static void on_raptor_log(void *user, raptor_log_message *msg) {
-  triples *t = user;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR || t->error)
-    return;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : -1;
-  size_t n = strlen(msg->text) + 32;
-  if ((t->error = malloc(n)))
-    snprintf(t->error, n, "%d: %s", line, msg->text);
+static const char *object_text(const csto_ttl *ttl, const csto_ttl_triple *t) {
+  return t->literal ? csto_ttl_term(ttl, t->o) : NULL;
 }
 
-static csto_status parse_file(triples *t, const char *path, csto_error *err) {
-  char *copy = strdup(path);
-  if (!copy ||
-      csto_array_reserve((void **)&t->files, &t->cap_files, t->n_files, sizeof copy) != 0) {
-    free(copy);
-    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  }
-  t->files[t->n_files++] = copy;
-  char *text = NULL;
-  size_t len = 0;
-  csto_status read = csto_read_utf8_file(path, &text, &len, err);
-  if (read != CSTO_OK)
-    return read;
-  unsigned char *uri_text = raptor_uri_filename_to_uri_string(path);
-  raptor_uri *uri = uri_text ? raptor_new_uri(t->world, uri_text) : NULL;
-  t->parser = uri ? raptor_new_parser(t->world, "turtle") : NULL;
-  int rc = -1;
-  if (t->parser) {
-    raptor_parser_set_statement_handler(t->parser, t, on_statement);
-    rc = raptor_parser_parse_start(t->parser, uri) ||
-         raptor_parser_parse_chunk(t->parser, (const unsigned char *)text, len, 1);
-  }
-  raptor_free_parser(t->parser);
-  t->parser = NULL;
-  raptor_free_uri(uri);
-  raptor_free_memory(uri_text);
-  free(text);
-  csto_status st = CSTO_OK;
-  if (t->nomem)
-    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while reading %s", path);
-  else if (rc != 0 || t->error)
-    st = csto_error_set(err, CSTO_ERR_DATA, "%s:%s", path,
-                        t->error ? t->error : " cannot be parsed as Turtle");
-  free(t->error);
-  t->error = NULL;
-  return st;
-}
+/* ---- reading the Turtle files (kbload.h): the lexicon, then dir/kb/ *.ttl in name order -- */
 
-static void triples_free(triples *t) {
-  for (size_t i = 0; i < t->n; i++)
-    raptor_free_statement(t->items[i].st);
-  for (size_t i = 0; i < t->n_files; i++)
-    free(t->files[i]);
-  free(t->items);
-  free(t->files);
-  raptor_free_world(t->world);
-}
-
-static int ends_with(const char *s, const char *suffix) {
-  size_t a = strlen(s), b = strlen(suffix);
-  return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
-static int compare_strings(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Read dir/kb/ *.ttl in name order, after the lexicon. */
-static csto_status parse_kb_files(triples *t, const char *dir, csto_error *err) {
+static csto_status read_kb_files(csto_ttl *t, const char *dir, csto_error *err) {
   char path[4096];
   snprintf(path, sizeof path, "%s/kb", dir);
-  DIR *d = opendir(path);
-  if (!d)
-    return csto_error_set(err, CSTO_ERR_DATA, "%s: knowledge base folder missing", path);
-  char **names = NULL;
-  size_t n = 0, cap = 0;
-  csto_status st = CSTO_OK;
-  for (struct dirent *e; (e = readdir(d));) {
-    if (!ends_with(e->d_name, ".ttl"))
-      continue;
-    if (csto_array_reserve((void **)&names, &cap, n, sizeof *names) != 0 ||
-        !(names[n] = strdup(e->d_name))) {
-      st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-      break;
-    }
-    n++;
-  }
-  closedir(d);
-  if (n)
-    qsort(names, n, sizeof *names, compare_strings);
-  for (size_t i = 0; i < n; i++) {
+  char **names;
+  size_t n;
+  csto_status st = csto_ttl_list_dir(path, &names, &n, err);
+  for (size_t i = 0; st == CSTO_OK && i < n; i++) {
     snprintf(path, sizeof path, "%s/kb/%s", dir, names[i]);
-    if (st == CSTO_OK)
-      st = parse_file(t, path, err);
-    free(names[i]);
+    st = csto_ttl_read(t, path, err);
   }
-  free(names);
+  csto_ttl_names_free(names, n);
   return st;
-}
-
-static const char *term_uri(const raptor_term *t) {
-  return t && t->type == RAPTOR_TERM_TYPE_URI ? (const char *)raptor_uri_as_string(t->value.uri)
-                                              : NULL;
-}
-
-static const char *term_literal(const raptor_term *t, const char **lang) {
-  if (!t || t->type != RAPTOR_TERM_TYPE_LITERAL)
-    return NULL;
-  *lang = (const char *)t->value.literal.language;
-  return (const char *)t->value.literal.string;
 }
 
 /* ---- the lexicon, checked as it is read: each subject is a meaning, each lex:phrase one of
@@ -280,17 +163,18 @@ static const char *term_literal(const raptor_term *t, const char **lang) {
 #define LEX_AMBIGUOUS CSTO_LEX_NS "Ambiguous"
 
 typedef struct {
-  const triple *first; /* where it first appears */
-  const char *type;    /* the lex: local name of its rdf:type, or NULL */
-  int trait;           /* a lex:Trait: its phrases may mean other things too */
-  const triple *value; /* its lex:value, or NULL */
-  csto_lex_kind kind;  /* its meaning, once known */
+  const csto_ttl_triple *first; /* where it first appears */
+  const char *type;             /* the lex: local name of its rdf:type, or NULL */
+  int trait;                    /* a lex:Trait: its phrases may mean other things too */
+  const csto_ttl_triple *value; /* its lex:value, or NULL */
+  csto_lex_kind kind;           /* its meaning, once known */
   int meaning;
 } lex_subject;
 
 typedef struct {
   csto_kb *kb;
-  const triple *items; /* the lexicon's triples, in file order */
+  const csto_ttl *ttl;
+  const csto_ttl_triple *items; /* the lexicon's triples, in file order */
   size_t n;
   lex_subject *subjects;
   size_t n_subjects, cap_subjects;
@@ -300,7 +184,9 @@ typedef struct {
   csto_error *err;
 } lexicon;
 
-static const char *subject_iri(const triple *t) { return term_uri(t->st->subject); }
+static const char *subject_iri(const lexicon *lx, const csto_ttl_triple *t) {
+  return csto_ttl_term(lx->ttl, t->s);
+}
 
 /* An IRI as the lexicon writes it: lex:X, csto:X or <iri>. */
 static const char *short_iri(const char *iri, char *buf, size_t size) {
@@ -316,34 +202,36 @@ static const char *short_iri(const char *iri, char *buf, size_t size) {
   return buf;
 }
 
-static csto_status lex_error(lexicon *lx, const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/* An error at line of t's file. */
+static csto_status lex_error(lexicon *lx, const csto_ttl_triple *t, int line, const char *fmt,
+                             ...) __attribute__((format(printf, 4, 5)));
 
-static csto_status lex_error(lexicon *lx, const char *file, int line, const char *fmt, ...) {
+static csto_status lex_error(lexicon *lx, const csto_ttl_triple *t, int line, const char *fmt,
+                             ...) {
   char what[400];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(what, sizeof what, fmt, ap);
   va_end(ap);
-  return csto_error_set(lx->err, CSTO_ERR_DATA, "%s:%d: %s", file, line, what);
+  return csto_error_set(lx->err, CSTO_ERR_DATA, "%s:%d: %s", lx->ttl->files[t->file], line,
+                        what);
 }
 
-static const char *phrase_text(const triple *t) {
-  const char *lang;
-  return term_literal(t->st->object, &lang);
+static const char *phrase_text(const lexicon *lx, const csto_ttl_triple *t) {
+  return object_text(lx->ttl, t);
 }
 
 /* The line of the phrase of items[i]. raptor gives the line its statement starts on, and a
  * list of phrases may run over several lines: the phrase's own line is the one from there
  * that quotes it, after as many quotes of it as the statement listed before. */
 static int phrase_line(const lexicon *lx, size_t i) {
-  const triple *t = &lx->items[i];
-  const char *text = phrase_text(t);
+  const csto_ttl_triple *t = &lx->items[i];
+  const char *text = phrase_text(lx, t);
   int skip = 0, no = 0, found = 0;
   for (size_t k = 0; k < i; k++)
     skip += lx->items[k].line == t->line && lx->items[k].file == t->file &&
-            phrase_text(&lx->items[k]) && strcmp(phrase_text(&lx->items[k]), text) == 0;
-  FILE *f = fopen(t->file, "r");
+            phrase_text(lx, &lx->items[k]) && strcmp(phrase_text(lx, &lx->items[k]), text) == 0;
+  FILE *f = fopen(lx->ttl->files[t->file], "r");
   size_t size = strlen(text) + 3, cap = 0;
   char *quoted = malloc(size), *line = NULL;
   if (quoted)
@@ -358,13 +246,13 @@ static int phrase_line(const lexicon *lx, size_t i) {
   return found ? found : t->line;
 }
 
-static lex_subject *subject_of(lexicon *lx, const triple *t) {
+static lex_subject *subject_of(lexicon *lx, const csto_ttl_triple *t) {
   const int *v;
-  if (csto_strmap_get(lx->index, subject_iri(t), &v))
+  if (csto_strmap_get(lx->index, subject_iri(lx, t), &v))
     return &lx->subjects[v[0]];
   if (csto_array_reserve((void **)&lx->subjects, &lx->cap_subjects, lx->n_subjects,
                          sizeof *lx->subjects) != 0 ||
-      csto_strmap_add(lx->index, subject_iri(t), (int)lx->n_subjects) != 0)
+      csto_strmap_add(lx->index, subject_iri(lx, t), (int)lx->n_subjects) != 0)
     return NULL;
   lx->subjects[lx->n_subjects] = (lex_subject){.first = t};
   return &lx->subjects[lx->n_subjects++];
@@ -378,34 +266,34 @@ static int is_integer(const char *text) {
 }
 
 /* One triple's predicate and object: what it says of its subject. */
-static csto_status read_statement(lexicon *lx, const triple *t) {
+static csto_status read_statement(lexicon *lx, const csto_ttl_triple *t) {
   static const char *const types[] = {"Cue", "Month", "Weekday", "RelativeDay", "Trait"};
-  const char *p = term_uri(t->st->predicate), *o = term_uri(t->st->object), *lang, *text;
+  const char *p = csto_ttl_term(lx->ttl, t->p), *o = object_iri(lx->ttl, t), *text;
   char b1[256], b2[256];
-  lex_subject *s = subject_iri(t) ? subject_of(lx, t) : NULL;
-  if (!subject_iri(t))
-    return lex_error(lx, t->file, t->line, "a lexicon entry must be named (lex:X or csto:X)");
+  lex_subject *s = subject_iri(lx, t) ? subject_of(lx, t) : NULL;
+  if (!subject_iri(lx, t))
+    return lex_error(lx, t, t->line, "a lexicon entry must be named (lex:X or csto:X)");
   if (!s)
     return csto_error_set(lx->err, CSTO_ERR_NOMEM, "out of memory");
   if (strcmp(p, CSTO_LEX_NS "phrase") == 0)
-    return term_literal(t->st->object, &lang) ? CSTO_OK
-           : lex_error(lx, t->file, t->line, "lex:phrase of %s is not a string",
-                       short_iri(subject_iri(t), b1, sizeof b1));
+    return object_text(lx->ttl, t) ? CSTO_OK
+           : lex_error(lx, t, t->line, "lex:phrase of %s is not a string",
+                       short_iri(subject_iri(lx, t), b1, sizeof b1));
   if (strcmp(p, CSTO_LEX_NS "value") == 0) {
-    if (!(text = term_literal(t->st->object, &lang)) || !is_integer(text))
-      return lex_error(lx, t->file, t->line, "lex:value of %s is not an integer",
-                       short_iri(subject_iri(t), b1, sizeof b1));
+    if (!(text = object_text(lx->ttl, t)) || !is_integer(text))
+      return lex_error(lx, t, t->line, "lex:value of %s is not an integer",
+                       short_iri(subject_iri(lx, t), b1, sizeof b1));
     s->value = t;
     return CSTO_OK;
   }
   if (strcmp(p, RDF_TYPE) != 0)
-    return lex_error(lx, t->file, t->line, "unknown lexicon property %s",
+    return lex_error(lx, t, t->line, "unknown lexicon property %s",
                      short_iri(p, b1, sizeof b1));
   const char *local = o ? local_after(o, CSTO_LEX_NS) : NULL;
   int i = local ? index_of(types, sizeof types / sizeof types[0], local) : -1;
   if (i < 0)
-    return lex_error(lx, t->file, t->line, "unknown lexicon class %s (of %s)",
-                     short_iri(o, b1, sizeof b1), short_iri(subject_iri(t), b2, sizeof b2));
+    return lex_error(lx, t, t->line, "unknown lexicon class %s (of %s)",
+                     short_iri(o, b1, sizeof b1), short_iri(subject_iri(lx, t), b2, sizeof b2));
   if (strcmp(types[i], "Trait") == 0)
     s->trait = 1;
   else
@@ -415,7 +303,7 @@ static csto_status read_statement(lexicon *lx, const triple *t) {
 
 /* What a subject's phrases mean, from its IRI, type and value. */
 static csto_status resolve_subject(lexicon *lx, lex_subject *s) {
-  const char *iri = subject_iri(s->first), *local;
+  const char *iri = subject_iri(lx, s->first), *local;
   int i;
   char b[256];
   if ((i = index_of(class_lexicon, CSTO_EVENT_CLASS_COUNT, iri)) >= 0)
@@ -433,9 +321,9 @@ static csto_status resolve_subject(lexicon *lx, lex_subject *s) {
     for (size_t k = 0; k < sizeof dates / sizeof dates[0]; k++) {
       if (strcmp(s->type, dates[k].type) != 0)
         continue;
-      int v = s->value ? atoi((const char *)s->value->st->object->value.literal.string) : 0;
+      int v = s->value ? atoi(object_text(lx->ttl, s->value)) : 0;
       if (!s->value || v < dates[k].min || v > dates[k].max)
-        return lex_error(lx, s->first->file, s->first->line,
+        return lex_error(lx, s->first, s->first->line,
                          "lex:%s needs a lex:value from %d to %d", local, dates[k].min,
                          dates[k].max);
       return s->kind = dates[k].kind, s->meaning = v, CSTO_OK;
@@ -444,23 +332,21 @@ static csto_status resolve_subject(lexicon *lx, lex_subject *s) {
   if (local && (i = index_of(cue_names, CSTO_CUE_COUNT, local)) > 0)
     return s->kind = CSTO_LEX_CUE, s->meaning = i, CSTO_OK;
   if (local && s->type)
-    return lex_error(lx, s->first->file, s->first->line, "unknown cue lex:%s", local);
-  return lex_error(lx, s->first->file, s->first->line, "unknown lexicon class %s",
+    return lex_error(lx, s->first, s->first->line, "unknown cue lex:%s", local);
+  return lex_error(lx, s->first, s->first->line, "unknown lexicon class %s",
                    short_iri(iri, b, sizeof b));
 }
 
-static int same_subject(const triple *a, const triple *b) {
-  return strcmp(subject_iri(a), subject_iri(b)) == 0;
+static int is_marker(const lexicon *lx, const csto_ttl_triple *t) {
+  return strcmp(subject_iri(lx, t), LEX_AMBIGUOUS) == 0;
 }
-
-static int is_marker(const triple *t) { return strcmp(subject_iri(t), LEX_AMBIGUOUS) == 0; }
 
 /* A phrase listed under lex:Ambiguous, before any other phrase is read. */
 static csto_status read_mark(lexicon *lx, size_t i, const char *phrase, const char *text) {
   const int *v;
-  const triple *t = &lx->items[i];
+  const csto_ttl_triple *t = &lx->items[i];
   if (csto_strmap_get(lx->marked, phrase, &v))
-    return lex_error(lx, t->file, phrase_line(lx, i), "\"%s\" is listed twice under lex:Ambiguous",
+    return lex_error(lx, t, phrase_line(lx, i), "\"%s\" is listed twice under lex:Ambiguous",
                      text);
   return csto_strmap_add(lx->marked, phrase, (int)i) == 0
              ? CSTO_OK : csto_error_set(lx->err, CSTO_ERR_NOMEM, "out of memory");
@@ -471,23 +357,23 @@ static csto_status read_mark(lexicon *lx, size_t i, const char *phrase, const ch
 static csto_status read_meaning(lexicon *lx, size_t i, const char *phrase, size_t n,
                                 const char *text) {
   const int *v;
-  const triple *t = &lx->items[i];
+  const csto_ttl_triple *t = &lx->items[i];
   const lex_subject *s = subject_of(lx, t);
   size_t k = csto_strmap_get(lx->seen, phrase, &v);
   char b1[256], b2[256];
   for (size_t j = 0; j < k; j++) {
-    const triple *earlier = &lx->items[v[j]];
+    const csto_ttl_triple *earlier = &lx->items[v[j]];
     const int *marked;
-    if (same_subject(earlier, t))
-      return lex_error(lx, t->file, phrase_line(lx, i), "\"%s\" is listed twice under %s", text,
-                       short_iri(subject_iri(t), b1, sizeof b1));
+    if (earlier->s == t->s) /* interned: one IRI, one id */
+      return lex_error(lx, t, phrase_line(lx, i), "\"%s\" is listed twice under %s", text,
+                       short_iri(subject_iri(lx, t), b1, sizeof b1));
     if (!s->trait && !subject_of(lx, earlier)->trait &&
         !csto_strmap_get(lx->marked, phrase, &marked))
-      return lex_error(lx, t->file, phrase_line(lx, i),
+      return lex_error(lx, t, phrase_line(lx, i),
                        "\"%s\" is listed under %s (line %d) and %s: list it under lex:Ambiguous "
                        "if it means both, else drop one",
-                       text, short_iri(subject_iri(earlier), b1, sizeof b1),
-                       phrase_line(lx, (size_t)v[j]), short_iri(subject_iri(t), b2, sizeof b2));
+                       text, short_iri(subject_iri(lx, earlier), b1, sizeof b1),
+                       phrase_line(lx, (size_t)v[j]), short_iri(subject_iri(lx, t), b2, sizeof b2));
   }
   if (add_meaning(lx->kb, phrase, n, s->kind, s->meaning, NULL) != 0 ||
       csto_strmap_add(lx->seen, phrase, (int)i) != 0)
@@ -500,39 +386,40 @@ static csto_status read_meaning(lexicon *lx, size_t i, const char *phrase, size_
 static csto_status read_phrases(lexicon *lx, int pass) {
   csto_status st = CSTO_OK;
   for (size_t i = 0; st == CSTO_OK && i < lx->n; i++) {
-    const triple *t = &lx->items[i];
-    const char *lang, *text = term_literal(t->st->object, &lang);
+    const csto_ttl_triple *t = &lx->items[i];
+    const char *text = object_text(lx->ttl, t);
     const int *v;
     size_t n;
     int marks = pass != 1; /* passes 0 and 2 read the marks */
-    if (strcmp(term_uri(t->st->predicate), CSTO_LEX_NS "phrase") != 0 || is_marker(t) != marks)
+    if (strcmp(csto_ttl_term(lx->ttl, t->p), CSTO_LEX_NS "phrase") != 0 ||
+        is_marker(lx, t) != marks)
       continue;
     char *phrase = normalized(text, &n, pass == 1 ? lx->kb->prefixes : NULL);
     if (!phrase)
       st = csto_error_set(lx->err, CSTO_ERR_NOMEM, "out of memory");
     else if (n == 0)
-      st = lex_error(lx, t->file, phrase_line(lx, i), "phrase \"%s\" has no words", text);
+      st = lex_error(lx, t, phrase_line(lx, i), "phrase \"%s\" has no words", text);
     else if (pass == 0)
       st = read_mark(lx, i, phrase, text);
     else if (pass == 1)
       st = read_meaning(lx, i, phrase, n, text);
     else if (csto_strmap_get(lx->seen, phrase, &v) < 2)
-      st = lex_error(lx, t->file, phrase_line(lx, i),
+      st = lex_error(lx, t, phrase_line(lx, i),
                      "lex:Ambiguous lists \"%s\", which has one meaning", text);
     free(phrase);
   }
   return st;
 }
 
-static csto_status read_lexicon(csto_kb *kb, const triple *items, size_t n, csto_error *err) {
-  lexicon lx = {kb, items, n, NULL, 0, 0, csto_strmap_new(), csto_strmap_new(),
+static csto_status read_lexicon(csto_kb *kb, const csto_ttl *ttl, size_t n, csto_error *err) {
+  lexicon lx = {kb, ttl, ttl->items, n, NULL, 0, 0, csto_strmap_new(), csto_strmap_new(),
                 csto_strmap_new(), err};
   csto_status st = lx.index && lx.seen && lx.marked
                        ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   for (size_t i = 0; st == CSTO_OK && i < n; i++)
-    st = read_statement(&lx, &items[i]);
+    st = read_statement(&lx, &lx.items[i]);
   for (size_t i = 0; st == CSTO_OK && i < lx.n_subjects; i++)
-    if (!is_marker(lx.subjects[i].first))
+    if (!is_marker(&lx, lx.subjects[i].first))
       st = resolve_subject(&lx, &lx.subjects[i]);
   for (int pass = 0; st == CSTO_OK && pass < 3; pass++)
     st = read_phrases(&lx, pass);
@@ -545,28 +432,52 @@ static csto_status read_lexicon(csto_kb *kb, const triple *items, size_t n, csto
 
 /* ---- from the knowledge base's triples to entities and holdings ------------------------ */
 
-typedef void (*triple_fn)(csto_kb *kb, const char *s, const raptor_term *o, void *user);
+/* What the knowledge base's IRIs name so far, by term id. */
+typedef struct {
+  csto_kb *kb;
+  const csto_ttl *ttl;
+  csto_kb_entity **entity_at; /* term -> its entity, or NULL */
+  size_t *holding_at;         /* term -> 1 + its index in kb->holdings, or 0 */
+  int failed;                 /* out of memory */
+} builder;
+
+typedef void (*triple_fn)(builder *b, const csto_ttl_triple *t, int arg);
 
 typedef struct {
   const char *predicate;
   triple_fn fn;
-  void *user;
+  int arg;
 } handler;
 
-/* One pass over the triples in file order, each handed to the handlers of its predicate. */
-static void dispatch(csto_kb *kb, const triple *items, size_t n, const handler *handlers,
-                     size_t n_handlers) {
-  for (size_t k = 0; k < n; k++) {
-    const char *subject = subject_iri(&items[k]), *predicate = term_uri(items[k].st->predicate);
-    for (size_t i = 0; subject && predicate && i < n_handlers; i++)
-      if (strcmp(predicate, handlers[i].predicate) == 0)
-        handlers[i].fn(kb, subject, items[k].st->object, handlers[i].user);
+enum { MAX_HANDLERS = 16 };
+
+/* One pass over the triples from `from` on, in file order, each about a named subject
+ * handed to the handlers of its predicate. */
+static void dispatch(builder *b, size_t from, const handler *handlers, size_t n_handlers) {
+  int ids[MAX_HANDLERS];
+  for (size_t i = 0; i < n_handlers; i++)
+    ids[i] = csto_ttl_iri(b->ttl, handlers[i].predicate); /* -1: no file uses it */
+  for (size_t k = from; k < b->ttl->n; k++) {
+    const csto_ttl_triple *t = &b->ttl->items[k];
+    for (size_t i = 0; t->s >= 0 && i < n_handlers; i++)
+      if (t->p == ids[i])
+        handlers[i].fn(b, t, handlers[i].arg);
   }
 }
 
-static csto_kb_entity *entity(const csto_kb *kb, const char *iri) {
-  const int *v;
-  return csto_strmap_get(kb->by_iri, iri, &v) ? kb->entities[v[0]] : NULL;
+/* The entity term id names, or NULL (also for -1, a blank node or literal object). */
+static csto_kb_entity *entity(const builder *b, int id) {
+  return id >= 0 ? b->entity_at[id] : NULL;
+}
+
+static csto_kb_entity *object_entity(const builder *b, const csto_ttl_triple *t) {
+  return t->literal ? NULL : entity(b, t->o);
+}
+
+/* The local name of an object IRI in the csto: namespace, or NULL. */
+static const char *object_local(const builder *b, const csto_ttl_triple *t) {
+  const char *iri = object_iri(b->ttl, t);
+  return iri ? local_after(iri, CSTO_NS) : NULL;
 }
 
 static const struct {
@@ -582,165 +493,150 @@ static const struct {
     {CSTO_NS "GovernmentBody", CSTO_ENTITY_GOVBODY},
 };
 
-static void on_type(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  int *failed = user;
-  const char *cls = term_uri(o);
+static void on_type(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb *kb = b->kb;
+  const char *cls = object_iri(b->ttl, t), *s = csto_ttl_term(b->ttl, t->s);
   for (size_t i = 0; cls && i < sizeof entity_classes / sizeof entity_classes[0]; i++) {
-    if (strcmp(cls, entity_classes[i].cls) != 0 || entity(kb, s))
+    if (strcmp(cls, entity_classes[i].cls) != 0 || entity(b, t->s))
       continue;
     csto_kb_entity *e = calloc(1, sizeof *e);
     if (!e || !(e->iri = strdup(s)) ||
-        csto_array_reserve((void **)&kb->entities, &kb->cap_entities, kb->n_entities, sizeof e) != 0 ||
-        csto_strmap_add(kb->by_iri, s, (int)kb->n_entities) != 0) {
+        csto_array_reserve((void **)&kb->entities, &kb->cap_entities, kb->n_entities, sizeof e) != 0) {
       if (e)
         free(e->iri);
       free(e);
-      *failed = 1;
+      b->failed = 1;
       return;
     }
     const char *local = local_after(e->iri, CSTO_RES_NS);
     e->local = local ? local : e->iri;
     e->type = entity_classes[i].type;
-    kb->entities[kb->n_entities++] = e;
+    kb->entities[kb->n_entities++] = b->entity_at[t->s] = e;
   }
 }
 
-static void on_label(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  int *failed = user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *lang = NULL, *text = term_literal(o, &lang);
+static void on_label(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *text = object_text(b->ttl, t), *lang = csto_ttl_term(b->ttl, t->lang);
   if (!e || !text)
     return;
   if (lang && strcmp(lang, "en") == 0 && !e->label && !(e->label = strdup(text)))
-    *failed = 1;
-  if (add_entry(kb, text, CSTO_LEX_ENTITY, 0, e) != 0)
-    *failed = 1;
+    b->failed = 1;
+  if (add_entry(b->kb, text, CSTO_LEX_ENTITY, 0, e) != 0)
+    b->failed = 1;
 }
 
-static void on_demonym(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  csto_kb_entity *e = entity(kb, s);
-  const char *lang, *text = term_literal(o, &lang);
-  if (e && text && add_entry(kb, text, CSTO_LEX_DEMONYM, 0, e) != 0)
-    *(int *)user = 1;
+static void on_demonym(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *text = object_text(b->ttl, t);
+  if (e && text && add_entry(b->kb, text, CSTO_LEX_DEMONYM, 0, e) != 0)
+    b->failed = 1;
 }
 
-static void on_same_as(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  csto_kb_entity *e = entity(kb, s);
-  const char *iri = term_uri(o);
+static void on_same_as(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *iri = object_iri(b->ttl, t);
   if (e && iri && !e->wikidata && local_after(iri, CSTO_WD_NS) && !(e->wikidata = strdup(iri)))
-    *(int *)user = 1;
+    b->failed = 1;
 }
 
 enum link { LINK_COUNTRY, LINK_CAPITAL, LINK_PART_OF };
 
-static void on_link(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  const enum link *which = user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *iri = term_uri(o);
-  const csto_kb_entity *target = iri ? entity(kb, iri) : NULL;
+static void on_link(builder *b, const csto_ttl_triple *t, int which) {
+  csto_kb_entity *e = entity(b, t->s);
+  const csto_kb_entity *target = object_entity(b, t);
   if (!e || !target)
     return;
-  if (*which == LINK_COUNTRY)
+  if (which == LINK_COUNTRY)
     e->country = target;
-  else if (*which == LINK_CAPITAL)
+  else if (which == LINK_CAPITAL)
     e->capital = target;
   else
     e->part_of = target;
 }
 
-static void on_meeting_class(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  (void)user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+static void on_meeting_class(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *local = object_local(b, t);
   int cls = local ? index_of(class_names, CSTO_EVENT_PLURAL, local) : -1;
   if (e && cls > 0)
     e->meeting_class = (csto_event_class)cls;
 }
 
-static void on_gender(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  (void)user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+static void on_gender(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *local = object_local(b, t);
   if (e && local)
     e->gender = strcmp(local, "Female") == 0 ? CSTO_GENDER_FEMALE
                 : strcmp(local, "Male") == 0 ? CSTO_GENDER_MALE : CSTO_GENDER_UNKNOWN;
 }
 
-static void on_head_role(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  (void)user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+static void on_head_role(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *local = object_local(b, t);
   int r = local ? index_of(role_names, CSTO_ROLE_COUNT, local) : -1;
   if (e && r > 0)
     e->head_role = (csto_role)r;
 }
 
-static void on_government_leads(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  (void)user;
-  csto_kb_entity *e = entity(kb, s);
-  const char *lang, *text = term_literal(o, &lang);
+static void on_government_leads(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_entity *e = entity(b, t->s);
+  const char *text = object_text(b->ttl, t);
   csto_date d;
   if (e && text && csto_date_parse(text, &d, NULL) == CSTO_OK)
     e->government_leads = d;
 }
 
-/* Post holdings: gather each holding node's fields. */
-typedef struct {
-  csto_kb *kb;
-  csto_strmap *index; /* holding node IRI -> holdings index */
-  int failed;
-} holding_ctx;
-
-static csto_kb_holding *holding(holding_ctx *h, const char *s) {
-  const int *v;
-  if (csto_strmap_get(h->index, s, &v))
-    return &h->kb->holdings[v[0]];
-  csto_kb *kb = h->kb;
-  if (csto_array_reserve((void **)&kb->holdings, &kb->cap_holdings, kb->n_holdings, sizeof *kb->holdings) ||
-      csto_strmap_add(h->index, s, (int)kb->n_holdings) != 0) {
-    h->failed = 1;
+/* Post holdings: each holding node's fields, gathered. */
+static csto_kb_holding *holding(builder *b, int s) {
+  csto_kb *kb = b->kb;
+  if (b->holding_at[s])
+    return &kb->holdings[b->holding_at[s] - 1];
+  if (csto_array_reserve((void **)&kb->holdings, &kb->cap_holdings, kb->n_holdings,
+                         sizeof *kb->holdings)) {
+    b->failed = 1;
     return NULL;
   }
   kb->holdings[kb->n_holdings] = (csto_kb_holding){0};
-  return &kb->holdings[kb->n_holdings++];
+  b->holding_at[s] = ++kb->n_holdings;
+  return &kb->holdings[kb->n_holdings - 1];
 }
 
-static void on_holder(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  const char *iri = term_uri(o);
-  csto_kb_holding *h = iri ? holding(user, s) : NULL;
+static void on_holder(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_holding *h = object_iri(b->ttl, t) ? holding(b, t->s) : NULL;
   if (h)
-    h->holder = entity(kb, iri);
+    h->holder = object_entity(b, t);
 }
-static void on_role(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  (void)kb;
-  const char *iri = term_uri(o), *local = iri ? local_after(iri, CSTO_NS) : NULL;
+static void on_role(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  const char *local = object_local(b, t);
   int r = local ? index_of(role_names, CSTO_ROLE_COUNT, local) : -1;
-  csto_kb_holding *h = r > 0 ? holding(user, s) : NULL;
+  csto_kb_holding *h = r > 0 ? holding(b, t->s) : NULL;
   if (h)
     h->role = (csto_role)r;
 }
-static void on_post_in(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  const char *iri = term_uri(o);
-  csto_kb_holding *h = iri ? holding(user, s) : NULL;
+static void on_post_in(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb_holding *h = object_iri(b->ttl, t) ? holding(b, t->s) : NULL;
   if (h)
-    h->post_in = entity(kb, iri);
+    h->post_in = object_entity(b, t);
 }
-static void on_holding_date(csto_kb *kb, const char *s, const raptor_term *o, void *user, int end) {
-  (void)kb;
-  const char *lang, *text = term_literal(o, &lang);
-  holding_ctx *ctx = user;
-  const int *v;
-  if (!text || !csto_strmap_get(ctx->index, s, &v)) /* only nodes already known as holdings */
-    return;
+/* A start (end 0) or end date; only of nodes already known as holdings. */
+static void on_holding_date(builder *b, const csto_ttl_triple *t, int end) {
+  const char *text = object_text(b->ttl, t);
+  size_t at = b->holding_at[t->s];
   csto_date d;
-  if (csto_date_parse(text, &d, NULL) == CSTO_OK)
-    *(end ? &ctx->kb->holdings[v[0]].end : &ctx->kb->holdings[v[0]].start) = d;
-}
-static void on_start(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  on_holding_date(kb, s, o, user, 0);
-}
-static void on_end(csto_kb *kb, const char *s, const raptor_term *o, void *user) {
-  on_holding_date(kb, s, o, user, 1);
+  if (text && at && csto_date_parse(text, &d, NULL) == CSTO_OK)
+    *(end ? &b->kb->holdings[at - 1].end : &b->kb->holdings[at - 1].start) = d;
 }
 
 static int index_surnames(csto_kb *kb) {
@@ -764,40 +660,69 @@ static int index_surnames(csto_kb *kb) {
   return 0;
 }
 
-static csto_status build(csto_kb *kb, const triple *items, size_t n, csto_error *err) {
-  int failed = 0;
-  enum link links[] = {LINK_COUNTRY, LINK_CAPITAL, LINK_PART_OF};
-  holding_ctx hc = {kb, csto_strmap_new(), 0};
-  /* Entities first; then what names and links them (labels before aliases, so that the
-   * English rdfs:label is the label); holdings' dates once the holdings exist. */
-  const handler types[] = {{RDF_TYPE, on_type, &failed}};
-  const handler fields[] = {
-      {RDFS_LABEL, on_label, &failed},
-      {CSTO_NS "demonym", on_demonym, &failed},
-      {OWL_SAME, on_same_as, &failed},
-      {CSTO_NS "country", on_link, &links[0]},
-      {CSTO_NS "capital", on_link, &links[1]},
-      {CSTO_NS "partOf", on_link, &links[2]},
-      {CSTO_NS "meetingClass", on_meeting_class, NULL},
-      {CSTO_NS "gender", on_gender, NULL},
-      {CSTO_NS "headOfGovernmentLeadsSince", on_government_leads, NULL},
-      {CSTO_NS "headRole", on_head_role, NULL},
-      {CSTO_NS "holder", on_holder, &hc},
-      {CSTO_NS "role", on_role, &hc},
-      {CSTO_NS "postIn", on_post_in, &hc},
+/* Holdings by post, then role, then file order (pointers into one array keep it). */
+static int compare_by_post(const void *a, const void *b) {
+  const csto_kb_holding *x = *(const csto_kb_holding *const *)a;
+  const csto_kb_holding *y = *(const csto_kb_holding *const *)b;
+  uintptr_t px = (uintptr_t)x->post_in, py = (uintptr_t)y->post_in;
+  if (px != py)
+    return px < py ? -1 : 1;
+  if (x->role != y->role)
+    return x->role < y->role ? -1 : 1;
+  return (uintptr_t)x < (uintptr_t)y ? -1 : (uintptr_t)x > (uintptr_t)y;
+}
+
+/* The holdings that name a holder, sorted for csto_kb_holder's binary search. */
+static int index_holdings(csto_kb *kb) {
+  if (kb->n_holdings && !(kb->by_post = malloc(kb->n_holdings * sizeof *kb->by_post)))
+    return -1;
+  for (size_t i = 0; i < kb->n_holdings; i++)
+    if (kb->holdings[i].holder)
+      kb->by_post[kb->n_by_post++] = &kb->holdings[i];
+  if (kb->n_by_post)
+    qsort(kb->by_post, kb->n_by_post, sizeof *kb->by_post, compare_by_post);
+  return 0;
+}
+
+/* Entities first; then what names and links them (labels before aliases, so that the
+ * English rdfs:label is the label); holdings' dates once the holdings exist. */
+static void build_passes(builder *b, size_t from) {
+  static const handler types[] = {{RDF_TYPE, on_type, 0}};
+  static const handler fields[] = {
+      {RDFS_LABEL, on_label, 0},
+      {CSTO_NS "demonym", on_demonym, 0},
+      {OWL_SAME, on_same_as, 0},
+      {CSTO_NS "country", on_link, LINK_COUNTRY},
+      {CSTO_NS "capital", on_link, LINK_CAPITAL},
+      {CSTO_NS "partOf", on_link, LINK_PART_OF},
+      {CSTO_NS "meetingClass", on_meeting_class, 0},
+      {CSTO_NS "gender", on_gender, 0},
+      {CSTO_NS "headOfGovernmentLeadsSince", on_government_leads, 0},
+      {CSTO_NS "headRole", on_head_role, 0},
+      {CSTO_NS "holder", on_holder, 0},
+      {CSTO_NS "role", on_role, 0},
+      {CSTO_NS "postIn", on_post_in, 0},
   };
-  const handler late[] = {
-      {SKOS_ALT, on_label, &failed},
-      {CSTO_NS "startDate", on_start, &hc},
-      {CSTO_NS "endDate", on_end, &hc},
+  static const handler late[] = {
+      {SKOS_ALT, on_label, 0},
+      {CSTO_NS "startDate", on_holding_date, 0},
+      {CSTO_NS "endDate", on_holding_date, 1},
   };
-  if (hc.index) {
-    dispatch(kb, items, n, types, sizeof types / sizeof types[0]);
-    dispatch(kb, items, n, fields, sizeof fields / sizeof fields[0]);
-    dispatch(kb, items, n, late, sizeof late / sizeof late[0]);
-  }
-  csto_strmap_free(hc.index);
-  if (failed || hc.failed || !hc.index || index_surnames(kb) != 0)
+  dispatch(b, from, types, sizeof types / sizeof types[0]);
+  dispatch(b, from, fields, sizeof fields / sizeof fields[0]);
+  dispatch(b, from, late, sizeof late / sizeof late[0]);
+}
+
+/* The knowledge base from the triples from `from` on (the lexicon's come before). */
+static csto_status build(csto_kb *kb, const csto_ttl *ttl, size_t from, csto_error *err) {
+  builder b = {kb, ttl, calloc(ttl->n_terms + 1, sizeof *b.entity_at),
+               calloc(ttl->n_terms + 1, sizeof *b.holding_at), 0};
+  if (b.entity_at && b.holding_at)
+    build_passes(&b, from);
+  int failed = b.failed || !b.entity_at || !b.holding_at;
+  free(b.entity_at);
+  free(b.holding_at);
+  if (failed || index_surnames(kb) != 0 || index_holdings(kb) != 0)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while loading the knowledge base");
   for (size_t i = 0; i < kb->n_entities; i++)
     if (!kb->entities[i]->label)
@@ -807,34 +732,32 @@ static csto_status build(csto_kb *kb, const triple *items, size_t n, csto_error 
 }
 
 /* The lexicon's meanings come first, then the knowledge base's names, each in file order. */
-static csto_status load(csto_kb *kb, triples *t, const char *data_dir, csto_error *err) {
+static csto_status load(csto_kb *kb, csto_ttl *t, const char *data_dir, csto_error *err) {
   char path[4096];
   snprintf(path, sizeof path, "%s/lexicon.ttl", data_dir);
-  csto_status st = parse_file(t, path, err);
+  csto_status st = csto_ttl_read(t, path, err);
   size_t n_lexicon = t->n;
   if (st == CSTO_OK)
-    st = parse_kb_files(t, data_dir, err);
+    st = read_kb_files(t, data_dir, err);
   if (st == CSTO_OK)
-    st = read_lexicon(kb, t->items, n_lexicon, err);
-  if (st == CSTO_OK) /* no triples at all: no array to point into */
-    st = build(kb, t->items ? t->items + n_lexicon : NULL, t->n - n_lexicon, err);
+    st = read_lexicon(kb, t, n_lexicon, err);
+  if (st == CSTO_OK)
+    st = build(kb, t, n_lexicon, err);
   return st;
 }
 
 csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err) {
   csto_kb *kb = calloc(1, sizeof *kb);
-  if (!kb || !(kb->by_iri = csto_strmap_new()) || !(kb->phrases = csto_strmap_new()) ||
-      !(kb->prefixes = csto_strmap_new()) || !(kb->surnames = csto_strmap_new())) {
+  if (!kb || !(kb->phrases = csto_strmap_new()) || !(kb->prefixes = csto_strmap_new()) ||
+      !(kb->surnames = csto_strmap_new())) {
     csto_kb_free(kb);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  triples t = {.world = raptor_new_world()};
-  csto_status st = t.world ? CSTO_OK : csto_error_set(err, CSTO_ERR_RDF, "cannot start raptor");
-  if (st == CSTO_OK) {
-    raptor_world_set_log_handler(t.world, &t, on_raptor_log);
+  csto_ttl t;
+  csto_status st = csto_ttl_init(&t, err);
+  if (st == CSTO_OK)
     st = load(kb, &t, data_dir, err);
-  }
-  triples_free(&t);
+  csto_ttl_free(&t);
   if (st != CSTO_OK) {
     csto_kb_free(kb);
     return st;
@@ -857,17 +780,14 @@ void csto_kb_free(csto_kb *kb) {
   free(kb->entities);
   free(kb->entries);
   free(kb->holdings);
-  csto_strmap_free(kb->by_iri);
+  free(kb->by_post);
   csto_strmap_free(kb->phrases);
   csto_strmap_free(kb->prefixes);
   csto_strmap_free(kb->surnames);
   free(kb);
 }
 
-const char *csto_kb_default_dir(void) {
-  const char *dir = getenv("CSTO_DATA_DIR");
-  return dir && *dir ? dir : CSTO_DEFAULT_DATA_DIR;
-}
+const char *csto_kb_default_dir(void) { return csto_kbfile_data_dir(NULL); }
 
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
@@ -902,11 +822,28 @@ static int holding_covers(const csto_kb_holding *h, csto_date date) {
          (h->end.year == 0 || date_cmp(date, h->end) < 0);
 }
 
+/* Whether h's post and role come before post_in's role in by_post's order. */
+static int post_before(const csto_kb_holding *h, const csto_kb_entity *post_in, csto_role role) {
+  uintptr_t p = (uintptr_t)h->post_in, q = (uintptr_t)post_in;
+  return p < q || (p == q && h->role < role);
+}
+
+/* The first in file order of the holders of role in post_in on date. */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date) {
-  for (size_t i = 0; i < kb->n_holdings; i++) {
-    const csto_kb_holding *h = &kb->holdings[i];
-    if (h->holder && h->role == role && h->post_in == post_in && holding_covers(h, date))
+  size_t lo = 0, hi = kb->n_by_post;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (post_before(kb->by_post[mid], post_in, role))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (size_t i = lo; i < kb->n_by_post; i++) {
+    const csto_kb_holding *h = kb->by_post[i];
+    if (h->post_in != post_in || h->role != role)
+      break;
+    if (holding_covers(h, date))
       return h;
   }
   return NULL;

@@ -4,10 +4,9 @@
 
 #include "csto/kbfile.h"
 
+#include "kbload.h"
 #include "textfile.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,68 +248,13 @@ csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err)
   return st;
 }
 
-static int ends_with_ttl(const char *name) {
-  size_t n = strlen(name);
-  return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".ttl") == 0;
-}
-
-static int compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void free_names(char **names, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    free(names[i]);
-  free(names);
-}
-
-/* The "*.ttl" names in dir, sorted, so that loading order (and error order) is stable. */
-static csto_status list_ttl(const char *dir, char ***names, size_t *count, csto_error *err) {
-  *names = NULL;
-  *count = 0;
-  DIR *d = opendir(dir);
-  if (!d)
-    return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open directory: %s", dir,
-                          strerror(errno));
-  size_t cap = 0;
-  struct dirent *e;
-  csto_status st = CSTO_OK;
-  while (st == CSTO_OK && (e = readdir(d)) != NULL) {
-    if (!ends_with_ttl(e->d_name))
-      continue;
-    if (*count == cap) {
-      cap = cap ? 2 * cap : 16;
-      char **grown = realloc(*names, cap * sizeof *grown);
-      if (!grown) {
-        st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-        break;
-      }
-      *names = grown;
-    }
-    if (!((*names)[*count] = strdup(e->d_name)))
-      st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-    else
-      (*count)++;
-  }
-  closedir(d);
-  if (st != CSTO_OK) {
-    free_names(*names, *count);
-    *names = NULL;
-    *count = 0;
-    return st;
-  }
-  if (*count)
-    qsort(*names, *count, sizeof **names, compare_names);
-  return CSTO_OK;
-}
-
 csto_status csto_kbfile_load_dir(csto_kbfile *kb, const char *dir, size_t *files,
                                  csto_error *err) {
   char **names;
   size_t n;
   if (files)
     *files = 0;
-  csto_status st = list_ttl(dir, &names, &n, err);
+  csto_status st = csto_ttl_list_dir(dir, &names, &n, err);
   for (size_t i = 0; st == CSTO_OK && i < n; i++) {
     size_t len = strlen(dir) + strlen(names[i]) + 2;
     char *path = malloc(len);
@@ -324,7 +268,7 @@ csto_status csto_kbfile_load_dir(csto_kbfile *kb, const char *dir, size_t *files
     if (st == CSTO_OK && files)
       (*files)++;
   }
-  free_names(names, n);
+  csto_ttl_names_free(names, n);
   return st;
 }
 
@@ -456,7 +400,7 @@ static int strvec_push(struct strvec *sv, const char *s) {
 }
 
 static void strvec_free(struct strvec *sv) {
-  free_names(sv->v, sv->n);
+  csto_ttl_names_free(sv->v, sv->n);
   sv->v = NULL;
   sv->n = sv->cap = 0;
 }
@@ -478,7 +422,7 @@ static csto_status collect_items(csto_kbfile *extract, struct strvec *items, cst
   librdf_free_stream(s);
   if (st != CSTO_OK || items->n == 0)
     return st;
-  qsort(items->v, items->n, sizeof *items->v, compare_names);
+  qsort(items->v, items->n, sizeof *items->v, csto_ttl_compare_names);
   size_t w = 1;
   for (size_t r = 1; r < items->n; r++) {
     if (strcmp(items->v[r], items->v[w - 1]) == 0)

@@ -81,13 +81,27 @@ static void copy_fixture(const char *name, const char *to) {
   assert_int_equal(system(cmd), 0);
 }
 
-/* Load a data folder of this lexicon fixture and knowledge-base fixtures (NULL-terminated
- * pairs: fixture, name in kb/); returns the status, the message in err. */
-static csto_status load_fixtures(const char *lexicon, csto_kb **out, csto_error *err, ...) {
+/* A scratch data folder with a kb/ folder in it. */
+static void make_data_dir(void) {
   char kbdir[128];
   assert_int_equal(test_tmpdir_make(), 0);
   snprintf(kbdir, sizeof kbdir, "%s/kb", test_tmpdir);
   assert_int_equal(mkdir(kbdir, 0700), 0);
+}
+
+/* Load the scratch data folder, then remove it; returns the status, the message in err. */
+static csto_status load_data_dir(csto_kb **out, csto_error *err) {
+  *out = NULL;
+  csto_status st = csto_kb_load(test_tmpdir, out, err);
+  assert_int_equal(test_tmpdir_remove(), 0);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
+  return st;
+}
+
+/* Load a data folder of this lexicon fixture and knowledge-base fixtures (NULL-terminated
+ * pairs: fixture, name in kb/); returns the status, the message in err. */
+static csto_status load_fixtures(const char *lexicon, csto_kb **out, csto_error *err, ...) {
+  make_data_dir();
   copy_fixture(lexicon, "lexicon.ttl");
   va_list ap;
   va_start(ap, err);
@@ -97,11 +111,102 @@ static csto_status load_fixtures(const char *lexicon, csto_kb **out, csto_error 
     copy_fixture(name, to);
   }
   va_end(ap);
-  *out = NULL;
-  csto_status st = csto_kb_load(test_tmpdir, out, err);
-  assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
-  return st;
+  return load_data_dir(out, err);
+}
+
+/* Load a data folder of the lexicon fixture lexicon-good.ttl and one knowledge-base file,
+ * kb/people.ttl, of this text. */
+static csto_status load_kb_text(const char *text, csto_kb **out, csto_error *err) {
+  char path[128];
+  make_data_dir();
+  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
+  snprintf(path, sizeof path, "%s/kb/people.ttl", test_tmpdir);
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+  return load_data_dir(out, err);
+}
+
+#define KB_PREFIXES \
+  "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n" \
+  "@prefix res: <https://w3id.org/csto-kg/resource/> .\n" \
+  "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+
+/* A broken knowledge-base file fails the load, naming its file and line: a syntax error (the
+ * line raptor gives) and a byte that is not UTF-8 (found before raptor reads the file). */
+static void kb_file_errors_name_file_and_line(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *message;
+  } cases[] = {
+      {KB_PREFIXES "\nres:A a csto:Person ;\n    rdfs:label \"A\"@en res:B .\n",
+       "/kb/people.ttl:6: syntax error"},
+      {KB_PREFIXES "res:A a csto:Person ;\n    rdfs:label \"Caf\xe9\"@en .\n",
+       "/kb/people.ttl:5: invalid UTF-8"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    csto_kb *loaded;
+    csto_error err = {0};
+    assert_int_equal(load_kb_text(cases[i].text, &loaded, &err), CSTO_ERR_DATA);
+    assert_null(loaded);
+    if (!strstr(err.message, cases[i].message))
+      fail_msg("case %zu: got \"%s\", want \"%s\"", i, err.message, cases[i].message);
+  }
+}
+
+/* Three holders of one post in turn (the file lists them out of order), one of another post
+ * and role, and a holding without a holder: the holder on a date is the one whose term
+ * covers it (the end day is the next holder's), the first in the file when two do. */
+static void holders_are_found_by_post_role_and_date(void **state) {
+  (void)state;
+  static const char text[] =
+      KB_PREFIXES
+      "res:X a csto:Country ; rdfs:label \"Xland\"@en .\n"
+      "res:Y a csto:Country ; rdfs:label \"Yland\"@en .\n"
+      "res:A a csto:Person ; rdfs:label \"Ann Alpha\"@en .\n"
+      "res:B a csto:Person ; rdfs:label \"Ben Beta\"@en .\n"
+      "res:C a csto:Person ; rdfs:label \"Cy Gamma\"@en .\n"
+      "res:h3 csto:holder res:C ; csto:role csto:HeadOfState ; csto:postIn res:X ;\n"
+      "    csto:startDate \"2010-05-01\" .\n"
+      "res:h1 csto:holder res:A ; csto:role csto:HeadOfState ; csto:postIn res:X ;\n"
+      "    csto:startDate \"2000-01-01\" ; csto:endDate \"2005-01-01\" .\n"
+      "res:h2 csto:holder res:B ; csto:role csto:HeadOfState ; csto:postIn res:X ;\n"
+      "    csto:startDate \"2005-01-01\" ; csto:endDate \"2010-06-01\" .\n"
+      "res:h4 csto:holder res:A ; csto:role csto:ForeignMinister ; csto:postIn res:Y ;\n"
+      "    csto:startDate \"1990-01-01\" .\n"
+      "res:h5 csto:role csto:HeadOfState ; csto:postIn res:Y .\n";
+  csto_kb *small;
+  csto_error err = {0};
+  if (load_kb_text(text, &small, &err) != CSTO_OK)
+    fail_msg("%s", err.message);
+  const csto_lex_entry *e[CSTO_KB_MAX_MEANINGS];
+  assert_int_equal(csto_kb_lookup(small, "xland", e, CSTO_KB_MAX_MEANINGS), 1);
+  const csto_kb_entity *x = e[0]->entity;
+  assert_int_equal(csto_kb_lookup(small, "yland", e, CSTO_KB_MAX_MEANINGS), 1);
+  const csto_kb_entity *y = e[0]->entity;
+  static const struct {
+    csto_date date;
+    const char *holder; /* NULL: none */
+  } cases[] = {
+      {{1999, 12, 31}, NULL},      {{2000, 1, 1}, "Ann Alpha"}, {{2004, 12, 31}, "Ann Alpha"},
+      {{2005, 1, 1}, "Ben Beta"},  {{2010, 5, 15}, "Cy Gamma"}, /* h3 comes first */
+      {{2010, 6, 1}, "Cy Gamma"},  {{0, 0, 0}, "Cy Gamma"},     /* no date: the current one */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const csto_kb_holding *h = csto_kb_holder(small, CSTO_ROLE_HEAD_OF_STATE, x, cases[i].date);
+    if (!cases[i].holder ? h != NULL : !h || strcmp(h->holder->label, cases[i].holder) != 0)
+      fail_msg("case %zu: got %s, want %s", i, h ? h->holder->label : "none",
+               cases[i].holder ? cases[i].holder : "none");
+  }
+  const csto_kb_holding *fm = csto_kb_holder(small, CSTO_ROLE_FOREIGN_MINISTER, y,
+                                             (csto_date){2000, 1, 1});
+  assert_non_null(fm);
+  assert_string_equal(fm->holder->label, "Ann Alpha");
+  assert_null(csto_kb_holder(small, CSTO_ROLE_FOREIGN_MINISTER, x, (csto_date){2000, 1, 1}));
+  assert_null(csto_kb_holder(small, CSTO_ROLE_HEAD_OF_STATE, y, (csto_date){0, 0, 0}));
+  assert_null(csto_kb_holder(small, CSTO_ROLE_CHAIR, NULL, (csto_date){0, 0, 0}));
+  csto_kb_free(small);
 }
 
 /* A mistake in the lexicon fails the load, naming the file, the line and the mistake. */
@@ -185,6 +290,8 @@ int main(void) {
       cmocka_unit_test(lexicon_mistakes_are_errors_with_their_line),
       cmocka_unit_test(meanings_follow_the_files),
       cmocka_unit_test(cue_classes_are_declared_once),
+      cmocka_unit_test(kb_file_errors_name_file_and_line),
+      cmocka_unit_test(holders_are_found_by_post_role_and_date),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -1,0 +1,68 @@
+/* Internal: Turtle data files (the lexicon, the knowledge base) read by raptor's parser
+ * straight into a compact table of triples, without an RDF model: each term's text is kept
+ * once, IRIs are interned (one IRI, one id, so ids compare as the IRIs do), and each triple
+ * keeps its file and line for error messages. The extractor's loader (kb.c) builds from it;
+ * the folder listing below serves kbfile.c too. */
+#ifndef CSTO_KBLOAD_H
+#define CSTO_KBLOAD_H
+
+#include <stddef.h>
+
+#include "csto/error.h"
+#include "strmap.h"
+
+typedef struct {
+  int s;       /* the subject IRI's term; -1 for a blank node */
+  int p;       /* the predicate IRI's term */
+  int o;       /* the object's term (an IRI, or a literal's text); -1 for a blank node */
+  int lang;    /* a literal's language tag's term; -1 for none */
+  int literal; /* whether o is a literal */
+  int file;    /* index in files */
+  int line;    /* where raptor was when it made the triple: the statement's line */
+} csto_ttl_triple;
+
+struct raptor_world_s;
+struct raptor_parser_s;
+
+typedef struct {
+  csto_ttl_triple *items; /* in file order */
+  size_t n, cap;
+  char *text;            /* every term's text, each NUL-terminated */
+  size_t len, cap_text;
+  size_t *terms;         /* term id -> offset in text */
+  size_t n_terms, cap_terms;
+  csto_strmap *iris;     /* IRI -> term id */
+  char **files;
+  size_t n_files, cap_files;
+  /* while reading */
+  struct raptor_world_s *world;
+  struct raptor_parser_s *parser;
+  int last_subject;      /* Turtle repeats a subject over consecutive triples */
+  int nomem;
+  char *error;           /* raptor's first error in the current file, with its line */
+} csto_ttl;
+
+/* An empty table; csto_ttl_free releases it (also after a failed csto_ttl_init). */
+csto_status csto_ttl_init(csto_ttl *t, csto_error *err);
+void csto_ttl_free(csto_ttl *t);
+
+/* Append path's triples (it must be UTF-8 without NUL: textfile.h). Errors name the file and
+ * line (CSTO_ERR_DATA) or the system error (CSTO_ERR_IO). */
+csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err);
+
+/* A term's text; NULL for -1 (a blank node). */
+const char *csto_ttl_term(const csto_ttl *t, int id);
+
+/* The term id of an IRI the files name, or -1 when none does. */
+int csto_ttl_iri(const csto_ttl *t, const char *iri);
+
+/* The "*.ttl" names directly in dir (no hidden files), sorted by strcmp, so that loading
+ * order (and error order) is stable; free with csto_ttl_names_free. A missing folder is
+ * CSTO_ERR_IO naming it. */
+csto_status csto_ttl_list_dir(const char *dir, char ***names, size_t *count, csto_error *err);
+void csto_ttl_names_free(char **names, size_t n);
+
+/* strcmp order of two char * array elements, for qsort. */
+int csto_ttl_compare_names(const void *a, const void *b);
+
+#endif
