@@ -61,7 +61,16 @@ static void index_close(csto_resolution *r) {
   r->names = NULL;
 }
 
-static void kb_key(const csto_kb_entity *kb, char key[32]) { snprintf(key, 32, "%p", (const void *)kb); }
+/* The entity's address in hex, written by hand: snprintf costs more than the lookup. */
+static void kb_key(const csto_kb_entity *kb, char key[32]) {
+  uintptr_t a = (uintptr_t)kb;
+  size_t n = 0;
+  do {
+    key[n++] = "0123456789abcdef"[a & 15];
+    a >>= 4;
+  } while (a);
+  key[n] = '\0';
+}
 
 /* "TYPE|normalized name", or NULL when out of memory. */
 static char *name_key(csto_entity_type type, const char *name) {
