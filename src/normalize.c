@@ -17,7 +17,29 @@ static utf8proc_int32_t ascii_variant(utf8proc_int32_t c) {
   }
 }
 
+static int all_ascii(const char *text, size_t len) {
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)text[i] >= 0x80)
+      return 0;
+  return 1;
+}
+
+/* ASCII text normalizes to itself with capitals lowered: NFKC, diacritics and the
+ * typographic variants leave ASCII alone, and case folding maps only A-Z within it. Most
+ * words of news text are ASCII, and utf8proc's decomposition costs far more. */
+static char *ascii_lowered(const char *text, size_t len) {
+  char *out = malloc(len + 1);
+  if (!out)
+    return NULL;
+  for (size_t i = 0; i < len; i++)
+    out[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
+  out[len] = '\0';
+  return out;
+}
+
 char *csto_normalize(const char *text, size_t len) {
+  if (all_ascii(text, len))
+    return ascii_lowered(text, len);
   utf8proc_uint8_t *folded = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
                                     &folded,

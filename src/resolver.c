@@ -13,10 +13,20 @@
 
 /* ---- entities -------------------------------------------------------------------------- */
 
+/* A title a named person holds in the article (role and completed scope), for finding
+ * whom a title alone means. */
+typedef struct {
+  csto_role role;
+  const csto_kb_entity *scope;
+  size_t mention;
+} held_title;
+
 /* The stage reads the document's earlier layers and builds its own. */
 typedef struct {
   const csto_doc *doc;
   csto_resolution *r;
+  held_title *titles; /* by role, scope and mention, once named persons are resolved */
+  size_t n_titles;
 } resolver;
 
 /* An allocation failed: the stage reports it once it is done. */
@@ -51,7 +61,16 @@ static void index_close(csto_resolution *r) {
   r->names = NULL;
 }
 
-static void kb_key(const csto_kb_entity *kb, char key[32]) { snprintf(key, 32, "%p", (const void *)kb); }
+/* The entity's address in hex, written by hand: snprintf costs more than the lookup. */
+static void kb_key(const csto_kb_entity *kb, char key[32]) {
+  uintptr_t a = (uintptr_t)kb;
+  size_t n = 0;
+  do {
+    key[n++] = "0123456789abcdef"[a & 15];
+    a >>= 4;
+  } while (a);
+  key[n] = '\0';
+}
 
 /* "TYPE|normalized name", or NULL when out of memory. */
 static char *name_key(csto_entity_type type, const char *name) {
@@ -185,28 +204,57 @@ static int person_by_surname(const csto_resolution *r, const char *word) {
   return e;
 }
 
-static int has_title(const resolver *rs, size_t k, csto_role role, const csto_kb_entity *scope) {
-  const csto_mention *m = &rs->doc->mentions[k];
-  for (int i = 0; i < m->n_titles; i++)
-    if (m->titles[i].role == role && rs->r->links[k].title_scope[i] == scope)
-      return 1;
-  return 0;
+static int title_order(const held_title *a, const held_title *b) {
+  if (a->role != b->role)
+    return a->role < b->role ? -1 : 1;
+  if (a->scope != b->scope)
+    return (uintptr_t)a->scope < (uintptr_t)b->scope ? -1 : 1;
+  return (a->mention > b->mention) - (a->mention < b->mention);
+}
+
+static int by_title(const void *a, const void *b) { return title_order(a, b); }
+
+/* Whether mention i is a named person (not a former holder) its titles may be looked up by. */
+static int named_titled(const resolver *rs, size_t i) {
+  const csto_mention *p = &rs->doc->mentions[i];
+  return p->kind == CSTO_MENTION_PERSON && !p->former && p->name_first < p->name_end &&
+         rs->r->links[i].entity >= 0;
+}
+
+/* Index the titles of named persons, sorted, so that each title alone finds its holder in
+ * log time however many people the article names. */
+static void index_titles(resolver *rs) {
+  const csto_doc *doc = rs->doc;
+  rs->titles = malloc((doc->n_mentions * CSTO_MAX_TITLES + 1) * sizeof *rs->titles);
+  if (!rs->titles) {
+    out_of_memory(rs->r);
+    return;
+  }
+  for (size_t i = 0; i < doc->n_mentions; i++)
+    for (int j = 0; named_titled(rs, i) && j < doc->mentions[i].n_titles; j++)
+      rs->titles[rs->n_titles++] =
+          (held_title){doc->mentions[i].titles[j].role, rs->r->links[i].title_scope[j], i};
+  qsort(rs->titles, rs->n_titles, sizeof *rs->titles, by_title);
 }
 
 /* A person the article names with this title (not a former holder's): the nearest before
  * mention k, else the first after it; -1 when none. Named persons are resolved first. */
 static int named_holder(const resolver *rs, size_t k, const csto_title *t) {
-  const csto_doc *doc = rs->doc;
-  for (int after = 0; after < 2; after++)
-    for (size_t n = 0; n < doc->n_mentions; n++) {
-      size_t i = after ? n : doc->n_mentions - 1 - n;
-      const csto_mention *p = &doc->mentions[i];
-      if ((after ? i > k : i < k) && p->kind == CSTO_MENTION_PERSON && !p->former &&
-          p->name_first < p->name_end && rs->r->links[i].entity >= 0 &&
-          has_title(rs, i, t->role, t->scope))
-        return rs->r->links[i].entity;
-    }
-  return -1;
+  held_title key = {t->role, t->scope, k};
+  size_t lo = 0, hi = rs->n_titles;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (title_order(&rs->titles[mid], &key) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  const held_title *near = lo > 0 ? &rs->titles[lo - 1] : NULL;
+  if (!near || near->role != t->role || near->scope != t->scope)
+    near = lo < rs->n_titles ? &rs->titles[lo] : NULL;
+  if (!near || near->role != t->role || near->scope != t->scope)
+    return -1;
+  return rs->r->links[near->mention].entity;
 }
 
 /* "nominated X for another term as the chairman of Y": after "as", a title alone is the
@@ -541,10 +589,13 @@ static int add_group(csto_resolution *r, size_t first, size_t end) {
 static int group_of(resolver *rs, size_t k) {
   const csto_mention *ms = rs->doc->mentions, *m = &ms[k];
   const csto_title *t = m->kind == CSTO_MENTION_PERSON ? &m->titles[0] : NULL;
-  size_t best = k, best_end = k;
-  for (size_t i = 0; i < k; i++) {
+  size_t best = k, best_end = k, from, to;
+  /* Lists start no earlier than GROUP_REACH sentences back: a long article stays linear. */
+  csto_sentence_mentions(rs->doc, m->sentence > GROUP_REACH ? m->sentence - GROUP_REACH : 0,
+                         &from, &to);
+  for (size_t i = from; i < k; i++) {
     size_t end;
-    if (ms[i].sentence + GROUP_REACH < m->sentence || (end = list_at(rs, i, t)) == i)
+    if ((end = list_at(rs, i, t)) == i)
       continue;
     best = i;
     best_end = end;
@@ -988,7 +1039,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   }
   for (size_t k = 0; k < doc->n_mentions; k++)
     out->links[k] = (csto_link){.entity = -1, .event = -1, .group = -1};
-  resolver rs = {doc, out};
+  resolver rs = {doc, out, NULL, 0};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
     case CSTO_MENTION_PERSON: resolve_person(&rs, k, 1); break;
@@ -996,6 +1047,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
     default: break;
     }
   }
+  index_titles(&rs);
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
     case CSTO_MENTION_PERSON: resolve_person(&rs, k, 0); break;
@@ -1003,6 +1055,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
     default: break;
     }
   }
+  free(rs.titles);
   groups(&rs);
   for (size_t k = 0; k < doc->n_mentions; k++)
     if (doc->mentions[k].kind == CSTO_MENTION_EVENT)

@@ -13,8 +13,20 @@ typedef struct {
   size_t count, cap;
 } token_list;
 
+/* Letters and digits of ASCII answered here: they are most of the text, and utf8proc's
+ * lookup costs more than the test. */
+static utf8proc_category_t category(utf8proc_int32_t c) {
+  if (c >= 'a' && c <= 'z')
+    return UTF8PROC_CATEGORY_LL;
+  if (c >= 'A' && c <= 'Z')
+    return UTF8PROC_CATEGORY_LU;
+  if (c >= '0' && c <= '9')
+    return UTF8PROC_CATEGORY_ND;
+  return utf8proc_category(c);
+}
+
 static int is_word_char(utf8proc_int32_t c) {
-  utf8proc_category_t cat = utf8proc_category(c);
+  utf8proc_category_t cat = category(c);
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
          (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
          cat == UTF8PROC_CATEGORY_ND;
@@ -23,6 +35,10 @@ static int is_word_char(utf8proc_int32_t c) {
 static int is_apostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
 
 static utf8proc_int32_t char_at(const char *text, size_t len, size_t i, size_t *width) {
+  if ((unsigned char)text[i] < 0x80) { /* what utf8proc_iterate would say, sooner */
+    *width = 1;
+    return (unsigned char)text[i];
+  }
   utf8proc_int32_t c = -1;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
                                         (utf8proc_ssize_t)(len - i), &c);
@@ -34,12 +50,12 @@ static unsigned word_flags(const char *text, size_t begin, size_t end) {
   unsigned flags = CSTO_TOKEN_WORD;
   size_t w, letters = 0, upper = 0;
   utf8proc_int32_t first = char_at(text, end, begin, &w);
-  if (utf8proc_category(first) == UTF8PROC_CATEGORY_LU)
+  if (category(first) == UTF8PROC_CATEGORY_LU)
     flags |= CSTO_TOKEN_CAPITALIZED;
-  if (utf8proc_category(first) == UTF8PROC_CATEGORY_ND)
+  if (category(first) == UTF8PROC_CATEGORY_ND)
     flags |= CSTO_TOKEN_DIGITS;
   for (size_t i = begin; i < end; i += w) {
-    utf8proc_category_t cat = utf8proc_category(char_at(text, end, i, &w));
+    utf8proc_category_t cat = category(char_at(text, end, i, &w));
     letters += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
     upper += cat == UTF8PROC_CATEGORY_LU;
   }
@@ -84,7 +100,7 @@ csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, siz
   size_t i = 0, w;
   while (i < len) {
     utf8proc_int32_t c = char_at(text, len, i, &w);
-    utf8proc_category_t cat = utf8proc_category(c);
+    utf8proc_category_t cat = category(c);
     if (c == '\n' || c == '\r') {
       pending |= CSTO_TOKEN_LINE_BEFORE;
       i += w;

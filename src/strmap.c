@@ -26,7 +26,7 @@ csto_strmap *csto_strmap_new(void) {
   csto_strmap *m = calloc(1, sizeof *m);
   if (!m)
     return NULL;
-  m->cap = 1024;
+  m->cap = 16; /* grows by doubling: a map per article must cost little when it stays small */
   m->slots = calloc(m->cap, sizeof *m->slots);
   if (!m->slots) {
     free(m);

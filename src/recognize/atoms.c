@@ -14,18 +14,42 @@ enum {
   SHORTEST_PLURAL = 3,
 };
 
+/* The phrase a match is looked up by, grown a token at a time in one buffer the atoms
+ * share: a match of k tokens costs no allocation and no copy of its first k - 1 tokens. */
+typedef struct {
+  char *text;
+  size_t len, cap;
+} phrase;
+
+/* Append token t to p (a space before all but the first); -1 when out of memory. */
+static int phrase_add(phrase *p, const csto_token *t) {
+  size_t n = strlen(t->norm), need = p->len + n + 2;
+  if (need > p->cap) {
+    size_t cap = need * 2;
+    char *text = realloc(p->text, cap);
+    if (!text)
+      return -1;
+    p->text = text;
+    p->cap = cap;
+  }
+  if (p->len)
+    p->text[p->len++] = ' ';
+  memcpy(p->text + p->len, t->norm, n + 1);
+  p->len += n;
+  return 0;
+}
+
 /* The longest match starting at token i and ending by limit (with roles_only, the
  * longest that may be a role title): its length in tokens, 0 when none; *out gets it. */
-static size_t match_at(const csto_doc *doc, size_t i, size_t limit, atom *out, int roles_only) {
+static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *out,
+                       int roles_only) {
   size_t best = 0, max = csto_kb_max_phrase_tokens(doc->kb);
+  p->len = 0;
   for (size_t k = 1; k <= max && i + k <= limit; k++) {
-    char *phrase = csto_tokens_phrase(doc->tokens, i, i + k);
-    if (!phrase)
+    if (phrase_add(p, &doc->tokens[i + k - 1]) != 0)
       break;
     const csto_lex_entry *m[CSTO_KB_MAX_MEANINGS];
-    size_t n = csto_kb_lookup(doc->kb, phrase, m, CSTO_KB_MAX_MEANINGS);
-    int longer = csto_kb_has_longer(doc->kb, phrase);
-    free(phrase);
+    size_t n = csto_kb_lookup(doc->kb, p->text, m, CSTO_KB_MAX_MEANINGS);
     int role = 0;
     for (size_t j = 0; j < n; j++)
       role |= m[j]->kind == CSTO_LEX_ROLE;
@@ -36,7 +60,7 @@ static size_t match_at(const csto_doc *doc, size_t i, size_t limit, atom *out, i
       out->n = n;
       memcpy(out->meanings, m, n * sizeof m[0]);
     }
-    if (!longer)
+    if (!csto_kb_has_longer(doc->kb, p->text))
       break;
   }
   return best;
@@ -44,18 +68,18 @@ static size_t match_at(const csto_doc *doc, size_t i, size_t limit, atom *out, i
 
 /* The atom at token i: the longest match, cut short before a role title that starts
  * inside it and runs past its end. */
-static void atom_at(const csto_doc *doc, size_t i, size_t limit, atom *a) {
+static void atom_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *a) {
   a->first = i;
   a->end = i + 1;
   a->n = 0;
-  size_t len = match_at(doc, i, limit, a, 0);
+  size_t len = match_at(doc, p, i, limit, a, 0);
   for (size_t j = i + 1; len > 1 && j < i + len; j++) {
     atom role;
-    size_t rl = match_at(doc, j, limit, &role, 1);
+    size_t rl = match_at(doc, p, j, limit, &role, 1);
     if (rl && j + rl > i + len) {
       a->n = 0;
       a->end = i + 1;
-      match_at(doc, i, j, a, 0); /* the longest match that ends before the title, if any */
+      match_at(doc, p, i, j, a, 0); /* the longest match that ends before the title, if any */
       return;
     }
   }
@@ -66,12 +90,14 @@ csto_status csto_atoms_build(ctx *c, csto_error *err) {
   c->atoms = malloc((doc->n_tokens + 1) * sizeof *c->atoms);
   if (!c->atoms)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  phrase p = {NULL, 0, 0};
   for (size_t s = 0; s < doc->n_sentences; s++)
     for (size_t i = doc->sentences[s].first_token; i < doc->sentences[s].end_token;) {
       atom *a = &c->atoms[c->n_atoms++];
-      atom_at(doc, i, doc->sentences[s].end_token, a);
+      atom_at(doc, &p, i, doc->sentences[s].end_token, a);
       i = a->end;
     }
+  free(p.text);
   return CSTO_OK;
 }
 

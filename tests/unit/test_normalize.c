@@ -2,6 +2,8 @@
 
 #include "csto/normalize.h"
 
+#include <utf8proc.h>
+
 static void folds_case_marks_and_typography(void **state) {
   (void)state;
   char *a = csto_normalize("Khürelsükh", strlen("Khürelsükh"));
@@ -13,6 +15,23 @@ static void folds_case_marks_and_typography(void **state) {
   free(a);
   free(b);
   free(c);
+}
+
+/* The ASCII fast path must give what utf8proc gives: every printable ASCII character,
+ * alone and in a word. */
+static void ascii_normalizes_as_utf8proc_does(void **state) {
+  (void)state;
+  for (int c = 1; c < 0x80; c++) {
+    char word[4] = {'A', (char)c, 'z', '\0'};
+    utf8proc_uint8_t *want = NULL;
+    assert_true(utf8proc_map((const utf8proc_uint8_t *)word, 3, &want,
+                             UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) == 3);
+    char *got = csto_normalize(word, 3);
+    assert_memory_equal(got, want, 4);
+    free(got);
+    free(want);
+  }
 }
 
 static void rejects_invalid_utf8(void **state) {
@@ -64,6 +83,7 @@ static void iri_schemes(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(folds_case_marks_and_typography),
+      cmocka_unit_test(ascii_normalizes_as_utf8proc_does),
       cmocka_unit_test(rejects_invalid_utf8),
       cmocka_unit_test(slugs_are_ascii_iri_safe),
       cmocka_unit_test(counts_code_points),
