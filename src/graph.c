@@ -19,6 +19,11 @@ struct csto_graph {
   char *scratch; /* where minted IRIs are formatted before they are interned */
   size_t scratch_size;
   int out_of_memory; /* a term or triple could not be added since the last write */
+  struct {
+    const char *iri;
+    uint32_t id;
+  } predicates[64]; /* the ids of the predicates used since the last write, by address */
+  size_t n_predicates;
   raptor_world *raptor; /* made when a format or a drain needs raptor */
   char *error;          /* the first error raptor reported */
 };
@@ -104,9 +109,27 @@ static const char *text_of(const csto_graph *g, uint32_t id) {
   return csto_triples_term(g->triples, id).text;
 }
 
-/* Add (s, p, o) to the article's graph, once. */
+/* Predicates are the builder's string constants: each one's id is kept by its address, so
+ * that adding a triple hashes no predicate text. */
+static uint32_t predicate(csto_graph *g, const char *p) {
+  const size_t size = sizeof g->predicates / sizeof g->predicates[0];
+  size_t i = ((uintptr_t)p >> 4) % size;
+  while (g->predicates[i].iri && g->predicates[i].iri != p)
+    i = (i + 1) % size;
+  if (g->predicates[i].iri)
+    return g->predicates[i].id;
+  uint32_t id = iri(g, p);
+  if (id && g->n_predicates < size / 2) { /* a half-empty table keeps probes short */
+    g->predicates[i].iri = p;
+    g->predicates[i].id = id;
+    g->n_predicates++;
+  }
+  return id;
+}
+
+/* Add (s, p, o) to the article's graph, once; p is a string constant. */
 static void add(csto_graph *g, uint32_t s, const char *p, uint32_t o) {
-  uint32_t pid = iri(g, p);
+  uint32_t pid = predicate(g, p);
   if (s && pid && o && csto_triples_add(g->triples, s, pid, o, g->context) != 0)
     g->out_of_memory = 1;
 }
@@ -115,7 +138,10 @@ static void add_iri(csto_graph *g, uint32_t s, const char *p, const char *o) { a
 
 /* Every plain literal of the graph is made here, from text every format can carry. */
 static uint32_t text_literal(csto_graph *g, const char *text, const char *lang) {
-  char *clean = csto_text_for_rdf(text, strlen(text));
+  size_t len = strlen(text);
+  if (csto_text_rdf_ready(text, len))
+    return checked(g, csto_triples_literal(g->triples, text, len, NULL, lang));
+  char *clean = csto_text_for_rdf(text, len);
   uint32_t id = clean ? csto_triples_literal(g->triples, clean, strlen(clean), NULL, lang) : 0;
   free(clean);
   return checked(g, id);
@@ -162,6 +188,7 @@ typedef struct {
   uint32_t article, activity;
   uint32_t *entity_iris; /* per doc entity, 0 until used */
   uint32_t *event_iris;
+  const csto_fact **event_dates; /* per event, its date fact or NULL */
   uint32_t *sentence_iris; /* per sentence, 0 until a fact cites it */
   size_t *sentence_cp;     /* per sentence, code points before it (one pass over the body) */
   uint32_t context;        /* the nif:Context of the body */
@@ -291,11 +318,16 @@ static uint32_t entity(builder *b, int i) {
   return b->entity_iris[i] = node;
 }
 
-static const csto_fact *date_fact(const csto_doc *doc, int event) {
-  for (size_t i = 0; i < doc->n_facts; i++)
-    if (doc->facts[i].kind == CSTO_FACT_DATE && doc->facts[i].subject == event)
-      return &doc->facts[i];
-  return NULL;
+/* Each event's first date fact, found in one pass over the facts (NULL where none). */
+static const csto_fact **event_dates(const csto_doc *doc) {
+  const csto_fact **dates = calloc(doc->n_events + 1, sizeof *dates);
+  for (size_t i = 0; dates && i < doc->n_facts; i++) {
+    const csto_fact *f = &doc->facts[i];
+    if (f->kind == CSTO_FACT_DATE && f->subject >= 0 && (size_t)f->subject < doc->n_events &&
+        !dates[f->subject])
+      dates[f->subject] = f;
+  }
+  return dates;
 }
 
 /* An event's IRI is shared across articles when its organizers and day are known. */
@@ -316,7 +348,7 @@ static uint32_t event(builder *b, int i) {
   if (b->event_iris[i])
     return b->event_iris[i];
   const csto_doc_event *e = &b->doc->events[i];
-  const csto_fact *d = date_fact(b->doc, i);
+  const csto_fact *d = b->event_dates[i];
   uint32_t node = event_iri(b, i, d);
   if (!node)
     return 0;
@@ -456,10 +488,12 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
                .article_text = csto_article_iri(g->base, doc->article),
                .entity_iris = calloc(doc->n_entities + 1, sizeof(uint32_t)),
                .event_iris = calloc(doc->n_events + 1, sizeof(uint32_t)),
+               .event_dates = event_dates(doc),
                .sentence_iris = calloc(doc->n_sentences + 1, sizeof(uint32_t)),
                .sentence_cp = sentence_offsets(doc)};
   csto_status st = CSTO_OK;
-  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.sentence_iris || !b.sentence_cp) {
+  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.event_dates || !b.sentence_iris ||
+      !b.sentence_cp) {
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   } else {
     b.id = b.article_text + strlen(g->base);
@@ -472,6 +506,7 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
   }
   free(b.entity_iris);
   free(b.event_iris);
+  free(b.event_dates);
   free(b.sentence_iris);
   free(b.sentence_cp);
   free(b.article_text);
@@ -505,6 +540,8 @@ static raptor_world *raptor(csto_graph *g) {
 /* Forget what was added, so that the next article starts afresh and memory stays bounded. */
 static void empty(csto_graph *g) {
   csto_triples_clear(g->triples);
+  memset(g->predicates, 0, sizeof g->predicates);
+  g->n_predicates = 0;
   g->context = 0;
   g->out_of_memory = 0;
   free(g->error);

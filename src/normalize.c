@@ -127,6 +127,24 @@ char *csto_text_for_rdf(const char *text, size_t len) {
   return out;
 }
 
+int csto_text_rdf_ready(const char *text, size_t len) {
+  for (size_t i = 0; i < len;) {
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) { /* the usual case: one byte, a control only as tab or LF */
+      if (b < 0x20 && b != '\t' && b != '\n')
+        return 0;
+      i++;
+      continue;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0 || noncharacter(c))
+      return 0;
+    i += (size_t)n;
+  }
+  return 1;
+}
+
 int csto_iri_has_scheme(const char *text, size_t len) {
   if (len == 0 || !isalpha((unsigned char)text[0]))
     return 0;

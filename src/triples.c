@@ -49,8 +49,12 @@ static uint64_t hash_bytes(const char *s, size_t len) {
 
 static uint64_t hash_tag(const char *tag) { return tag ? hash_bytes(tag, strlen(tag)) : 0; }
 
+/* splitmix64's finalizer: every bit of the ids reaches the low bits the set indexes by. */
 static uint64_t hash_triple(uint32_t s, uint32_t p, uint32_t o) {
-  return mix(mix(mix(0, s), p), o) * 0x9e3779b97f4a7c15ULL;
+  uint64_t x = ((uint64_t)s << 32 | p) ^ ((uint64_t)o * 0x9e3779b97f4a7c15ULL);
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
 }
 
 /* ---- the id set ---------------------------------------------------------------------- */

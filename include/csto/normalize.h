@@ -27,6 +27,10 @@ char *csto_slug(const char *text, size_t len);
  * writer would put it raw inside a one-line string). */
 char *csto_text_for_rdf(const char *text, size_t len);
 
+/* Whether text needs none of csto_text_for_rdf's changes (so it can be used as it is):
+ * tab and LF are its only controls, and it holds no noncharacter. */
+int csto_text_rdf_ready(const char *text, size_t len);
+
 /* Whether len bytes of text start with an IRI scheme and its colon ("https:", "urn:"),
  * as an absolute IRI must (RFC 3987: a letter, then letters, digits, "+", "-", "."). */
 int csto_iri_has_scheme(const char *text, size_t len);

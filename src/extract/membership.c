@@ -2,6 +2,8 @@
  * "has six members - A, B", "the eight member states - A, B", "the founding members of
  * the CSTO are A, B", "admitting A as a full member of the organization", "A, a member of
  * the CSTO". Observers, partners and associate members are not. */
+#include <stdlib.h>
+
 #include "clause.h"
 #include "csto/extract.h"
 
@@ -24,26 +26,63 @@ static int org_entity(const csto_doc *doc, size_t k) {
   return e ? csto_doc_entity_of(doc, e->part_of ? e->part_of : e) : -1;
 }
 
+/* Where organizations are named, found once per article so that no cue scans the
+ * mentions: for each mention i, the latest mention before i that names an organization
+ * (or -1), the first from i on that does (or the number of mentions), and the latest
+ * before i that is an event or an organization's name (or -1). */
+typedef struct {
+  int *last_org, *next_org, *last_stop;
+} org_marks;
+
+static int org_marks_make(const csto_doc *doc, org_marks *marks) {
+  size_t n = doc->n_mentions;
+  marks->last_org = malloc((n + 1) * sizeof(int));
+  marks->next_org = malloc((n + 1) * sizeof(int));
+  marks->last_stop = malloc((n + 1) * sizeof(int));
+  if (!marks->last_org || !marks->next_org || !marks->last_stop)
+    return -1;
+  int org = -1, stop = -1;
+  for (size_t i = 0; i <= n; i++) {
+    marks->last_org[i] = org;
+    marks->last_stop[i] = stop;
+    if (i == n)
+      break;
+    int names = org_entity(doc, i) >= 0;
+    if (names)
+      org = (int)i;
+    if (doc->mentions[i].kind == CSTO_MENTION_EVENT ||
+        (doc->mentions[i].kind == CSTO_MENTION_ENTITY && names))
+      stop = (int)i;
+  }
+  int next = (int)n;
+  for (size_t i = n + 1; i-- > 0;) {
+    if (i < n && org_entity(doc, i) >= 0)
+      next = (int)i;
+    marks->next_org[i] = next;
+  }
+  return 0;
+}
+
+static void org_marks_free(org_marks *marks) {
+  free(marks->last_org);
+  free(marks->next_org);
+  free(marks->last_stop);
+}
+
 /* The organization meant: named in the clause before the cue; else the one the
  * article is about (that of its first event), which "the organization" means; else the
  * latest named. */
-static int organization(const csto_doc *doc, size_t lo, size_t k) {
-  for (size_t i = k; i-- > lo;) {
-    int o = org_entity(doc, i);
-    if (o >= 0)
-      return o;
-  }
+static int organization(const csto_doc *doc, const org_marks *marks, size_t lo, size_t k) {
+  int named = marks->last_org[k];
+  if (named >= (int)lo)
+    return org_entity(doc, (size_t)named);
   for (size_t e = 0; e < doc->n_events; e++)
     if (doc->events[e].n_orgs) {
       const csto_kb_entity *org = doc->events[e].orgs[0];
       return csto_doc_entity_of(doc, org->part_of ? org->part_of : org);
     }
-  for (size_t i = lo; i-- > 0;) {
-    int o = org_entity(doc, i);
-    if (o >= 0)
-      return o;
-  }
-  return -1;
+  named = marks->last_org[lo];
+  return named >= 0 ? org_entity(doc, (size_t)named) : -1;
 }
 
 /* The country a list item names: "Russia", or "the leaders of Turkmenistan". */
@@ -110,35 +149,32 @@ static size_t org_before_list(const csto_doc *doc, size_t i, size_t hi, int *org
 
 /* A cue that also says who attends ("brings together") lists members only when an
  * organization or its body, not an event, is what brings them together. */
-static int gathering_not_organization(const csto_doc *doc, size_t lo, size_t k) {
+static int gathering_not_organization(const csto_doc *doc, const org_marks *marks, size_t lo,
+                                      size_t k) {
   if (!csto_is_cue(&doc->mentions[k], CSTO_CUE_ATTEND_PASSIVE))
     return 0;
-  for (size_t i = k; i-- > lo;) {
-    const csto_mention *m = &doc->mentions[i];
-    if (m->kind == CSTO_MENTION_EVENT)
-      return 1;
-    if (m->kind == CSTO_MENTION_ENTITY && org_entity(doc, i) >= 0)
-      return 0;
-  }
-  return 1;
+  int stop = marks->last_stop[k];
+  return stop < (int)lo || doc->mentions[stop].kind == CSTO_MENTION_EVENT;
 }
 
 /* A list needs two states ("comprises A and B"); "A is a member of" needs one, before
  * the cue when none follows it ("Kyrgyzstan, a member of the CSTO"). */
-static void members(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, size_t hi) {
+static void members(const csto_doc *doc, const org_marks *marks, csto_sink *sink, size_t k,
+                    size_t lo, size_t hi) {
   int explicit_member = csto_is_cue(&doc->mentions[k], CSTO_CUE_MEMBERS_OF);
   int org = -1;
   item list[MAX_LIST];
   size_t first = k + 1;
-  if (explicit_member)
-    for (size_t i = k + 1; i < hi && org < 0; i++)
-      org = org_entity(doc, i);
-  else if (gathering_not_organization(doc, lo, k))
+  if (explicit_member) {
+    int next = marks->next_org[k + 1];
+    org = next < (int)hi ? org_entity(doc, (size_t)next) : -1;
+  } else if (gathering_not_organization(doc, marks, lo, k)) {
     return;
-  else
+  } else {
     first = org_before_list(doc, k + 1, hi, &org);
+  }
   if (org < 0)
-    org = organization(doc, lo, k);
+    org = organization(doc, marks, lo, k);
   int n = list_from(doc, (long)first, 1, lo, hi, list);
   long before = (long)k - 1;
   if (before >= (long)lo && csto_is_cue(&doc->mentions[before], CSTO_CUE_INDEFINITE))
@@ -150,6 +186,12 @@ static void members(const csto_doc *doc, csto_sink *sink, size_t k, size_t lo, s
 }
 
 void csto_extract_membership(const csto_doc *doc, csto_sink *sink) {
+  org_marks marks;
+  if (org_marks_make(doc, &marks) != 0) {
+    org_marks_free(&marks);
+    sink->out_of_memory = 1;
+    return;
+  }
   for (size_t s = 0; s < doc->n_sentences; s++) {
     size_t from, to;
     csto_sentence_mentions(doc, s, &from, &to);
@@ -161,7 +203,8 @@ void csto_extract_membership(const csto_doc *doc, csto_sink *sink) {
       csto_clause(doc, k, from, to, &lo, &hi);
       if (csto_negated(doc, lo, hi))
         continue;
-      members(doc, sink, k, lo, hi);
+      members(doc, &marks, sink, k, lo, hi);
     }
   }
+  org_marks_free(&marks);
 }

@@ -69,6 +69,21 @@ static void text_for_rdf_keeps_code_points(void **state) {
   free(out);
 }
 
+/* Ready means csto_text_for_rdf would change nothing. */
+static void text_rdf_ready_when_nothing_changes(void **state) {
+  (void)state;
+  const char *ready[] = {"", "plain ASCII\tand\nlines", "Tajikistan\xE2\x80\x99s \xF0\x9F\x98\x80"};
+  const char *not_ready[] = {"a\rb", "a\r\nb", "a\x01", "a\xEF\xBF\xBE", "a\xEF\xB7\x90", "a\xFF"};
+  for (size_t i = 0; i < sizeof ready / sizeof *ready; i++) {
+    char *out = csto_text_for_rdf(ready[i], strlen(ready[i]));
+    assert_true(csto_text_rdf_ready(ready[i], strlen(ready[i])));
+    assert_string_equal(out, ready[i]);
+    free(out);
+  }
+  for (size_t i = 0; i < sizeof not_ready / sizeof *not_ready; i++)
+    assert_false(csto_text_rdf_ready(not_ready[i], strlen(not_ready[i])));
+}
+
 static void iri_schemes(void **state) {
   (void)state;
   assert_true(csto_iri_has_scheme("https://e.org/", 14));
@@ -88,6 +103,7 @@ int main(void) {
       cmocka_unit_test(slugs_are_ascii_iri_safe),
       cmocka_unit_test(counts_code_points),
       cmocka_unit_test(text_for_rdf_keeps_code_points),
+      cmocka_unit_test(text_rdf_ready_when_nothing_changes),
       cmocka_unit_test(iri_schemes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
