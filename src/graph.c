@@ -15,7 +15,7 @@ struct csto_graph {
   csto_triples *triples; /* the articles added since the last write */
   char *base;
   uint32_t context; /* the article being added: the graph its triples are in */
-  int no_provenance;
+  csto_provenance provenance;
   char *scratch; /* where minted IRIs are formatted before they are interned */
   size_t scratch_size;
   int out_of_memory; /* a term or triple could not be added since the last write */
@@ -56,7 +56,17 @@ csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err) 
   return CSTO_OK;
 }
 
-void csto_graph_set_provenance(csto_graph *g, int keep) { g->no_provenance = !keep; }
+void csto_graph_set_provenance(csto_graph *g, csto_provenance provenance) {
+  g->provenance = provenance;
+}
+
+int csto_provenance_from_name(const char *name) {
+  static const char *const names[] = {"full", "compact", "none"};
+  for (int i = 0; i < (int)(sizeof names / sizeof *names); i++)
+    if (strcmp(name, names[i]) == 0)
+      return i;
+  return -1;
+}
 
 void csto_graph_free(csto_graph *g) {
   if (!g)
@@ -231,7 +241,7 @@ static void article_node(builder *b) {
     add_text(g, b->article, SCHEMA "publisher", a->outlet, NULL);
   if (a->title)
     add_text(g, b->article, SCHEMA "headline", a->title, "en");
-  if (g->no_provenance)
+  if (g->provenance == CSTO_PROVENANCE_NONE)
     return;
   size_t n = csto_utf8_codepoints(a->body, a->body_len);
   uint32_t ctx = b->context = minted(g, "%s_char_0_%zu", b->id, n);
@@ -277,7 +287,8 @@ static uint32_t sentence_node(builder *b, size_t s) {
     add(b->g, node, NIF "referenceContext", b->context);
     add_count(b->g, node, NIF "beginIndex", begin);
     add_count(b->g, node, NIF "endIndex", end);
-    add_text(b->g, node, NIF "anchorOf", text, NULL);
+    if (b->g->provenance == CSTO_PROVENANCE_FULL)
+      add_text(b->g, node, NIF "anchorOf", text, NULL);
   }
   free(text);
   return b->sentence_iris[s] = node;
@@ -385,20 +396,24 @@ static const char *mode_iri(csto_mode m) {
 /* The statement node: which triple, from which sentence, by which rule and extraction. */
 static void provenance(builder *b, uint32_t s, const char *p, uint32_t o, const csto_evidence *ev) {
   csto_graph *g = b->g;
-  if (g->no_provenance)
+  int full = g->provenance == CSTO_PROVENANCE_FULL;
+  if (g->provenance == CSTO_PROVENANCE_NONE)
     return;
   uint32_t node = minted(g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE), ++b->statements);
   uint32_t evidence = sentence_node(b, ev->sentence);
   if (!node || !evidence)
     return;
-  add_iri(g, node, RDF "type", RDF "Statement");
+  if (full)
+    add_iri(g, node, RDF "type", RDF "Statement");
   add(g, node, RDF "subject", s);
   add_iri(g, node, RDF "predicate", p);
   add(g, node, RDF "object", o);
   add(g, node, CSTO_NS "evidence", evidence);
   add_text(g, node, CSTO_NS "extractionRule", csto_rule_name(ev->rule), NULL);
-  add(g, node, PROV "wasDerivedFrom", b->article);
-  add(g, node, PROV "wasGeneratedBy", b->activity);
+  if (full) {
+    add(g, node, PROV "wasDerivedFrom", b->article);
+    add(g, node, PROV "wasGeneratedBy", b->activity);
+  }
 }
 
 static void fact_triple(builder *b, uint32_t s, const char *p, uint32_t o, const csto_evidence *ev) {

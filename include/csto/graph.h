@@ -21,9 +21,22 @@ typedef struct csto_graph csto_graph;
 csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err);
 void csto_graph_free(csto_graph *graph);
 
-/* Leave out the statement nodes, sentences and text (for a picture of the facts alone;
- * the default keeps them). */
-void csto_graph_set_provenance(csto_graph *graph, int keep);
+/* How much provenance the graph holds beside the facts and the entities' descriptions.
+ * FULL, the default: the article; its text (a nif:Context); the extraction (a PROV-O
+ * activity); one rdf:Statement node per fact (rdf:subject, rdf:predicate, rdf:object,
+ * csto:evidence its sentence, csto:extractionRule, prov:wasDerivedFrom the article,
+ * prov:wasGeneratedBy the extraction); each cited sentence (nif:Sentence with its offsets
+ * and nif:anchorOf text).
+ * COMPACT: the same less what other triples already say: a statement's rdf:type (implied
+ * by rdf:subject), its article and extraction (its sentence's context is derived from the
+ * article, which names the graph), and the sentences' text (the context's text at their
+ * offsets). Nothing is lost; a third fewer triples.
+ * NONE: the article alone, no text, statements or sentences (a picture of the facts). */
+typedef enum { CSTO_PROVENANCE_FULL, CSTO_PROVENANCE_COMPACT, CSTO_PROVENANCE_NONE } csto_provenance;
+void csto_graph_set_provenance(csto_graph *graph, csto_provenance provenance);
+
+/* The provenance named name ("full", "compact", "none"); -1 for any other name. */
+int csto_provenance_from_name(const char *name);
 
 /* Add an article's facts and provenance. */
 csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);

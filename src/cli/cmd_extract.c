@@ -24,11 +24,14 @@ static const char usage[] =
     "      --max-bytes N   largest article accepted (default 16 MiB)\n"
     "      --trace         list each sentence's mentions and what they resolved to (stderr)\n"
     "      --explain       list each fact with the rule and the mentions that made it (stderr)\n"
-    "      --no-provenance leave out statement nodes, sentences and text (facts only)\n";
+    "      --provenance P  full (default), compact (leaves out what other triples say),\n"
+    "                      none (facts only)\n"
+    "      --no-provenance the same as --provenance none\n";
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
-  int jsonl, trace, explain, no_provenance;
+  int jsonl, trace, explain;
+  csto_provenance provenance;
   csto_reader_options reader;
 } options;
 
@@ -40,6 +43,7 @@ static int parse(int argc, char **argv, options *o) {
       {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
       {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
       {"no-provenance", no_argument, 0, 'P'}, {"explain", no_argument, 0, 'x'},
+      {"provenance", required_argument, 0, 'p'},
       {0, 0, 0, 0}};
   int c;
   unsigned long long number;
@@ -55,7 +59,14 @@ static int parse(int argc, char **argv, options *o) {
     case 'j': o->jsonl = 1; break;
     case 't': o->trace = 1; break;
     case 'x': o->explain = 1; break;
-    case 'P': o->no_provenance = 1; break;
+    case 'P': o->provenance = CSTO_PROVENANCE_NONE; break;
+    case 'p':
+      if (csto_provenance_from_name(optarg) < 0) {
+        csto_cli_error("extract: unknown provenance '%s' (full, compact or none)", optarg);
+        return 2;
+      }
+      o->provenance = (csto_provenance)csto_provenance_from_name(optarg);
+      break;
     case 'm':
       if (csto_cli_number("--max-bytes", optarg, 1, SIZE_MAX, &number) != 0)
         return 2;
@@ -134,7 +145,7 @@ int csto_cmd_extract(int argc, char **argv) {
   if (st == CSTO_OK)
     st = csto_graph_new(o.base, &g, &err);
   if (st == CSTO_OK) {
-    csto_graph_set_provenance(g, !o.no_provenance);
+    csto_graph_set_provenance(g, o.provenance);
     st = csto_output_open(o.output, &out, &err);
   }
   run r = {&o, kb, g, out ? csto_output_stream(out) : NULL};
