@@ -96,22 +96,29 @@ static uint32_t iri(csto_graph *g, const char *text) {
 static uint32_t minted(csto_graph *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static uint32_t minted(csto_graph *g, const char *fmt, ...) {
   size_t bl = strlen(g->base);
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  if (n < 0 || bl + (size_t)n + 1 > g->scratch_size) {
-    char *scratch = n < 0 ? NULL : realloc(g->scratch, bl + (size_t)n + 1);
+  for (;;) { /* formatted once, twice when the scratch must grow */
+    if (g->scratch_size < bl + 128) {
+      char *scratch = realloc(g->scratch, bl + 128);
+      if (!scratch)
+        return checked(g, 0);
+      g->scratch = scratch;
+      g->scratch_size = bl + 128;
+    }
+    memcpy(g->scratch, g->base, bl);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(g->scratch + bl, g->scratch_size - bl, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+      return checked(g, 0);
+    if ((size_t)n < g->scratch_size - bl)
+      return checked(g, csto_triples_iri(g->triples, g->scratch, bl + (size_t)n));
+    char *scratch = realloc(g->scratch, bl + (size_t)n + 1);
     if (!scratch)
       return checked(g, 0);
     g->scratch = scratch;
     g->scratch_size = bl + (size_t)n + 1;
   }
-  memcpy(g->scratch, g->base, bl);
-  va_start(ap, fmt);
-  vsnprintf(g->scratch + bl, (size_t)n + 1, fmt, ap);
-  va_end(ap);
-  return checked(g, csto_triples_iri(g->triples, g->scratch, bl + (size_t)n));
 }
 
 /* The text of a term of the graph; valid until the next term is made. */
