@@ -537,7 +537,7 @@ void csto_jsonl_close(csto_jsonl *r) {
  * error for the long line comes back at once even when the line never ends. */
 static void skip_rest_of_line(csto_jsonl *r) {
   int c;
-  while ((c = getc(r->in)) != EOF) {
+  while ((c = getc_unlocked(r->in)) != EOF) { /* the reader alone uses its stream */
     r->offset++;
     if (c == '\n')
       break;
@@ -570,7 +570,7 @@ static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
   bool any = false;
   if (!reserve(r, 0))
     return LINE_READ_ERROR;
-  while ((c = getc(r->in)) != EOF) {
+  while ((c = getc_unlocked(r->in)) != EOF) {
     any = true;
     r->offset++;
     if (c == '\n')
