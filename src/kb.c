@@ -789,10 +789,16 @@ void csto_kb_free(csto_kb *kb) {
 
 const char *csto_kb_default_dir(void) { return csto_kbfile_data_dir(NULL); }
 
+size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids) {
+  return csto_strmap_get(kb->phrases, phrase, ids);
+}
+
+const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return kb->entries[id]; }
+
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
   const int *v;
-  size_t n = csto_strmap_get(kb->phrases, phrase, &v);
+  size_t n = csto_kb_lookup_ids(kb, phrase, &v);
   if (n > max)
     n = max;
   for (size_t i = 0; i < n; i++)

@@ -48,17 +48,16 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
   for (size_t k = 1; k <= max && i + k <= limit; k++) {
     if (phrase_add(p, &doc->tokens[i + k - 1]) != 0)
       break;
-    const csto_lex_entry *m[CSTO_KB_MAX_MEANINGS];
-    size_t n = csto_kb_lookup(doc->kb, p->text, m, CSTO_KB_MAX_MEANINGS);
+    const int *ids;
+    size_t n = csto_kb_lookup_ids(doc->kb, p->text, &ids);
+    if (n > CSTO_KB_MAX_MEANINGS)
+      n = CSTO_KB_MAX_MEANINGS;
     int role = 0;
     for (size_t j = 0; j < n; j++)
-      role |= m[j]->kind == CSTO_LEX_ROLE;
+      role |= csto_kb_entry(doc->kb, ids[j])->kind == CSTO_LEX_ROLE;
     if (n && (!roles_only || role)) {
       best = k;
-      out->first = i;
-      out->end = i + k;
-      out->n = n;
-      memcpy(out->meanings, m, n * sizeof m[0]);
+      *out = (atom){.first = i, .end = i + k, .kb = doc->kb, .ids = ids, .n = n};
     }
     if (!csto_kb_has_longer(doc->kb, p->text))
       break;
@@ -69,9 +68,7 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
 /* The atom at token i: the longest match, cut short before a role title that starts
  * inside it and runs past its end. */
 static void atom_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *a) {
-  a->first = i;
-  a->end = i + 1;
-  a->n = 0;
+  *a = (atom){.first = i, .end = i + 1, .kb = doc->kb};
   size_t len = match_at(doc, p, i, limit, a, 0);
   for (size_t j = i + 1; len > 1 && j < i + len; j++) {
     atom role;
@@ -140,8 +137,8 @@ int csto_cue_recognizer_only(csto_cue cue) {
 
 int csto_atom_plain(const atom *a) {
   for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind != CSTO_LEX_CUE ||
-        !csto_cue_recognizer_only((csto_cue)a->meanings[i]->value))
+    if (atom_meaning(a, i)->kind != CSTO_LEX_CUE ||
+        !csto_cue_recognizer_only((csto_cue)atom_meaning(a, i)->value))
       return 0;
   return 1;
 }

@@ -15,9 +15,9 @@ int csto_name_word(const ctx *c, const atom *a) {
   if (!capitalized(c, a) || is_cue(a, CSTO_CUE_NOT_A_NAME))
     return 0;
   for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind != CSTO_LEX_CUE ||
-        (a->meanings[i]->value != CSTO_CUE_NAME_PARTICLE &&
-         a->meanings[i]->value != CSTO_CUE_ABBREVIATION))
+    if (atom_meaning(a, i)->kind != CSTO_LEX_CUE ||
+        (atom_meaning(a, i)->value != CSTO_CUE_NAME_PARTICLE &&
+         atom_meaning(a, i)->value != CSTO_CUE_ABBREVIATION))
       return 0;
   return 1;
 }

@@ -12,11 +12,18 @@
 
 #include "csto/recognizer.h"
 
+/* An atom's meanings are borrowed from the knowledge base (an atom per token of the
+ * article, so each stays small): meaning i is csto_kb_entry(kb, ids[i]). */
 typedef struct {
   size_t first, end; /* tokens */
-  const csto_lex_entry *meanings[CSTO_KB_MAX_MEANINGS];
+  const csto_kb *kb;
+  const int *ids;
   size_t n;
 } atom;
+
+static inline const csto_lex_entry *atom_meaning(const atom *a, size_t i) {
+  return csto_kb_entry(a->kb, a->ids[i]);
+}
 
 /* The recognizer's state: the document it reads, the layer it makes, its atoms, and the
  * sentence being read. */
@@ -40,24 +47,25 @@ typedef struct {
 
 static inline const csto_lex_entry *meaning(const atom *a, csto_lex_kind kind) {
   for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind == kind)
-      return a->meanings[i];
+    if (atom_meaning(a, i)->kind == kind)
+      return atom_meaning(a, i);
   return NULL;
 }
 
 static inline int is_cue(const atom *a, csto_cue cue) {
   for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind == CSTO_LEX_CUE && a->meanings[i]->value == (int)cue)
+    if (atom_meaning(a, i)->kind == CSTO_LEX_CUE && atom_meaning(a, i)->value == (int)cue)
       return 1;
   return 0;
 }
 
 /* The knowledge-base entity the atom names, if its type is in type_mask. */
 static inline const csto_kb_entity *entity_of(const atom *a, unsigned type_mask) {
-  for (size_t i = 0; i < a->n; i++)
-    if (a->meanings[i]->kind == CSTO_LEX_ENTITY &&
-        (type_mask & (1u << a->meanings[i]->entity->type)))
-      return a->meanings[i]->entity;
+  for (size_t i = 0; i < a->n; i++) {
+    const csto_lex_entry *e = atom_meaning(a, i);
+    if (e->kind == CSTO_LEX_ENTITY && (type_mask & (1u << e->entity->type)))
+      return e->entity;
+  }
   return NULL;
 }
 

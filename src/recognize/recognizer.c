@@ -34,9 +34,9 @@ void csto_recognize_meanings(ctx *c, size_t ai) {
   if (mode && (m = emit(c, CSTO_MENTION_MODE, ai, ai + 1)))
     m->mode = (csto_mode)mode->value;
   for (size_t i = 0; i < a->n; i++) {
-    if (a->meanings[i]->kind != CSTO_LEX_CUE)
+    if (atom_meaning(a, i)->kind != CSTO_LEX_CUE)
       continue;
-    csto_cue cue = (csto_cue)a->meanings[i]->value;
+    csto_cue cue = (csto_cue)atom_meaning(a, i)->value;
     if (csto_cue_recognizer_only(cue))
       continue;
     int pronoun = cue == CSTO_CUE_PRONOUN_MALE || cue == CSTO_CUE_PRONOUN_FEMALE ||
