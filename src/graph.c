@@ -539,6 +539,8 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
 
 int csto_graph_format_known(const char *format) { return csto_writer_format_known(format); }
 
+const char *csto_graph_format_names(void) { return csto_writer_format_names(); }
+
 int csto_graph_format_streams(const char *format) { return csto_writer_format_streams(format); }
 
 static void raptor_log(void *user, raptor_log_message *msg) {

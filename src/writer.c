@@ -8,15 +8,19 @@
 
 #include "vocab.h"
 
-/* streams: documents written one after another in the format make one document.
- * serd: the serd syntax, or 0 when raptor writes the format. */
+/* alias: the short name users also type. streams: documents written one after another in
+ * the format make one document. serd: the serd syntax, or 0 when raptor writes it. */
 static const struct {
-  const char *name, *raptor;
+  const char *name, *alias, *raptor;
   SerdSyntax serd;
   int streams;
-} formats[] = {{"turtle", NULL, SERD_TURTLE, 1},          {"ntriples", NULL, SERD_NTRIPLES, 1},
-               {"nquads", NULL, SERD_NQUADS, 1},           {"rdfxml", "rdfxml-abbrev", 0, 0},
-               {"json", "json", 0, 0},                     {"dot", "dot", 0, 0}};
+} formats[] = {{"turtle", "ttl", NULL, SERD_TURTLE, 1},
+               {"ntriples", "nt", NULL, SERD_NTRIPLES, 1},
+               {"nquads", "nq", NULL, SERD_NQUADS, 1},
+               {"trig", NULL, NULL, SERD_TRIG, 1},
+               {"rdfxml", "rdf", "rdfxml-abbrev", 0, 0},
+               {"json", NULL, "json", 0, 0},
+               {"dot", NULL, "dot", 0, 0}};
 
 #define PREFIX_ENTRY(prefix, ns) {prefix, ns},
 static const struct {
@@ -26,9 +30,13 @@ static const struct {
 
 static int format_index(const char *name) {
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-    if (strcmp(formats[i].name, name) == 0)
+    if (strcmp(formats[i].name, name) == 0 || (formats[i].alias && strcmp(formats[i].alias, name) == 0))
       return (int)i;
   return -1;
+}
+
+const char *csto_writer_format_names(void) {
+  return "turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot";
 }
 
 int csto_writer_format_known(const char *format) { return format_index(format) >= 0; }
@@ -106,15 +114,15 @@ static SerdStatus serd_prefix(SerdWriter *w, const char *prefix, const char *ns)
 
 static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const csto_triple *x,
                               SerdSyntax syntax, const char *base) {
-  curie_room r, *room = syntax == SERD_TURTLE ? &r : NULL;
+  curie_room r, *room = syntax == SERD_TURTLE || syntax == SERD_TRIG ? &r : NULL;
   csto_term s = csto_triples_term(t, x->s), p = csto_triples_term(t, x->p),
             o = csto_triples_term(t, x->o);
   SerdNode sn = serd_term(&s, base, room ? room->s : NULL, sizeof r.s),
            pn = serd_term(&p, base, room ? room->p : NULL, sizeof r.p),
            on = serd_term(&o, base, room ? room->o : NULL, sizeof r.o), gn = {0}, dn = {0}, ln = {0};
-  if (syntax == SERD_NQUADS && x->g) {
+  if ((syntax == SERD_NQUADS || syntax == SERD_TRIG) && x->g) {
     csto_term g = csto_triples_term(t, x->g);
-    gn = serd_term(&g, base, NULL, 0);
+    gn = serd_term(&g, base, room ? room->g : NULL, sizeof r.g);
   }
   if (o.datatype)
     dn = serd_node_from_string(SERD_URI, (const uint8_t *)o.datatype);
@@ -128,14 +136,15 @@ static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const ch
                               FILE *out, csto_error *err) {
   size_t *order = csto_triples_order(t);
   SerdEnv *env = order ? serd_env_new(NULL) : NULL;
+  int terse = syntax == SERD_TURTLE || syntax == SERD_TRIG;
   SerdStyle style = SERD_STYLE_BULK;
-  if (syntax == SERD_TURTLE)
+  if (terse)
     style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
   SerdWriter *w = env ? serd_writer_new(syntax, style, env, NULL, serd_file_sink, out) : NULL;
   SerdStatus st = w ? SERD_SUCCESS : SERD_ERR_UNKNOWN;
-  for (size_t i = 0; syntax == SERD_TURTLE && st == SERD_SUCCESS && i < N_PREFIXES; i++)
+  for (size_t i = 0; terse && st == SERD_SUCCESS && i < N_PREFIXES; i++)
     st = serd_prefix(w, prefixes[i].prefix, prefixes[i].ns);
-  if (syntax == SERD_TURTLE && st == SERD_SUCCESS && base_needs_prefix(base))
+  if (terse && st == SERD_SUCCESS && base_needs_prefix(base))
     st = serd_prefix(w, "base", base);
   for (size_t i = 0; st == SERD_SUCCESS && i < csto_triples_count(t); i++)
     st = serd_triple(w, t, csto_triples_at(t, order[i]), syntax, base);

@@ -18,6 +18,7 @@
 /* Whether format is one the writer knows; whether its documents concatenate into one
  * (see csto_graph_format_streams). */
 int csto_writer_format_known(const char *format);
+const char *csto_writer_format_names(void); /* every name, for messages */
 int csto_writer_format_streams(const char *format);
 
 /* Whether raptor writes format (then csto_writer_write needs a raptor world). */

@@ -41,8 +41,11 @@ int csto_provenance_from_name(const char *name);
 /* Add an article's facts and provenance. */
 csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
 
-/* Formats: turtle, ntriples, nquads, rdfxml, json, dot. */
+/* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot. */
 int csto_graph_format_known(const char *format);
+
+/* Those names, as one string for messages (static). */
+const char *csto_graph_format_names(void);
 
 /* Whether articles written one after another in format make one valid document (Turtle,
  * N-Triples, N-Quads), so a run can write each article as it is done. RDF/XML, RDF/JSON

@@ -15,7 +15,8 @@
 static const char usage[] =
     "usage: csto-kg extract [OPTIONS] FILE...   ('-' reads standard input)\n"
     "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
-    "  -f, --format FMT    turtle (default), ntriples, nquads, rdfxml, json, dot\n"
+    "  -f, --format FMT    turtle (default; ttl), ntriples (nt), nquads (nq), trig,\n"
+    "                      rdfxml (rdf), json, dot\n"
     "      --date YYYY-MM-DD  publication date (overrides the front matter)\n"
     "      --url URL       article URL (overrides the front matter)\n"
     "      --base IRI      namespace for minted resources\n"
@@ -81,7 +82,8 @@ static int parse(int argc, char **argv, options *o) {
     return 2;
   }
   if (!csto_graph_format_known(o->format)) {
-    csto_cli_error("extract: unknown format '%s'", o->format);
+    csto_cli_error("extract: unknown format '%s' (formats: %s)", o->format,
+                   csto_graph_format_names());
     return 2;
   }
   return 0;

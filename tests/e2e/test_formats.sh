@@ -10,12 +10,14 @@ canonical() { rapper -q -i "$1" -o ntriples "$2" - | sort -u; }
 "$CSTO_KG" extract -f ntriples -o "$WORK/seed.nt" "$seed"
 canonical ntriples "$WORK/seed.nt" > "$WORK/reference"
 check "the reference has the graph" test "$(wc -l < "$WORK/reference")" -gt 300
-for pair in turtle:turtle rdfxml:rdfxml json:json nquads:nquads; do
+for pair in turtle:turtle rdfxml:rdfxml json:json nquads:nquads trig:trig ttl:turtle nt:ntriples nq:nquads rdf:rdfxml; do
   format=${pair%%:*} syntax=${pair##*:}
   "$CSTO_KG" extract -f "$format" -o "$WORK/seed.$format" "$seed"
   canonical "$syntax" "$WORK/seed.$format" > "$WORK/$format.canon"
   check "$format parses back to the same triples" cmp -s "$WORK/reference" "$WORK/$format.canon"
 done
+check "an unknown format is refused" bash -c "! '$CSTO_KG' extract -f jsonx '$seed' 2>'$WORK/err'"
+check "the refusal lists the formats" grep -q "formats: turtle (ttl), ntriples (nt), nquads (nq), trig" "$WORK/err"
 "$CSTO_KG" extract -f dot -o "$WORK/seed.dot" "$seed"
 check "dot is a Graphviz digraph" grep -q '^digraph' "$WORK/seed.dot"
 check "dot renders" dot -Tsvg -o "$WORK/seed.svg" "$WORK/seed.dot"
@@ -32,6 +34,9 @@ PY
 graphs=$(awk '{print $(NF-1)}' "$WORK/feed.nq" | sort -u | wc -l)
 check "two articles, two named graphs" test "$graphs" -eq 2
 check "N-Quads parse" rapper -q -i nquads -c "$WORK/feed.nq"
+"$CSTO_KG" extract --jsonl -f trig -o "$WORK/feed.trig" "$WORK/feed.jsonl"
+check "two articles in TriG: the same quads as N-Quads" \
+  cmp -s <(rapper -q -i nquads -o nquads "$WORK/feed.nq" | sort) <(rapper -q -i trig -o nquads "$WORK/feed.trig" | sort)
 
 # Several articles in a format that holds one document: one valid document with every
 # article's triples, not one document per article glued together.

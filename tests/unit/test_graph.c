@@ -106,8 +106,11 @@ static void nquads_name_the_article_graph(void **state) {
 
 static void unknown_formats_are_refused(void **state) {
   (void)state;
-  assert_false(csto_graph_format_known("trig"));
+  assert_false(csto_graph_format_known("jsonx"));
+  assert_false(csto_graph_format_known("TTL"));
   assert_true(csto_graph_format_known("dot"));
+  assert_true(csto_graph_format_known("trig"));
+  assert_true(csto_graph_format_known("nt"));
   csto_graph_free(NULL);
 }
 
