@@ -572,6 +572,8 @@ static void empty(csto_graph *g) {
   g->error = NULL;
 }
 
+void csto_graph_clear(csto_graph *g) { empty(g); }
+
 /* A raptor error, when raptor gave one, says more than the status. */
 static csto_status with_raptor_error(csto_graph *g, csto_status st, csto_error *err) {
   if (st != CSTO_OK && g->error && err)

@@ -681,6 +681,24 @@ static csto_status jsonl_article(const char *where, json_t *obj, csto_article **
   return CSTO_OK;
 }
 
+/* "FILE:LINE" becomes "FILE:LINE (id ID)" when the record has an id that is short
+ * printable ASCII (an id is the feed's data: nothing else reaches a terminal). */
+static void name_record(char *where, size_t size, json_t *obj) {
+  json_t *id = json_is_object(obj) ? json_object_get(obj, "id") : NULL;
+  char text[72];
+  if (json_is_integer(id))
+    snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+  else if (json_is_string(id) && json_string_length(id) > 0 && json_string_length(id) <= 64)
+    snprintf(text, sizeof text, "%s", json_string_value(id));
+  else
+    return;
+  for (const char *c = text; *c; c++)
+    if (*c < 0x20 || *c > 0x7E)
+      return;
+  size_t used = strlen(where);
+  snprintf(where + used, size - used, " (id %s)", text);
+}
+
 /* Validate and parse the line in r->buf (len bytes starting at file offset start). */
 static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_article **out,
                               csto_error *err) {
@@ -698,6 +716,7 @@ static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_arti
   if (!obj)
     return csto_error_set(err, CSTO_ERR_INPUT, "%s: invalid JSON: %s (column %d)", where,
                           je.text, je.column);
+  name_record(where, sizeof where, obj);
   csto_status st = jsonl_article(where, obj, out, err);
   json_decref(obj);
   return st;
@@ -727,6 +746,15 @@ csto_status csto_jsonl_next(csto_jsonl *r, csto_article **article, csto_error *e
   }
 }
 
+/* With options->skip, bad input is reported and read past; any other error stops. */
+static csto_status skipped(const csto_reader_options *options, void *user, csto_status st,
+                           const csto_error *err) {
+  if (st != CSTO_ERR_INPUT || !options || !options->skip)
+    return st;
+  options->skip(user, err);
+  return CSTO_OK;
+}
+
 csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
                                csto_article_fn fn, void *user, csto_error *err) {
   csto_article *a = NULL;
@@ -735,15 +763,19 @@ csto_status csto_read_articles(const char *path, const csto_reader_options *opti
     if (st == CSTO_OK)
       st = fn(user, a, err);
     csto_article_free(a);
-    return st;
+    return skipped(options, user, st, err);
   }
   csto_jsonl *r = NULL;
   csto_status st = csto_jsonl_open(path, options, &r, err);
-  while (st == CSTO_OK && (st = csto_jsonl_next(r, &a, err)) == CSTO_OK && a) {
-    st = fn(user, a, err);
+  while (st == CSTO_OK) {
+    if ((st = csto_jsonl_next(r, &a, err)) == CSTO_OK && !a)
+      break;
+    if (st == CSTO_OK)
+      st = fn(user, a, err);
     csto_article_free(a);
     a = NULL;
+    st = skipped(options, user, st, err);
   }
   csto_jsonl_close(r);
-  return st;
+  return r ? st : skipped(options, user, st, err);
 }

@@ -41,6 +41,10 @@ int csto_provenance_from_name(const char *name);
 /* Add an article's facts and provenance. */
 csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
 
+/* Forget what was added since the last write (after a failed article, so that the next
+ * does not inherit its triples). */
+void csto_graph_clear(csto_graph *graph);
+
 /* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot. */
 int csto_graph_format_known(const char *format);
 

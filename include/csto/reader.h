@@ -48,6 +48,11 @@ typedef struct {
 
 typedef struct {
   size_t max_bytes; /* 0 means CSTO_DEFAULT_MAX_ARTICLE_BYTES */
+  /* csto_read_articles only. NULL: the first error stops the file. Else a record refused
+   * as bad input (CSTO_ERR_INPUT, from the reader or from fn: bad JSON or UTF-8, a field
+   * of the wrong kind, an article file that cannot be read as one) goes to skip, with the
+   * user of fn and the error naming it, and reading goes on; other errors still stop. */
+  void (*skip)(void *user, const csto_error *err);
 } csto_reader_options;
 
 /* Read and validate one article file ("-" reads standard input). On success *out is a
@@ -87,7 +92,9 @@ void csto_jsonl_close(csto_jsonl *reader);
 
 /* Hand each article of path to fn in order: the one article of an article file, or each
  * line of a JSON Lines file (jsonl). The article is the caller's during the call (fn may
- * change it) and freed after. The first error (reading, or from fn) stops the file. */
+ * change it) and freed after. The first error (reading, or from fn) stops the file,
+ * unless options->skip takes it. A JSON Lines record's source is "FILE:LINE", with
+ * " (id ID)" when it has an id. */
 typedef csto_status (*csto_article_fn)(void *user, csto_article *article, csto_error *err);
 csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
                                csto_article_fn fn, void *user, csto_error *err);

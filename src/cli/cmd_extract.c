@@ -23,6 +23,8 @@ static const char usage[] =
     "      --data DIR      ontology and knowledge base folder\n"
     "      --jsonl         inputs are JSON Lines, one article per line\n"
     "      --max-bytes N   largest article accepted (default 16 MiB)\n"
+    "  -k, --keep-going    skip a bad record or file (one message each) and go on; the\n"
+    "                      status is 1 when any was skipped\n"
     "      --trace         list each sentence's mentions and what they resolved to (stderr)\n"
     "      --explain       list each fact with the rule and the mentions that made it (stderr)\n"
     "      --provenance P  full (default), compact (leaves out what other triples say),\n"
@@ -31,7 +33,7 @@ static const char usage[] =
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
-  int jsonl, trace, explain;
+  int jsonl, trace, explain, keep_going;
   csto_provenance provenance;
   csto_reader_options reader;
 } options;
@@ -44,12 +46,12 @@ static int parse(int argc, char **argv, options *o) {
       {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
       {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
       {"no-provenance", no_argument, 0, 'P'}, {"explain", no_argument, 0, 'x'},
-      {"provenance", required_argument, 0, 'p'},
+      {"provenance", required_argument, 0, 'p'}, {"keep-going", no_argument, 0, 'k'},
       {0, 0, 0, 0}};
   int c;
   unsigned long long number;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "o:f:hk", longs, NULL)) != -1) {
     switch (c) {
     case 'o': o->output = optarg; break;
     case 'f': o->format = optarg; break;
@@ -60,6 +62,7 @@ static int parse(int argc, char **argv, options *o) {
     case 'j': o->jsonl = 1; break;
     case 't': o->trace = 1; break;
     case 'x': o->explain = 1; break;
+    case 'k': o->keep_going = 1; break;
     case 'P': o->provenance = CSTO_PROVENANCE_NONE; break;
     case 'p':
       if (csto_provenance_from_name(optarg) < 0) {
@@ -104,7 +107,15 @@ typedef struct {
   const csto_kb *kb;
   csto_graph *g;
   FILE *out;
+  size_t skipped; /* --keep-going: records left out */
 } run;
+
+/* --keep-going: the record's error, then on to the next. */
+static void skip(void *user, const csto_error *err) {
+  run *r = user;
+  r->skipped++;
+  csto_cli_error("extract: skipped: %s", err->message);
+}
 
 /* One article: overrides, pipeline, graph, written at once. */
 static csto_status process(void *user, csto_article *a, csto_error *err) {
@@ -130,6 +141,8 @@ static csto_status process(void *user, csto_article *a, csto_error *err) {
     snprintf(why, sizeof why, "%s", err->message);
     csto_error_set(err, st, "%s: %s", a->source, why);
   }
+  if (st != CSTO_OK)
+    csto_graph_clear(r->g);
   csto_doc_free(doc);
   return st;
 }
@@ -150,7 +163,9 @@ int csto_cmd_extract(int argc, char **argv) {
     csto_graph_set_provenance(g, o.provenance);
     st = csto_output_open(o.output, &out, &err);
   }
-  run r = {&o, kb, g, out ? csto_output_stream(out) : NULL};
+  run r = {&o, kb, g, out ? csto_output_stream(out) : NULL, 0};
+  if (o.keep_going)
+    o.reader.skip = skip;
   for (int i = optind; st == CSTO_OK && i < argc; i++)
     st = csto_read_articles(argv[i], &o.reader, o.jsonl, process, &r, &err);
   if (st == CSTO_OK && !csto_graph_format_streams(o.format)) /* one document for the run */
@@ -165,5 +180,7 @@ int csto_cmd_extract(int argc, char **argv) {
     csto_cli_error("%s", err.message);
     return 1;
   }
-  return 0;
+  if (r.skipped) /* the output holds every good article; the status says some were not */
+    csto_cli_error("extract: %zu record%s skipped", r.skipped, r.skipped == 1 ? "" : "s");
+  return r.skipped ? 1 : 0;
 }

@@ -165,18 +165,11 @@ static void forget(extraction *x) {
   x->n = 0;
 }
 
-static csto_status discard(void *user, const raptor_statement *st, csto_error *err) {
-  (void)user;
-  (void)st;
-  (void)err;
-  return CSTO_OK;
-}
-
 /* After a failed article: empty the graph, so the next article does not inherit its
  * statements. */
 static void drop_partial(extraction *x) {
   if (x->graph)
-    csto_graph_drain(x->graph, discard, NULL, NULL);
+    csto_graph_clear(x->graph);
 }
 
 static csto_status start_extraction(extraction *x, csto_error *err) {

@@ -43,7 +43,7 @@ static csto_article *read_ok(const char *text) {
 /* from_buffer must fail with status st and exactly this message. */
 static void buffer_fails(const char *data, size_t len, size_t max, csto_status st,
                          const char *message) {
-  csto_reader_options o = {max};
+  csto_reader_options o = {.max_bytes = max};
   csto_article *a = (csto_article *)1;
   csto_error err = {0};
   assert_int_equal(csto_article_from_buffer("a.txt", data, len, &o, &a, &err), st);
@@ -58,7 +58,7 @@ static void text_fails(const char *text, const char *message) {
 
 /* read_file on path must fail with status st and a message equal to "path" + suffix. */
 static void file_fails(const char *path, size_t max, csto_status st, const char *suffix) {
-  csto_reader_options o = {max};
+  csto_reader_options o = {.max_bytes = max};
   csto_article *a = NULL;
   csto_error err = {0};
   assert_int_equal(csto_article_read_file(path, &o, &a, &err), st);
@@ -79,7 +79,7 @@ static csto_status read_stdin(const void *data, size_t n, size_t max, csto_artic
   int saved = dup(STDIN_FILENO);
   dup2(fds[0], STDIN_FILENO);
   close(fds[0]);
-  csto_reader_options o = {max};
+  csto_reader_options o = {.max_bytes = max};
   csto_status st = csto_article_read_file("-", &o, a, err);
   dup2(saved, STDIN_FILENO);
   close(saved);
@@ -294,7 +294,7 @@ static void test_too_large_buffer(void **state) {
   (void)state;
   buffer_fails("0123456789A", 11, 10, CSTO_ERR_INPUT,
                "a.txt: 11 bytes, over the limit of 10 bytes for one article");
-  csto_reader_options o = {10};
+  csto_reader_options o = {.max_bytes = 10};
   csto_article *a = NULL;
   assert_int_equal(csto_article_from_buffer("a.txt", "0123456789", 10, &o, &a, NULL), CSTO_OK);
   csto_article_free(a);
@@ -411,7 +411,7 @@ static void test_free_null(void **state) {
 
 static csto_jsonl *jsonl_open_text(const char *text, size_t max, char **path) {
   *path = temp_file(text, strlen(text));
-  csto_reader_options o = {max};
+  csto_reader_options o = {.max_bytes = max};
   csto_jsonl *r = NULL;
   csto_error err = {0};
   if (csto_jsonl_open(*path, &o, &r, &err) != CSTO_OK)
@@ -435,7 +435,7 @@ static void test_jsonl_good(void **state) {
   char source[600];
 
   assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
-  snprintf(source, sizeof source, "%s:1", path);
+  snprintf(source, sizeof source, "%s:1 (id a1)", path); /* the record names its id */
   assert_string_equal(a->source, source);
   assert_string_equal(a->body, "First.");
   assert_ptr_equal(a->body, a->text);
@@ -450,7 +450,7 @@ static void test_jsonl_good(void **state) {
   csto_article_free(a);
 
   assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
-  snprintf(source, sizeof source, "%s:4", path);
+  snprintf(source, sizeof source, "%s:4 (id 7)", path);
   assert_string_equal(a->source, source);
   assert_string_equal(a->body, "Second \xC3\xA9.");
   assert_string_equal(a->id, "7");
@@ -573,8 +573,50 @@ static void test_jsonl_open_errors(void **state) {
   remove_temp(path);
 }
 
+/* With a skip function, bad records go to it and reading goes on; fn's own bad input too;
+ * without one, the first stops the file. */
+typedef struct {
+  int read, skipped;
+  char last[CSTO_ERROR_MESSAGE_SIZE];
+} tally;
+
+static csto_status count_article(void *user, csto_article *a, csto_error *err) {
+  tally *t = user;
+  if (strcmp(a->body, "refuse") == 0) /* fn may refuse an article as bad input */
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: refused", a->source);
+  t->read++;
+  return CSTO_OK;
+}
+
+static void count_skip(void *user, const csto_error *err) {
+  tally *t = user;
+  t->skipped++;
+  snprintf(t->last, sizeof t->last, "%s", err->message);
+}
+
+static void test_read_articles_skips_bad_records(void **state) {
+  (void)state;
+  const char feed[] = "{\"text\": \"one\"}\n{\"text\": \n{\"id\": \"x-1\", \"text\": \"refuse\"}\n"
+                      "{\"text\": \"two\"}\n";
+  char *path = temp_file(feed, sizeof feed - 1);
+  csto_error err = {0};
+  tally t = {0, 0, ""};
+  csto_reader_options keep = {.skip = count_skip}, stop = {0};
+  assert_int_equal(csto_read_articles(path, &keep, 1, count_article, &t, &err), CSTO_OK);
+  assert_int_equal(t.read, 2);
+  assert_int_equal(t.skipped, 2);
+  assert_non_null(strstr(t.last, ":3 (id x-1): refused"));
+  t = (tally){0, 0, ""};
+  assert_int_equal(csto_read_articles(path, &stop, 1, count_article, &t, &err), CSTO_ERR_INPUT);
+  assert_int_equal(t.read, 1);
+  assert_int_equal(t.skipped, 0);
+  assert_non_null(strstr(err.message, ":2: invalid JSON"));
+  remove_temp(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_read_articles_skips_bad_records),
       cmocka_unit_test(test_front_matter),
       cmocka_unit_test(test_no_front_matter),
       cmocka_unit_test(test_bom),
