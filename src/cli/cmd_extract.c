@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "csto/explain.h"
@@ -13,7 +14,7 @@
 #include "csto/pipeline.h"
 
 static const char usage[] =
-    "usage: csto-kg extract [OPTIONS] FILE...   ('-' reads standard input)\n"
+    "usage: csto-kg extract [OPTIONS] [FILE...]   (none, or '-', reads standard input)\n"
     "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
     "  -f, --format FMT    turtle (default; ttl), ntriples (nt), nquads (nq), trig,\n"
     "                      rdfxml (rdf), json, dot\n"
@@ -80,7 +81,7 @@ static int parse(int argc, char **argv, options *o) {
     default: fputs(usage, stderr); return 2;
     }
   }
-  if (optind >= argc) {
+  if (optind >= argc && isatty(STDIN_FILENO)) { /* no file and no pipe: say how */
     fputs(usage, stderr);
     return 2;
   }
@@ -168,6 +169,8 @@ int csto_cmd_extract(int argc, char **argv) {
     o.reader.skip = skip;
   for (int i = optind; st == CSTO_OK && i < argc; i++)
     st = csto_read_articles(argv[i], &o.reader, o.jsonl, process, &r, &err);
+  if (st == CSTO_OK && optind >= argc) /* no file: standard input */
+    st = csto_read_articles("-", &o.reader, o.jsonl, process, &r, &err);
   if (st == CSTO_OK && !csto_graph_format_streams(o.format)) /* one document for the run */
     st = csto_graph_write(g, o.format, csto_output_stream(out), &err);
   if (st == CSTO_OK)

@@ -52,7 +52,8 @@ static void usage(FILE *to) {
   fprintf(to, "usage: csto-kg COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     fprintf(to, "  %-8s %s\n", commands[i].name, commands[i].summary);
-  fprintf(to, "\n'csto-kg COMMAND --help' describes one command.\n");
+  fprintf(to, "\n'csto-kg help COMMAND' (or 'csto-kg COMMAND --help') describes one command;\n"
+              "'csto-kg -V' prints the version.\n");
 }
 
 /* Stopped by a signal: no temporary output is left behind, then the signal does what it
@@ -83,14 +84,22 @@ int main(int argc, char **argv) {
     usage(stdout);
     return 0;
   }
-  if (strcmp(argv[1], "--version") == 0) {
+  if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
     printf("csto-kg %s\n", CSTO_VERSION);
     return 0;
   }
+  /* "help CMD" is "CMD --help" */
+  int help = strcmp(argv[1], "help") == 0;
+  const char *name = help ? (argc > 2 ? argv[2] : NULL) : argv[1];
+  if (!name) {
+    usage(stdout);
+    return 0;
+  }
+  char *help_argv[] = {(char *)name, "--help", NULL};
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(argv[1], commands[i].name) == 0)
-      return commands[i].run(argc - 1, argv + 1);
-  csto_cli_error("unknown command '%s'", argv[1]);
+    if (strcmp(name, commands[i].name) == 0)
+      return help ? commands[i].run(2, help_argv) : commands[i].run(argc - 1, argv + 1);
+  csto_cli_error("unknown command '%s'", name);
   usage(stderr);
   return 2;
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The command's conventions: -V, help COMMAND, extract from standard input.
+source "$(dirname "$0")/lib.sh"
+seed=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
+check "-V prints the version" bash -c "'$CSTO_KG' -V | grep -q '^csto-kg [0-9]'"
+check "--version too" bash -c "'$CSTO_KG' --version | grep -q '^csto-kg [0-9]'"
+for c in extract eval query load delete push serve kb; do
+  check "help $c is $c --help" cmp -s <("$CSTO_KG" help "$c") <("$CSTO_KG" "$c" --help)
+done
+check "help alone lists the commands" bash -c "'$CSTO_KG' help | grep -q '^  extract '"
+check "help of an unknown command fails" bash -c "! '$CSTO_KG' help nope 2>/dev/null"
+check "extract with no file reads standard input" \
+  cmp -s <("$CSTO_KG" extract -f ntriples < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
+check "extract - reads standard input" \
+  cmp -s <("$CSTO_KG" extract -f ntriples - < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
+finish
