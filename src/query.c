@@ -991,7 +991,10 @@ csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_quer
 }
 
 csto_status csto_query_read_text(const char *path, char **text, csto_error *err) {
-  FILE *fh = fopen(path, "rb");
+  int from_stdin = strcmp(path, "-") == 0;
+  FILE *fh = from_stdin ? stdin : fopen(path, "rb");
+  if (from_stdin)
+    path = "<stdin>";
   if (!fh)
     return csto_error_set(err, CSTO_ERR_IO, "%s: %s", path, strerror(errno));
   size_t cap = 4096, n = 0;
@@ -1006,7 +1009,8 @@ csto_status csto_query_read_text(const char *path, char **text, csto_error *err)
     buf = bigger;
   }
   int failed = ferror(fh);
-  fclose(fh);
+  if (!from_stdin)
+    fclose(fh);
   if (!buf)
     return csto_error_set(err, CSTO_ERR_NOMEM, "%s: out of memory", path);
   if (failed || memchr(buf, '\0', n)) {

@@ -163,8 +163,8 @@ csto_status csto_query_print_results(csto_dataset *ds, const char *doc, size_t l
 csto_status csto_query_print_graph(csto_dataset *ds, const char *ntriples, size_t len,
                                    const csto_query_options *opt, FILE *out, csto_error *err);
 
-/* Read a whole query file (UTF-8 text) into a NUL-terminated string owned by the caller
- * (free). */
+/* Read a whole query file (UTF-8 text; "-" is standard input) into a NUL-terminated
+ * string owned by the caller (free). */
 csto_status csto_query_read_text(const char *path, char **text, csto_error *err);
 
 #endif

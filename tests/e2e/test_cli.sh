@@ -13,4 +13,8 @@ check "extract with no file reads standard input" \
   cmp -s <("$CSTO_KG" extract -f ntriples < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
 check "extract - reads standard input" \
   cmp -s <("$CSTO_KG" extract -f ntriples - < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
+"$CSTO_KG" load --store "$WORK/kg.sqlite" - < "$seed" > /dev/null
+check "load - reads an article from standard input" test -s "$WORK/kg.sqlite"
+check "query --file - reads the query from standard input" bash -c \
+  "echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | '$CSTO_KG' query --results csv --store '$WORK/kg.sqlite' --file - | grep -qE '^[1-9][0-9]+'"
 finish
