@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
-  libserd-dev libutf8proc-dev libjansson-dev libcurl4-gnutls-dev libsqlite3-dev libcmocka-dev
+  libserd-dev libutf8proc-dev libjansson-dev libcurl4-gnutls-dev libsqlite3-dev zlib1g-dev libcmocka-dev
   raptor2-utils rasqal-utils redland-utils sqlite3 curl graphviz
   virtuoso-opensource)
 # Node.js (for the SHACL validator) and Python (for a test's arithmetic) may come from

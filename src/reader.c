@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -20,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#include <zlib.h>
 
 #define STDIN_NAME "<stdin>"
 #define READ_CHUNK ((size_t)64 * 1024)
@@ -404,10 +406,42 @@ static csto_status grow(char **buf, size_t *cap, size_t limit, csto_error *err) 
   return CSTO_OK;
 }
 
-/* Read all of fd into a new NUL-terminated buffer, but never more than max + 1 bytes:
- * input that does not announce its size (a pipe, a growing file) is cut off as soon as
- * it is known to be too large. hint is the expected size, 0 when unknown. */
-static csto_status read_bounded(int fd, const char *name, size_t max, size_t hint, char **out,
+/* Input through zlib, which reads gzip-compressed files and passes any other as it is. */
+static gzFile open_gz(int fd) {
+  gzFile gz = fd >= 0 ? gzdopen(fd, "rb") : NULL;
+  if (!gz && fd >= 0)
+    close(fd);
+  if (gz)
+    gzbuffer(gz, 64 * 1024);
+  return gz;
+}
+
+/* Why gz failed: the system's error, or zlib's (a truncated or corrupt gzip stream). */
+static const char *gz_why(gzFile gz) {
+  int code;
+  const char *why = gzerror(gz, &code);
+  const char *colon = strstr(why, ": "); /* zlib names the stream "<fd:N>": we name the file */
+  return code == Z_ERRNO ? strerror(errno) : colon ? colon + 2 : why;
+}
+
+static bool gz_failed(gzFile gz) {
+  int code;
+  gzerror(gz, &code);
+  return code != Z_OK;
+}
+
+/* A corrupt or truncated gzip stream: bad input, not a failing system. */
+static bool gz_bad_data(gzFile gz) {
+  int code;
+  gzerror(gz, &code);
+  return code == Z_DATA_ERROR || code == Z_BUF_ERROR;
+}
+
+/* Read all of gz into a new NUL-terminated buffer, but never more than max + 1 bytes:
+ * input that does not announce its size (a pipe, a growing file, a compressed file) is
+ * cut off as soon as it is known to be too large. hint is the expected size, 0 when
+ * unknown. */
+static csto_status read_bounded(gzFile gz, const char *name, size_t max, size_t hint, char **out,
                                 size_t *out_len, csto_error *err) {
   size_t limit = max + 2; /* max + 1 bytes to notice the excess, plus the NUL */
   size_t cap = hint ? hint + 2 : READ_CHUNK;
@@ -421,13 +455,15 @@ static csto_status read_bounded(int fd, const char *name, size_t max, size_t hin
   while (st == CSTO_OK && len <= max) {
     if (len + 1 == cap && (st = grow(&buf, &cap, limit, err)) != CSTO_OK)
       break;
-    ssize_t n = read(fd, buf + len, cap - 1 - len);
+    size_t room = cap - 1 - len;
+    int n = gzread(gz, buf + len, room > INT_MAX ? INT_MAX : (unsigned)room);
     if (n == 0)
       break;
     if (n > 0)
       len += (size_t)n;
-    else if (errno != EINTR)
-      st = csto_error_set(err, CSTO_ERR_IO, "%s: read failed: %s", name, strerror(errno));
+    else
+      st = csto_error_set(err, gz_bad_data(gz) ? CSTO_ERR_INPUT : CSTO_ERR_IO,
+                          "%s: read failed: %s", name, gz_why(gz));
   }
   if (st == CSTO_OK && len > max)
     st = too_large(err, name, "at least ", len, max);
@@ -471,10 +507,15 @@ csto_status csto_article_read_file(const char *path, const csto_reader_options *
     return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
   char *text = NULL;
   csto_status st = check_fd(fd, name, max, &hint, err);
-  if (st == CSTO_OK)
-    st = read_bounded(fd, name, max, hint, &text, &len, err);
-  if (fd != STDIN_FILENO)
+  gzFile gz = st == CSTO_OK ? open_gz(fd == STDIN_FILENO ? dup(fd) : fd) : NULL;
+  if (st == CSTO_OK && !gz)
+    st = csto_error_set(err, CSTO_ERR_IO, "%s: cannot read: %s", name, strerror(errno));
+  else if (st != CSTO_OK && fd != STDIN_FILENO)
     close(fd);
+  if (st == CSTO_OK)
+    st = read_bounded(gz, name, max, hint, &text, &len, err);
+  if (gz)
+    gzclose(gz);
   if (st != CSTO_OK)
     return st;
   return article_from_owned(name, text, len, out, err);
@@ -483,13 +524,13 @@ csto_status csto_article_read_file(const char *path, const csto_reader_options *
 /* ---- JSON Lines ----------------------------------------------------------------------- */
 
 struct csto_jsonl {
-  FILE *in;
-  bool owns_in;      /* false for standard input, which is not ours to close */
+  gzFile in;         /* plain or gzip-compressed (standard input through a copy of its fd) */
   char *name;        /* for messages */
   size_t max;        /* longest line accepted */
   size_t line;       /* number of the line last read */
   size_t offset;     /* bytes consumed so far: the file offset of the next line */
   bool skip_rest;    /* the last line was too long; its tail is still unread */
+  bool broken;       /* reading failed: nothing after it can be read */
   char *buf;         /* the current line, NUL-terminated */
   size_t cap;
 };
@@ -506,18 +547,18 @@ csto_status csto_jsonl_open(const char *path, const csto_reader_options *options
     return nomem(err);
   }
   r->max = max_bytes_of(options);
-  r->owns_in = !is_stdin_path(path);
-  r->in = r->owns_in ? fopen(path, "r") : stdin;
-  if (!r->in) {
-    csto_status st =
-        csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
-    csto_jsonl_close(r);
-    return st;
-  }
+  int fd = is_stdin_path(path) ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
-  if (fstat(fileno(r->in), &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    close(fd);
     csto_jsonl_close(r);
     return csto_error_set(err, CSTO_ERR_IO, "%s: is a directory, not a JSON Lines file", name);
+  }
+  if (!(r->in = open_gz(fd))) {
+    csto_status status =
+        csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+    csto_jsonl_close(r);
+    return status;
   }
   *out = r;
   return CSTO_OK;
@@ -526,8 +567,8 @@ csto_status csto_jsonl_open(const char *path, const csto_reader_options *options
 void csto_jsonl_close(csto_jsonl *r) {
   if (!r)
     return;
-  if (r->in && r->owns_in)
-    fclose(r->in);
+  if (r->in)
+    gzclose(r->in);
   free(r->name);
   free(r->buf);
   free(r);
@@ -537,7 +578,7 @@ void csto_jsonl_close(csto_jsonl *r) {
  * error for the long line comes back at once even when the line never ends. */
 static void skip_rest_of_line(csto_jsonl *r) {
   int c;
-  while ((c = getc_unlocked(r->in)) != EOF) { /* the reader alone uses its stream */
+  while ((c = gzgetc(r->in)) != -1) {
     r->offset++;
     if (c == '\n')
       break;
@@ -566,11 +607,11 @@ static bool reserve(csto_jsonl *r, size_t len) {
  * getline would hold a whole line however long it is, hence the byte loop. */
 static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
   size_t len = 0;
-  int c = EOF;
+  int c = -1;
   bool any = false;
   if (!reserve(r, 0))
     return LINE_READ_ERROR;
-  while ((c = getc_unlocked(r->in)) != EOF) {
+  while ((c = gzgetc(r->in)) != -1) {
     any = true;
     r->offset++;
     if (c == '\n')
@@ -583,7 +624,7 @@ static enum line_result read_line(csto_jsonl *r, size_t *len_out) {
       return LINE_READ_ERROR;
     r->buf[len++] = (char)c;
   }
-  if (ferror(r->in))
+  if (c == -1 && gz_failed(r->in)) /* zlib reads ahead: an error counts once the data ends */
     return LINE_READ_ERROR;
   if (!any)
     return LINE_EOF;
@@ -728,6 +769,8 @@ csto_status csto_jsonl_next(csto_jsonl *r, csto_article **article, csto_error *e
   *article = NULL;
   if (r->skip_rest)
     skip_rest_of_line(r);
+  if (r->broken)
+    return CSTO_OK; /* the end: the failure was reported once */
   for (;;) {
     size_t start = r->offset, len = 0;
     enum line_result res = read_line(r, &len);
@@ -738,9 +781,12 @@ csto_status csto_jsonl_next(csto_jsonl *r, csto_article **article, csto_error *e
       return csto_error_set(err, CSTO_ERR_INPUT,
                             "%s:%zu: line over the limit of %zu bytes for one article",
                             r->name, r->line, r->max);
-    if (res == LINE_READ_ERROR)
-      return csto_error_set(err, CSTO_ERR_IO, "%s:%zu: read failed: %s", r->name, r->line,
-                            ferror(r->in) ? strerror(errno) : "out of memory");
+    if (res == LINE_READ_ERROR) {
+      r->broken = true; /* a failed stream cannot be read past */
+      return csto_error_set(err, gz_bad_data(r->in) ? CSTO_ERR_INPUT : CSTO_ERR_IO,
+                            "%s:%zu: read failed: %s", r->name, r->line,
+                            gz_failed(r->in) ? gz_why(r->in) : "out of memory");
+    }
     if (!is_blank_line(r->buf, len))
       return jsonl_line(r, len, start, article, err);
   }
