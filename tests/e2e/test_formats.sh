@@ -37,6 +37,11 @@ check "N-Quads parse" rapper -q -i nquads -c "$WORK/feed.nq"
 "$CSTO_KG" extract --jsonl -f trig -o "$WORK/feed.trig" "$WORK/feed.jsonl"
 check "two articles in TriG: the same quads as N-Quads" \
   cmp -s <(rapper -q -i nquads -o nquads "$WORK/feed.nq" | sort) <(rapper -q -i trig -o nquads "$WORK/feed.trig" | sort)
+"$CSTO_KG" load --store "$WORK/trig.sqlite" "$WORK/feed.trig" > "$WORK/trig.out"
+"$CSTO_KG" load --store "$WORK/nq.sqlite" "$WORK/feed.nq" > "$WORK/nq.out"
+check "TriG loads both articles into a store" test "$(grep -c 'triples (' "$WORK/trig.out")" -eq 2
+check "TriG loads into a store as N-Quads do" \
+  cmp -s <(sed 's/^[^:]*: //' "$WORK/trig.out") <(sed 's/^[^:]*: //' "$WORK/nq.out")
 
 # Several articles in a format that holds one document: one valid document with every
 # article's triples, not one document per article glued together.
