@@ -1,4 +1,4 @@
-/* Fuzz target: bytes -> article -> the whole pipeline -> Turtle and N-Triples, with an
+/* Fuzz target: bytes -> article -> the whole pipeline -> Turtle, TriG and N-Triples, with an
  * oracle: each output must parse back with raptor, without an error or a warning, to the
  * same number of triples. Inputs the reader refuses are fine (a clear error is the
  * expected answer to bad input); a crash, a sanitizer report or output that does not parse
@@ -89,14 +89,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fprintf(stderr, "fuzz: the pipeline failed on a valid article: %s\n", err.message);
     abort();
   }
-  size_t tn, nn;
+  size_t tn, nn, gn;
   char *turtle = written(doc, "turtle", &tn), *ntriples = written(doc, "ntriples", &nn);
-  if (parse_back("turtle", turtle, tn) != parse_back("ntriples", ntriples, nn)) {
-    fprintf(stderr, "fuzz: Turtle and N-Triples hold different triples\n");
+  char *trig = written(doc, "trig", &gn);
+  long triples = parse_back("ntriples", ntriples, nn);
+  if (parse_back("turtle", turtle, tn) != triples || parse_back("trig", trig, gn) != triples) {
+    fprintf(stderr, "fuzz: Turtle, TriG and N-Triples hold different triples\n");
     abort();
   }
   free(turtle);
   free(ntriples);
+  free(trig);
   csto_doc_free(doc);
   csto_article_free(a);
   return 0;
