@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <redland.h>
 #include <utf8proc.h>
@@ -35,6 +36,9 @@
 
 #ifndef CSTO_DEFAULT_DATA_DIR
 #define CSTO_DEFAULT_DATA_DIR "ontology"
+#endif
+#ifndef CSTO_INSTALLED_DATA_DIR
+#define CSTO_INSTALLED_DATA_DIR "/usr/local/share/csto-kg"
 #endif
 
 /* What an imported item's csto:wikidataEvidence says: the id came from Wikidata itself. */
@@ -62,7 +66,12 @@ const char *csto_kbfile_data_dir(const char *dir) {
   if (dir && *dir)
     return dir;
   const char *env = getenv("CSTO_DATA_DIR");
-  return env && *env ? env : CSTO_DEFAULT_DATA_DIR;
+  if (env && *env)
+    return env;
+  /* Installed (cmake --install), csto-kg reads the data installed with it; else the data
+   * of the source tree it was built from. */
+  return access(CSTO_INSTALLED_DATA_DIR "/lexicon.ttl", R_OK) == 0 ? CSTO_INSTALLED_DATA_DIR
+                                                                    : CSTO_DEFAULT_DATA_DIR;
 }
 
 /* ------------------------------------------------------------------------------------ */

@@ -60,7 +60,8 @@ typedef struct {
 } csto_kbfile_import_report;
 
 /* The data directory: dir when not NULL, else $CSTO_DATA_DIR when set and not empty, else
- * the compile-time CSTO_DEFAULT_DATA_DIR (the source tree's ontology/). Borrowed. */
+ * the installed data (CSTO_INSTALLED_DATA_DIR, PREFIX/share/csto-kg, when it holds a
+ * lexicon), else the source tree's ontology/ (CSTO_DEFAULT_DATA_DIR). Borrowed. */
 const char *csto_kbfile_data_dir(const char *dir);
 
 /* A new, empty graph. On success *out is owned by the caller (csto_kbfile_free). */

@@ -18,8 +18,9 @@ static void usage(FILE *to) {
           "  import   convert a Wikidata CONSTRUCT extract (Turtle or N-Triples) to the\n"
           "           knowledge-base schema and merge it into KBFILE (default DIR/kb/user.ttl)\n"
           "\n"
-          "  --data DIR      data directory (default: $CSTO_DATA_DIR, else\n"
-          "                  " CSTO_DEFAULT_DATA_DIR ")\n"
+          "  --data DIR      data directory (default: $CSTO_DATA_DIR, else the installed\n"
+          "                  " CSTO_INSTALLED_DATA_DIR ",\n"
+          "                  else the source tree's " CSTO_DEFAULT_DATA_DIR ")\n"
           "  --into KBFILE   knowledge-base file that import writes\n");
 }
 
