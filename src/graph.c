@@ -154,8 +154,7 @@ static void add(csto_graph *g, uint32_t s, const char *p, uint32_t o) {
 static void add_iri(csto_graph *g, uint32_t s, const char *p, const char *o) { add(g, s, p, iri(g, o)); }
 
 /* Every plain literal of the graph is made here, from text every format can carry. */
-static uint32_t text_literal(csto_graph *g, const char *text, const char *lang) {
-  size_t len = strlen(text);
+static uint32_t text_literal(csto_graph *g, const char *text, size_t len, const char *lang) {
   if (csto_text_rdf_ready(text, len))
     return checked(g, csto_triples_literal(g->triples, text, len, NULL, lang));
   char *clean = csto_text_for_rdf(text, len);
@@ -165,7 +164,7 @@ static uint32_t text_literal(csto_graph *g, const char *text, const char *lang) 
 }
 
 static void add_text(csto_graph *g, uint32_t s, const char *p, const char *text, const char *lang) {
-  add(g, s, p, text_literal(g, text, lang));
+  add(g, s, p, text_literal(g, text, strlen(text), lang));
 }
 
 static uint32_t typed(csto_graph *g, const char *text, const char *type) {
@@ -286,18 +285,15 @@ static uint32_t sentence_node(builder *b, size_t s) {
   size_t begin = b->sentence_cp[s];
   size_t end = begin + csto_utf8_codepoints(doc->article->body + sen->begin, sen->end - sen->begin);
   uint32_t node = minted(b->g, "%s_char_%zu_%zu", b->id, begin, end);
-  char *text = malloc(sen->end - sen->begin + 1);
-  if (node && text) {
-    memcpy(text, doc->article->body + sen->begin, sen->end - sen->begin);
-    text[sen->end - sen->begin] = '\0';
+  if (node) {
     add_iri(b->g, node, RDF "type", NIF "Sentence");
     add(b->g, node, NIF "referenceContext", b->context);
     add_count(b->g, node, NIF "beginIndex", begin);
     add_count(b->g, node, NIF "endIndex", end);
     if (b->g->provenance == CSTO_PROVENANCE_FULL)
-      add_text(b->g, node, NIF "anchorOf", text, NULL);
+      add(b->g, node, NIF "anchorOf",
+          text_literal(b->g, doc->article->body + sen->begin, sen->end - sen->begin, NULL));
   }
-  free(text);
   return b->sentence_iris[s] = node;
 }
 

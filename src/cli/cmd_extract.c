@@ -142,8 +142,8 @@ static csto_status process(void *user, csto_article *a, csto_error *err) {
     snprintf(why, sizeof why, "%s", err->message);
     csto_error_set(err, st, "%s: %s", a->source, why);
   }
-  if (st != CSTO_OK)
-    csto_graph_clear(r->g);
+  /* A record skipped as bad input failed before its graph was made: the graph holds
+   * only whole articles (RDF/XML, JSON and dot keep every earlier one until the end). */
   csto_doc_free(doc);
   return st;
 }

@@ -26,6 +26,10 @@ check "a bad date names its record" grep -q "feed.jsonl:4 (id bad-date): " "$WOR
 check "invalid UTF-8 names its line" grep -q "feed.jsonl:5: invalid UTF-8" "$WORK/err"
 check "the run ends with the count" grep -q "extract: 4 records skipped" "$WORK/err"
 
+"$CSTO_KG" extract --jsonl --keep-going -f rdfxml -o "$WORK/kept.rdf" "$WORK/feed.jsonl" 2>/dev/null || true
+check "a one-document format (RDF/XML) keeps every good article too" \
+  test "$(rapper -q -i rdfxml -o ntriples "$WORK/kept.rdf" | grep -c 'csto-kg/ontology#Article>')" -eq 2
+
 status=0
 "$CSTO_KG" extract --jsonl -f nquads -o "$WORK/stopped.nq" "$WORK/feed.jsonl" 2>/dev/null || status=$?
 check "without --keep-going the first bad record stops the run" test "$status" -eq 1
