@@ -402,7 +402,8 @@ static void provenance(builder *b, uint32_t s, const char *p, uint32_t o, const 
   int full = g->provenance == CSTO_PROVENANCE_FULL;
   if (g->provenance == CSTO_PROVENANCE_NONE)
     return;
-  uint32_t node = minted(g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE), ++b->statements);
+  uint32_t node = minted(g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE),
+                         ++b->statements);
   uint32_t evidence = sentence_node(b, ev->sentence);
   if (!node || !evidence)
     return;

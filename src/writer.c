@@ -30,7 +30,8 @@ static const struct {
 
 static int format_index(const char *name) {
   for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
-    if (strcmp(formats[i].name, name) == 0 || (formats[i].alias && strcmp(formats[i].alias, name) == 0))
+    if (strcmp(formats[i].name, name) == 0 ||
+        (formats[i].alias && strcmp(formats[i].alias, name) == 0))
       return (int)i;
   return -1;
 }
@@ -54,7 +55,7 @@ int csto_writer_needs_raptor(const char *format) {
 /* The base gets the prefix "base" when it is not a namespace already declared. */
 static int base_needs_prefix(const char *base) { return base && strcmp(base, CSTO_RES_NS) != 0; }
 
-/* ---- serd: Turtle, N-Triples, N-Quads --------------------------------------------------- */
+/* ---- serd: Turtle, TriG, N-Triples, N-Quads ----------------------------------------------- */
 
 /* Room for one prefixed name per term of a statement. */
 typedef struct {
@@ -119,7 +120,8 @@ static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const csto_t
             o = csto_triples_term(t, x->o);
   SerdNode sn = serd_term(&s, base, room ? room->s : NULL, sizeof r.s),
            pn = serd_term(&p, base, room ? room->p : NULL, sizeof r.p),
-           on = serd_term(&o, base, room ? room->o : NULL, sizeof r.o), gn = {0}, dn = {0}, ln = {0};
+           on = serd_term(&o, base, room ? room->o : NULL, sizeof r.o);
+  SerdNode gn = {0}, dn = {0}, ln = {0};
   if ((syntax == SERD_NQUADS || syntax == SERD_TRIG) && x->g) {
     csto_term g = csto_triples_term(t, x->g);
     gn = serd_term(&g, base, room ? room->g : NULL, sizeof r.g);

@@ -1,6 +1,6 @@
 /* Internal: csto-kg stage 7b, triples -> serialized RDF.
  *
- * Turtle, N-Triples and N-Quads go through serd's streaming writer: the triples, grouped
+ * Turtle, TriG, N-Triples and N-Quads go through serd's streaming writer: the triples, grouped
  * by subject and predicate, are written as they come, nothing is built in between.
  * RDF/XML, RDF/JSON and dot go through raptor's serializers, which build their document
  * in memory. Either way the writer escapes every IRI and literal; csto-kg never pastes RDF
