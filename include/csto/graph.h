@@ -1,11 +1,13 @@
-/* csto-kg stages 6 and 7: facts -> an RDF graph (librdf) -> serialized RDF (raptor2).
+/* csto-kg stages 6 and 7: facts -> triples (graph.c, triples.c) -> serialized RDF
+ * (writer.c: serd for Turtle, TriG, N-Triples and N-Quads; raptor2 for the others).
  *
  * The graph holds the article (NIF context, PROV-O activity), the entities and events its
  * facts name (types, one English label, aliases, owl:sameAs to Wikidata), the facts as
  * direct triples of the output contract, and one rdf:Statement node per fact pointing to
  * the sentence (NIF offsets in code points) that states it. Every triple is in the named
- * graph of its article, which the N-Quads format shows. IRIs and literals are made by
- * librdf and written by raptor, so they are escaped as each format requires. */
+ * graph of its article, which N-Quads and TriG show. The graph holds the articles added
+ * since its last write, each term once and each triple once; the writers escape every
+ * IRI and literal as each format requires. */
 #ifndef CSTO_GRAPH_H
 #define CSTO_GRAPH_H
 
