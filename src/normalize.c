@@ -105,6 +105,16 @@ static int noncharacter(utf8proc_int32_t c) {
   return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
 }
 
+/* What RDF text holds for code point c (lf_next: a LF follows it): c itself, or what
+ * replaces it. The one rule csto_text_for_rdf applies and csto_text_rdf_ready checks. */
+static utf8proc_int32_t rdf_char(utf8proc_int32_t c, int lf_next) {
+  if (c == '\r' && !lf_next)
+    return '\n';
+  if (noncharacter(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+    return 0xFFFD;
+  return c;
+}
+
 char *csto_text_for_rdf(const char *text, size_t len) {
   char *out = malloc(len * 3 + 1), *p = out; /* U+FFFD is 3 bytes; nothing replaced is shorter than 1 */
   if (!out)
@@ -116,10 +126,7 @@ char *csto_text_for_rdf(const char *text, size_t len) {
       n = 1;
       c = 0xFFFD;
     }
-    if (c == '\r' && !(i + 1 < len && text[i + 1] == '\n'))
-      c = '\n';
-    else if (noncharacter(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
-      c = 0xFFFD;
+    c = rdf_char(c, i + 1 < len && text[i + 1] == '\n');
     p += utf8proc_encode_char(c, (utf8proc_uint8_t *)p);
     i += (size_t)n;
   }
@@ -127,18 +134,16 @@ char *csto_text_for_rdf(const char *text, size_t len) {
   return out;
 }
 
+/* A CR always counts as a change (even in CRLF, which the rule keeps): text with one
+ * takes the copying path, which is rare and always right. */
 int csto_text_rdf_ready(const char *text, size_t len) {
   for (size_t i = 0; i < len;) {
-    unsigned char b = (unsigned char)text[i];
-    if (b < 0x80) { /* the usual case: one byte, a control only as tab or LF */
-      if (b < 0x20 && b != '\t' && b != '\n')
-        return 0;
-      i++;
-      continue;
-    }
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(len - i), &c);
-    if (n <= 0 || noncharacter(c))
+    utf8proc_int32_t c = (unsigned char)text[i];
+    utf8proc_ssize_t n = 1;
+    if (c >= 0x80 && (n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                           (utf8proc_ssize_t)(len - i), &c)) <= 0)
+      return 0;
+    if (c == '\r' || rdf_char(c, 0) != c)
       return 0;
     i += (size_t)n;
   }

@@ -416,6 +416,13 @@ static gzFile open_gz(int fd) {
   return gz;
 }
 
+/* zlib's state of gz: Z_OK, Z_ERRNO (the system failed), or a data error. */
+static int gz_code(gzFile gz) {
+  int code;
+  gzerror(gz, &code);
+  return code;
+}
+
 /* Why gz failed: the system's error, or zlib's (a truncated or corrupt gzip stream). */
 static const char *gz_why(gzFile gz) {
   int code;
@@ -424,16 +431,11 @@ static const char *gz_why(gzFile gz) {
   return code == Z_ERRNO ? strerror(errno) : colon ? colon + 2 : why;
 }
 
-static bool gz_failed(gzFile gz) {
-  int code;
-  gzerror(gz, &code);
-  return code != Z_OK;
-}
+static bool gz_failed(gzFile gz) { return gz_code(gz) != Z_OK; }
 
 /* A corrupt or truncated gzip stream: bad input, not a failing system. */
 static bool gz_bad_data(gzFile gz) {
-  int code;
-  gzerror(gz, &code);
+  int code = gz_code(gz);
   return code == Z_DATA_ERROR || code == Z_BUF_ERROR;
 }
 

@@ -56,7 +56,7 @@ static int org_marks_make(const csto_doc *doc, org_marks *marks) {
   }
   int next = (int)n;
   for (size_t i = n + 1; i-- > 0;) {
-    if (i < n && org_entity(doc, i) >= 0)
+    if (i < n && marks->last_org[i + 1] == (int)i) /* mention i names an organization */
       next = (int)i;
     marks->next_org[i] = next;
   }
