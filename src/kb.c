@@ -1,7 +1,7 @@
 /* Loading the knowledge base and lexicon from Turtle, and the gazetteer that maps normalized
  * phrases to what they can mean.
  *
- * raptor streams each file's triples, in file order, into one list; everything is built from
+ * serd streams each file's triples, in file order, into one list; everything is built from
  * that list, so the order of a phrase's meanings follows the files and never a hash table's
  * order (which changes with the size of the data). The lexicon is checked as it is read. */
 #include "csto/kb.h"
@@ -221,9 +221,9 @@ static const char *phrase_text(const lexicon *lx, const csto_ttl_triple *t) {
   return object_text(lx->ttl, t);
 }
 
-/* The line of the phrase of items[i]. raptor gives the line its statement starts on, and a
- * list of phrases may run over several lines: the phrase's own line is the one from there
- * that quotes it, after as many quotes of it as the statement listed before. */
+/* The line of the phrase of items[i]. serd gives the line it was reading when the phrase ended;
+ * the phrase's own line is the one from there that quotes it, after as many quotes of it
+ * on that line as the statement listed before. */
 static int phrase_line(const lexicon *lx, size_t i) {
   const csto_ttl_triple *t = &lx->items[i];
   const char *text = phrase_text(lx, t);

@@ -3,7 +3,8 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <raptor2.h>
+#include <serd/serd.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,9 @@
 #include "textfile.h"
 
 csto_status csto_ttl_init(csto_ttl *t, csto_error *err) {
-  *t = (csto_ttl){.last_subject = -1, .iris = csto_strmap_new(), .world = raptor_new_world()};
-  if (!t->iris || !t->world)
-    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while starting raptor");
-  /* Terms are interned here; raptor's own interning of URIs only costs time. */
-  raptor_world_set_flag(t->world, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
+  *t = (csto_ttl){.last_subject = -1, .iris = csto_strmap_new()};
+  if (!t->iris)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   return CSTO_OK;
 }
 
@@ -27,8 +26,8 @@ void csto_ttl_free(csto_ttl *t) {
   free(t->items);
   free(t->text);
   free(t->terms);
+  free(t->iri);
   csto_strmap_free(t->iris);
-  raptor_free_world(t->world);
   *t = (csto_ttl){0};
 }
 
@@ -41,94 +40,175 @@ int csto_ttl_iri(const csto_ttl *t, const char *iri) {
   return csto_strmap_get(t->iris, iri, &v) ? v[0] : -1;
 }
 
-/* A new term of this text; -1 when out of memory. */
-static int new_term(csto_ttl *t, const char *text) {
-  size_t n = strlen(text) + 1;
-  do
-    if (csto_array_reserve((void **)&t->text, &t->cap_text, t->len + n, 1) != 0)
+/* Room for need bytes in *buf (cap of them now); -1 when out of memory. */
+static int room(char **buf, size_t *cap, size_t need) {
+  while (*cap < need)
+    if (csto_array_reserve((void **)buf, cap, *cap, 1) != 0)
       return -1;
-  while (t->len + n >= t->cap_text);
-  if (csto_array_reserve((void **)&t->terms, &t->cap_terms, t->n_terms, sizeof *t->terms) != 0)
+  return 0;
+}
+
+/* A new term of len bytes of text; -1 when out of memory. */
+static int new_term(csto_ttl *t, const char *text, size_t len) {
+  if (room(&t->text, &t->cap_text, t->len + len + 1) != 0 ||
+      csto_array_reserve((void **)&t->terms, &t->cap_terms, t->n_terms, sizeof *t->terms) != 0)
     return -1;
-  memcpy(t->text + t->len, text, n);
+  memcpy(t->text + t->len, text, len);
+  t->text[t->len + len] = '\0';
   t->terms[t->n_terms] = t->len;
-  t->len += n;
+  t->len += len + 1;
   return (int)t->n_terms++;
 }
 
 /* The id of an IRI (or a language tag), -2 when out of memory. */
 static int iri_term(csto_ttl *t, const char *iri) {
   int id = csto_ttl_iri(t, iri);
-  if (id < 0 && ((id = new_term(t, iri)) < 0 || csto_strmap_add(t->iris, iri, id) != 0))
+  if (id < 0 && ((id = new_term(t, iri, strlen(iri))) < 0 || csto_strmap_add(t->iris, iri, id) != 0))
     return -2;
   return id;
 }
 
-/* The id of a subject, predicate or IRI object (-1 for a blank node, -2 when out of
- * memory); a literal's text and language tag in *lang. */
-static int term_of(csto_ttl *t, const raptor_term *term, int *lang) {
-  if (term->type == RAPTOR_TERM_TYPE_URI)
-    return iri_term(t, (const char *)raptor_uri_as_string(term->value.uri));
-  if (term->type != RAPTOR_TERM_TYPE_LITERAL)
-    return -1;
-  const char *tag = (const char *)term->value.literal.language;
-  if (tag && (*lang = iri_term(t, tag)) < 0)
-    return -2;
-  int id = new_term(t, (const char *)term->value.literal.string);
-  return id < 0 ? -2 : id;
+/* The scratch IRI, NUL-terminated: a prefix's namespace and the local name after it. */
+static const char *joined(csto_ttl *t, const SerdChunk *a, const SerdChunk *b) {
+  if (room(&t->iri, &t->cap_iri, a->len + b->len + 1) != 0)
+    return NULL;
+  memcpy(t->iri, a->buf, a->len);
+  memcpy(t->iri + a->len, b->buf, b->len);
+  t->iri[a->len + b->len] = '\0';
+  return t->iri;
 }
 
-static int subject_of(csto_ttl *t, const raptor_term *term) {
-  const char *iri = term->type == RAPTOR_TERM_TYPE_URI
-                        ? (const char *)raptor_uri_as_string(term->value.uri) : NULL;
-  if (iri && t->last_subject >= 0 && strcmp(csto_ttl_term(t, t->last_subject), iri) == 0)
+/* The first error of the file, at the line being read; NULL for the caller to return. */
+static const char *fail(csto_ttl *t, const char *fmt, const char *what) {
+  size_t n = strlen(fmt) + strlen(what) + 16;
+  if (!t->error && (t->error = malloc(n))) {
+    int at = snprintf(t->error, n, "%u: ", t->line);
+    snprintf(t->error + at, n - (size_t)at, fmt, what);
+  }
+  return NULL;
+}
+
+/* The full text of an IRI node: a prefixed name expanded, a relative IRI resolved against
+ * the file's; NULL when it cannot be (the message in t->error) or out of memory. */
+static const char *iri_text(csto_ttl *t, const SerdNode *node) {
+  SerdChunk ns, local;
+  if (node->type == SERD_CURIE) {
+    if (serd_env_expand(t->env, node, &ns, &local) == SERD_SUCCESS)
+      return joined(t, &ns, &local);
+    return fail(t, "undefined prefix in %s", (const char *)node->buf);
+  }
+  if (serd_uri_string_has_scheme(node->buf))
+    return (const char *)node->buf;
+  SerdURI base;
+  serd_env_get_base_uri(t->env, &base);
+  SerdNode abs = serd_node_new_uri_from_node(node, &base, NULL);
+  SerdChunk all = {abs.buf, abs.n_bytes}, none = {(const uint8_t *)"", 0};
+  const char *text = abs.buf ? joined(t, &all, &none) : NULL;
+  serd_node_free(&abs);
+  return text;
+}
+
+/* The id of a subject, predicate or IRI object (-1 for a blank node, -2 on failure); a
+ * literal's language tag in *lang. */
+static int term_of(csto_ttl *t, const SerdNode *node, const SerdNode *lang_node, int *lang) {
+  if (node->type == SERD_LITERAL) {
+    if (lang_node && lang_node->buf && (*lang = iri_term(t, (const char *)lang_node->buf)) < 0)
+      return -2;
+    int id = new_term(t, (const char *)node->buf, node->n_bytes);
+    return id < 0 ? -2 : id;
+  }
+  if (node->type == SERD_BLANK)
+    return -1;
+  const char *iri = iri_text(t, node);
+  return iri ? iri_term(t, iri) : -2;
+}
+
+/* Turtle repeats a subject over consecutive triples: the last one is kept at hand. */
+static int subject_of(csto_ttl *t, const SerdNode *node) {
+  if (node->type == SERD_URI && t->last_subject >= 0 &&
+      strcmp(csto_ttl_term(t, t->last_subject), (const char *)node->buf) == 0)
     return t->last_subject;
-  int lang, id = term_of(t, term, &lang);
-  if (iri && id >= 0)
+  int lang, id = term_of(t, node, NULL, &lang);
+  if (node->type == SERD_URI && id >= 0)
     t->last_subject = id;
   return id;
 }
 
-static void on_statement(void *user, raptor_statement *st) {
+static SerdStatus on_base(void *user, const SerdNode *uri) {
+  return serd_env_set_base_uri(((csto_ttl *)user)->env, uri);
+}
+
+static SerdStatus on_prefix(void *user, const SerdNode *name, const SerdNode *uri) {
+  return serd_env_set_prefix(((csto_ttl *)user)->env, name, uri);
+}
+
+static SerdStatus on_statement(void *user, SerdStatementFlags flags, const SerdNode *graph,
+                               const SerdNode *s, const SerdNode *p, const SerdNode *o,
+                               const SerdNode *datatype, const SerdNode *lang) {
+  (void)flags, (void)graph, (void)datatype;
   csto_ttl *t = user;
-  raptor_locator *loc = raptor_parser_get_locator(t->parser);
-  csto_ttl_triple tr = {.lang = -1, .literal = st->object->type == RAPTOR_TERM_TYPE_LITERAL,
-                        .file = (int)t->n_files - 1, .line = loc ? raptor_locator_line(loc) : -1};
-  if (t->nomem || (tr.s = subject_of(t, st->subject)) < -1 ||
-      (tr.p = term_of(t, st->predicate, &tr.lang)) < 0 ||
-      (tr.o = term_of(t, st->object, &tr.lang)) < -1 ||
+  csto_ttl_triple tr = {.lang = -1, .literal = o->type == SERD_LITERAL,
+                        .file = (int)t->n_files - 1, .line = t->line};
+  if ((tr.s = subject_of(t, s)) < -1 || (tr.p = term_of(t, p, NULL, &tr.lang)) < 0 ||
+      (tr.o = term_of(t, o, lang, &tr.lang)) < -1 ||
       csto_array_reserve((void **)&t->items, &t->cap, t->n, sizeof *t->items) != 0) {
-    t->nomem = 1;
-    return;
+    t->failed = 1;
+    return SERD_FAILURE;
   }
   t->items[t->n++] = tr;
+  return SERD_SUCCESS;
 }
 
-static void on_raptor_log(void *user, raptor_log_message *msg) {
+static SerdStatus on_error(void *user, const SerdError *e) {
   csto_ttl *t = user;
-  if (msg->level < RAPTOR_LOG_LEVEL_ERROR || t->error)
-    return;
-  int line = msg->locator ? raptor_locator_line(msg->locator) : -1;
-  size_t n = strlen(msg->text) + 32;
-  if ((t->error = malloc(n)))
-    snprintf(t->error, n, "%d: %s", line, msg->text);
+  if (!t->error) {
+    char what[256];
+    va_list args;
+    va_copy(args, *e->args);
+    vsnprintf(what, sizeof what, e->fmt, args);
+    va_end(args);
+    what[strcspn(what, "\n")] = '\0';
+    t->line = e->line;
+    fail(t, "%s", what);
+  }
+  return SERD_SUCCESS;
 }
 
-/* Parse text (len bytes of path) with raptor; 0 on success. */
+/* serd reads through this one byte at a time, so that a statement knows its line: the last
+ * byte handed out is the one serd peeks at, not yet read, so its newline does not count. */
+static size_t read_byte(void *buf, size_t size, size_t nmemb, void *stream) {
+  (void)size, (void)nmemb;
+  csto_ttl *t = stream;
+  if (t->at > 0 && t->source[t->at - 1] == '\n')
+    t->line++;
+  if (t->at >= t->source_len)
+    return 0;
+  *(char *)buf = t->source[t->at++];
+  return 1;
+}
+
+static int read_error(void *stream) {
+  (void)stream;
+  return 0;
+}
+
+/* Parse text (len bytes of path) with serd; 0 on success. */
 static int parse(csto_ttl *t, const char *path, const char *text, size_t len) {
-  unsigned char *uri_text = raptor_uri_filename_to_uri_string(path);
-  raptor_uri *uri = uri_text ? raptor_new_uri(t->world, uri_text) : NULL;
-  t->parser = uri ? raptor_new_parser(t->world, "turtle") : NULL;
+  SerdNode base = serd_node_new_file_uri((const uint8_t *)path, NULL, NULL, true);
+  t->env = serd_env_new(&base);
+  SerdReader *reader = t->env ? serd_reader_new(SERD_TURTLE, t, NULL, on_base, on_prefix,
+                                                on_statement, NULL) : NULL;
   int rc = -1;
-  if (t->parser) {
-    raptor_parser_set_statement_handler(t->parser, t, on_statement);
-    rc = raptor_parser_parse_start(t->parser, uri) ||
-         raptor_parser_parse_chunk(t->parser, (const unsigned char *)text, len, 1);
+  if (reader) {
+    serd_reader_set_strict(reader, true);
+    serd_reader_set_error_sink(reader, on_error, t);
+    t->source = text, t->source_len = len, t->at = 0, t->line = 1;
+    rc = serd_reader_read_source(reader, read_byte, read_error, t, base.buf, 1) != SERD_SUCCESS;
   }
-  raptor_free_parser(t->parser);
-  t->parser = NULL;
-  raptor_free_uri(uri);
-  raptor_free_memory(uri_text);
+  serd_reader_free(reader);
+  serd_env_free(t->env);
+  t->env = NULL;
+  serd_node_free(&base);
   return rc;
 }
 
@@ -145,16 +225,16 @@ csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err) {
   csto_status read = csto_read_utf8_file(path, &text, &len, err);
   if (read != CSTO_OK)
     return read;
-  raptor_world_set_log_handler(t->world, t, on_raptor_log);
   t->last_subject = -1;
   int rc = parse(t, path, text, len);
   free(text);
   csto_status st = CSTO_OK;
-  if (t->nomem)
+  if (t->error)
+    st = csto_error_set(err, CSTO_ERR_DATA, "%s:%s", path, t->error);
+  else if (t->failed)
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while reading %s", path);
-  else if (rc != 0 || t->error)
-    st = csto_error_set(err, CSTO_ERR_DATA, "%s:%s", path,
-                        t->error ? t->error : " cannot be parsed as Turtle");
+  else if (rc != 0)
+    st = csto_error_set(err, CSTO_ERR_DATA, "%s: cannot be parsed as Turtle", path);
   free(t->error);
   t->error = NULL;
   return st;

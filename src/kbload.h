@@ -1,4 +1,4 @@
-/* Internal: Turtle data files (the lexicon, the knowledge base) read by raptor's parser
+/* Internal: Turtle data files (the lexicon, the knowledge base) read by serd's reader
  * straight into a compact table of triples, without an RDF model: each term's text is kept
  * once, IRIs are interned (one IRI, one id, so ids compare as the IRIs do), and each triple
  * keeps its file and line for error messages. The extractor's loader (kb.c) builds from it;
@@ -18,11 +18,10 @@ typedef struct {
   int lang;    /* a literal's language tag's term; -1 for none */
   int literal; /* whether o is a literal */
   int file;    /* index in files */
-  int line;    /* where raptor was when it made the triple: the statement's line */
+  int line;    /* where serd was when it made the triple: the object's line */
 } csto_ttl_triple;
 
-struct raptor_world_s;
-struct raptor_parser_s;
+struct SerdEnvImpl;
 
 typedef struct {
   csto_ttl_triple *items; /* in file order */
@@ -35,11 +34,15 @@ typedef struct {
   char **files;
   size_t n_files, cap_files;
   /* while reading */
-  struct raptor_world_s *world;
-  struct raptor_parser_s *parser;
+  struct SerdEnvImpl *env; /* the file's base and prefixes */
+  const char *source;    /* the file's text, handed to serd a byte at a time */
+  size_t source_len, at;
+  unsigned line;         /* the line of the byte serd reads */
+  char *iri;             /* scratch: an expanded IRI */
+  size_t cap_iri;
   int last_subject;      /* Turtle repeats a subject over consecutive triples */
-  int nomem;
-  char *error;           /* raptor's first error in the current file, with its line */
+  int failed;            /* out of memory, or an IRI that could not be expanded */
+  char *error;           /* serd's first error in the current file, with its line */
 } csto_ttl;
 
 /* An empty table; csto_ttl_free releases it (also after a failed csto_ttl_init). */

@@ -134,14 +134,17 @@ static csto_status load_kb_text(const char *text, csto_kb **out, csto_error *err
   "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
 
 /* A broken knowledge-base file fails the load, naming its file and line: a syntax error (the
- * line raptor gives) and a byte that is not UTF-8 (found before raptor reads the file). */
+ * line serd gives), a prefix never declared, and a byte that is not UTF-8 (found before serd
+ * reads the file). */
 static void kb_file_errors_name_file_and_line(void **state) {
   (void)state;
   static const struct {
     const char *text, *message;
   } cases[] = {
       {KB_PREFIXES "\nres:A a csto:Person ;\n    rdfs:label \"A\"@en res:B .\n",
-       "/kb/people.ttl:6: syntax error"},
+       "/kb/people.ttl:6: missing ';' or '.'"},
+      {KB_PREFIXES "res:A a csto:Person ;\n\n    rdfs:label \"A\"@en ;\n    foo:x res:B .\n",
+       "/kb/people.ttl:7: undefined prefix in foo:x"},
       {KB_PREFIXES "res:A a csto:Person ;\n    rdfs:label \"Caf\xe9\"@en .\n",
        "/kb/people.ttl:5: invalid UTF-8"},
   };
