@@ -4,6 +4,7 @@
  * serd streams each file's triples, in file order, into one list; everything is built from
  * that list, so the order of a phrase's meanings follows the files and never a hash table's
  * order (which changes with the size of the data). The lexicon is checked as it is read. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "csto/kb.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "csto/kbfile.h"
 #include "csto/normalize.h"
@@ -142,18 +144,48 @@ static const char *object_text(const csto_ttl *ttl, const csto_ttl_triple *t) {
 
 /* ---- reading the Turtle files (kbload.h): the lexicon, then dir/kb/ *.ttl in name order -- */
 
-static csto_status read_kb_files(csto_ttl *t, const char *dir, csto_error *err) {
+/* The files to read: data_dir/lexicon.ttl, then data_dir/kb/NAME.ttl in name order; free
+ * with csto_ttl_names_free. */
+static csto_status kb_paths(const char *dir, char ***paths, size_t *n, csto_error *err) {
   char path[4096];
   snprintf(path, sizeof path, "%s/kb", dir);
   char **names;
-  size_t n;
-  csto_status st = csto_ttl_list_dir(path, &names, &n, err);
-  for (size_t i = 0; st == CSTO_OK && i < n; i++) {
-    snprintf(path, sizeof path, "%s/kb/%s", dir, names[i]);
-    st = csto_ttl_read(t, path, err);
+  size_t count;
+  csto_status st = csto_ttl_list_dir(path, &names, &count, err);
+  if (st != CSTO_OK)
+    return st;
+  *n = 0;
+  if (!(*paths = calloc(count + 1, sizeof **paths)))
+    st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; st == CSTO_OK && i <= count; i++) {
+    if (i == 0)
+      snprintf(path, sizeof path, "%s/lexicon.ttl", dir);
+    else
+      snprintf(path, sizeof path, "%s/kb/%s", dir, names[i - 1]);
+    if (!((*paths)[i] = strdup(path)))
+      st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+    else
+      (*n)++;
   }
-  csto_ttl_names_free(names, n);
+  csto_ttl_names_free(names, count);
   return st;
+}
+
+/* The snapshot of data_dir's table in cache_dir: one file per data folder, named by a hash
+ * of its absolute path; NULL when there is no cache (or no memory: it is only a cache). */
+static char *snapshot_path(const char *cache_dir, const char *data_dir) {
+  if (!cache_dir || !*cache_dir)
+    return NULL;
+  char *abs = realpath(data_dir, NULL);
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+  for (const char *c = abs ? abs : data_dir; *c; c++)
+    h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+  free(abs);
+  size_t n = strlen(cache_dir) + 48;
+  char *path = malloc(n);
+  if (path)
+    snprintf(path, n, "%s/kb-%016llx.snapshot", cache_dir, (unsigned long long)h);
+  return path;
 }
 
 /* ---- the lexicon, checked as it is read: each subject is a meaning, each lex:phrase one of
@@ -732,13 +764,19 @@ static csto_status build(csto_kb *kb, const csto_ttl *ttl, size_t from, csto_err
 }
 
 /* The lexicon's meanings come first, then the knowledge base's names, each in file order. */
-static csto_status load(csto_kb *kb, csto_ttl *t, const char *data_dir, csto_error *err) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/lexicon.ttl", data_dir);
-  csto_status st = csto_ttl_read(t, path, err);
-  size_t n_lexicon = t->n;
+static csto_status load(csto_kb *kb, csto_ttl *t, const char *data_dir, const char *cache_dir,
+                        csto_error *err) {
+  char **paths = NULL, *snapshot = snapshot_path(cache_dir, data_dir);
+  size_t n_paths = 0, n_lexicon = 0;
+  csto_status st = kb_paths(data_dir, &paths, &n_paths, err);
+  if (st == CSTO_OK && cache_dir && *cache_dir)
+    mkdir(cache_dir, 0777); /* the snapshot is best-effort: a failure here only means no cache */
   if (st == CSTO_OK)
-    st = read_kb_files(t, data_dir, err);
+    st = csto_ttl_read_all(t, paths, n_paths, snapshot, err);
+  csto_ttl_names_free(paths, n_paths);
+  free(snapshot);
+  while (n_lexicon < t->n && t->items[n_lexicon].file == 0) /* the lexicon's come first */
+    n_lexicon++;
   if (st == CSTO_OK)
     st = read_lexicon(kb, t, n_lexicon, err);
   if (st == CSTO_OK)
@@ -747,6 +785,11 @@ static csto_status load(csto_kb *kb, csto_ttl *t, const char *data_dir, csto_err
 }
 
 csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err) {
+  return csto_kb_load_cached(data_dir, NULL, out, err);
+}
+
+csto_status csto_kb_load_cached(const char *data_dir, const char *cache_dir, csto_kb **out,
+                                csto_error *err) {
   csto_kb *kb = calloc(1, sizeof *kb);
   if (!kb || !(kb->phrases = csto_strmap_new()) || !(kb->prefixes = csto_strmap_new()) ||
       !(kb->surnames = csto_strmap_new())) {
@@ -756,7 +799,7 @@ csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err) {
   csto_ttl t;
   csto_status st = csto_ttl_init(&t, err);
   if (st == CSTO_OK)
-    st = load(kb, &t, data_dir, err);
+    st = load(kb, &t, data_dir, cache_dir, err);
   csto_ttl_free(&t);
   if (st != CSTO_OK) {
     csto_kb_free(kb);
@@ -788,6 +831,23 @@ void csto_kb_free(csto_kb *kb) {
 }
 
 const char *csto_kb_default_dir(void) { return csto_kbfile_data_dir(NULL); }
+
+char *csto_kb_default_cache_dir(void) {
+  const char *dir = getenv("CSTO_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"),
+             *home = getenv("HOME");
+  if (dir)
+    return *dir ? strdup(dir) : NULL;
+  const char *root = xdg && *xdg ? xdg : home && *home ? home : NULL;
+  if (!root)
+    return NULL;
+  size_t n = strlen(root) + sizeof "/.cache/csto-kg";
+  char *path = malloc(n);
+  if (path && root == xdg)
+    snprintf(path, n, "%s/csto-kg", root);
+  else if (path)
+    snprintf(path, n, "%s/.cache/csto-kg", root);
+  return path;
+}
 
 size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids) {
   return csto_strmap_get(kb->phrases, phrase, ids);

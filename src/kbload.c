@@ -240,6 +240,19 @@ csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err) {
   return st;
 }
 
+csto_status csto_ttl_read_all(csto_ttl *t, char *const *paths, size_t n, const char *snapshot,
+                              csto_error *err) {
+  if (snapshot && csto_ttl_snapshot_load(t, snapshot, paths, n) == 0)
+    return CSTO_OK;
+  csto_ttl_free(t); /* what a stale snapshot may have left */
+  csto_status st = csto_ttl_init(t, err);
+  for (size_t i = 0; st == CSTO_OK && i < n; i++)
+    st = csto_ttl_read(t, paths[i], err);
+  if (st == CSTO_OK && snapshot)
+    csto_ttl_snapshot_save(t, snapshot);
+  return st;
+}
+
 static int is_ttl_name(const char *name) {
   size_t n = strlen(name);
   return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".ttl") == 0;

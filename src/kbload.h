@@ -53,6 +53,17 @@ void csto_ttl_free(csto_ttl *t);
  * line (CSTO_ERR_DATA) or the system error (CSTO_ERR_IO). */
 csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err);
 
+/* Append the triples of the files paths[0..n) in order, as csto_ttl_read does, to an empty
+ * table. With a snapshot path (not NULL), the table is read from that file when it was made
+ * from these files, unchanged since (path, size, time, inode); otherwise the files are parsed
+ * and the snapshot (re)written, atomically and best-effort: it is a cache. */
+csto_status csto_ttl_read_all(csto_ttl *t, char *const *paths, size_t n, const char *snapshot,
+                              csto_error *err);
+
+/* kbsnapshot.c: 0 when t (empty) was filled from snapshot; -1 leaves t to csto_ttl_free. */
+int csto_ttl_snapshot_load(csto_ttl *t, const char *snapshot, char *const *paths, size_t n);
+void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot);
+
 /* A term's text; NULL for -1 (a blank node). */
 const char *csto_ttl_term(const csto_ttl *t, int id);
 

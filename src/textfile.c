@@ -15,7 +15,7 @@ static size_t line_of(const char *text, size_t at) {
   return line;
 }
 
-csto_status csto_read_utf8_file(const char *path, char **text, size_t *len, csto_error *err) {
+csto_status csto_read_file(const char *path, char **text, size_t *len, csto_error *err) {
   FILE *fh = fopen(path, "rb");
   if (!fh)
     return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
@@ -33,15 +33,29 @@ csto_status csto_read_utf8_file(const char *path, char **text, size_t *len, csto
   csto_status st = !buf    ? csto_error_set(err, CSTO_ERR_NOMEM, "out of memory")
                    : failed ? csto_error_set(err, CSTO_ERR_IO, "%s: read failed", path)
                             : CSTO_OK;
-  size_t bad = st == CSTO_OK ? csto_utf8_first_bad(buf, n) : n;
-  if (bad < n)
-    st = csto_error_set(err, CSTO_ERR_DATA, "%s:%zu: invalid UTF-8 or NUL at byte %zu", path,
-                        line_of(buf, bad), bad);
   if (st != CSTO_OK) {
     free(buf);
     return st;
   }
   buf[n] = '\0';
+  *text = buf;
+  *len = n;
+  return CSTO_OK;
+}
+
+csto_status csto_read_utf8_file(const char *path, char **text, size_t *len, csto_error *err) {
+  char *buf;
+  size_t n;
+  csto_status st = csto_read_file(path, &buf, &n, err);
+  if (st != CSTO_OK)
+    return st;
+  size_t bad = csto_utf8_first_bad(buf, n);
+  if (bad < n) {
+    st = csto_error_set(err, CSTO_ERR_DATA, "%s:%zu: invalid UTF-8 or NUL at byte %zu", path,
+                        line_of(buf, bad), bad);
+    free(buf);
+    return st;
+  }
   *text = buf;
   *len = n;
   return CSTO_OK;

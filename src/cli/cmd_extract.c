@@ -157,7 +157,7 @@ int csto_cmd_extract(int argc, char **argv) {
   csto_kb *kb = NULL;
   csto_graph *g = NULL;
   csto_output *out = NULL;
-  csto_status st = csto_kb_load(o.data ? o.data : csto_kb_default_dir(), &kb, &err);
+  csto_status st = csto_cli_load_kb(o.data, &kb, &err);
   if (st == CSTO_OK)
     st = csto_graph_new(o.base, &g, &err);
   if (st == CSTO_OK) {

@@ -175,7 +175,7 @@ static void drop_partial(extraction *x) {
 static csto_status start_extraction(extraction *x, csto_error *err) {
   if (x->graph)
     return CSTO_OK;
-  csto_status st = csto_kb_load(x->o->data ? x->o->data : csto_kb_default_dir(), &x->kb, err);
+  csto_status st = csto_cli_load_kb(x->o->data, &x->kb, err);
   return st == CSTO_OK ? csto_graph_new(x->o->base, &x->graph, err) : st;
 }
 

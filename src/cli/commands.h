@@ -3,6 +3,8 @@
 #ifndef CSTO_CLI_COMMANDS_H
 #define CSTO_CLI_COMMANDS_H
 
+#include "csto/kb.h"
+
 int csto_cmd_extract(int argc, char **argv); /* cmd_extract.c */
 int csto_cmd_eval(int argc, char **argv);    /* cmd_eval.c */
 int csto_cmd_query(int argc, char **argv);   /* cmd_query.c */
@@ -16,6 +18,10 @@ int csto_cmd_kb(int argc, char **argv);      /* cmd_kb.c */
  * 0 and *out set, or -1 after reporting "OPTION: ..." . */
 int csto_cli_number(const char *option, const char *text, unsigned long long min,
                     unsigned long long max, unsigned long long *out);
+
+/* The knowledge base of data (NULL: the default folder), with the snapshot cache of
+ * csto_kb_default_cache_dir. */
+csto_status csto_cli_load_kb(const char *data, csto_kb **kb, csto_error *err);
 
 /* Print "csto-kg: MESSAGE" on standard error; the one place the CLI reports errors. */
 void csto_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -35,6 +35,13 @@ void csto_cli_error(const char *fmt, ...) {
   va_end(ap);
 }
 
+csto_status csto_cli_load_kb(const char *data, csto_kb **kb, csto_error *err) {
+  char *cache = csto_kb_default_cache_dir();
+  csto_status st = csto_kb_load_cached(data ? data : csto_kb_default_dir(), cache, kb, err);
+  free(cache);
+  return st;
+}
+
 int csto_cli_number(const char *option, const char *text, unsigned long long min,
                     unsigned long long max, unsigned long long *out) {
   char *end;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The command's conventions: -V, help COMMAND, extract from standard input.
+# The command's conventions: -V, help COMMAND, extract from standard input; the knowledge
+# base's snapshot cache.
 source "$(dirname "$0")/lib.sh"
 seed=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
 check "-V prints the version" bash -c "'$CSTO_KG' -V | grep -q '^csto-kg [0-9]'"
@@ -13,6 +14,13 @@ check "extract with no file reads standard input" \
   cmp -s <("$CSTO_KG" extract -f ntriples < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
 check "extract - reads standard input" \
   cmp -s <("$CSTO_KG" extract -f ntriples - < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
+CSTO_CACHE_DIR= "$CSTO_KG" extract -f nquads "$seed" > "$WORK/uncached.nq"
+check "the first start writes the knowledge base's snapshot" bash -c \
+  "CSTO_CACHE_DIR='$WORK/cache' '$CSTO_KG' extract -f nquads '$seed' | cmp -s - '$WORK/uncached.nq' && ls '$WORK'/cache/kb-*.snapshot"
+check "the next reads it, with the same output" bash -c \
+  "CSTO_CACHE_DIR='$WORK/cache' '$CSTO_KG' extract -f nquads '$seed' | cmp -s - '$WORK/uncached.nq'"
+check "a cache folder that cannot be made is passed over" bash -c \
+  "CSTO_CACHE_DIR=/dev/null/x '$CSTO_KG' extract -f nquads '$seed' | cmp -s - '$WORK/uncached.nq'"
 "$CSTO_KG" load --store "$WORK/kg.sqlite" - < "$seed" > /dev/null
 check "load - reads an article from standard input" test -s "$WORK/kg.sqlite"
 check "query --file - reads the query from standard input" bash -c \

@@ -1,5 +1,6 @@
 #include "support.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 static const csto_lex_entry *first(const char *phrase, csto_lex_kind kind) {
@@ -56,7 +57,9 @@ static void broken_data_is_reported_with_its_file(void **state) {
   (void)state;
   char dir[] = "/tmp/csto-kb-XXXXXX";
   assert_non_null(mkdtemp(dir));
-  char path[256];
+  char path[256], kbdir[256];
+  snprintf(kbdir, sizeof kbdir, "%s/kb", dir); /* an empty kb/: the lexicon is what is broken */
+  assert_int_equal(mkdir(kbdir, 0700), 0);
   snprintf(path, sizeof path, "%s/lexicon.ttl", dir);
   FILE *f = fopen(path, "w");
   fputs("@prefix lex: <https://w3id.org/csto-kg/lexicon#> .\nlex:X lex:phrase \"unclosed .\n", f);
@@ -67,6 +70,7 @@ static void broken_data_is_reported_with_its_file(void **state) {
   assert_non_null(strstr(err.message, "lexicon.ttl"));
   assert_null(broken);
   remove(path);
+  rmdir(kbdir);
   rmdir(dir);
   csto_kb_free(NULL);
 }
@@ -284,6 +288,71 @@ static void cue_classes_are_declared_once(void **state) {
   assert_int_equal(likewise->value, CSTO_CUE_LIKEWISE);
 }
 
+/* people.ttl of the scratch data folder, naming one person; the same length for each name. */
+static void write_person(const char *name, const struct timespec *mtime) {
+  char path[160];
+  snprintf(path, sizeof path, "%s/kb/people.ttl", test_tmpdir);
+  FILE *f = fopen(path, "w"); /* rewritten in place: the same inode */
+  assert_non_null(f);
+  fprintf(f, KB_PREFIXES "res:P a csto:Person ;\n    rdfs:label \"%s\"@en .\n", name);
+  fclose(f);
+  if (mtime) { /* the same size and time: only the content says it changed */
+    const struct timespec times[2] = {*mtime, *mtime};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+  }
+}
+
+static struct timespec mtime_of_people(void) {
+  char path[160];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/kb/people.ttl", test_tmpdir);
+  assert_int_equal(stat(path, &st), 0);
+  return st.st_mtim;
+}
+
+/* Whether the base at hand names the person. */
+static int names(const char *data, const char *cache, const char *phrase) {
+  csto_kb *loaded = NULL;
+  csto_error err = {0};
+  assert_int_equal(csto_kb_load_cached(data, cache, &loaded, &err), CSTO_OK);
+  const csto_lex_entry *e[CSTO_KB_MAX_MEANINGS];
+  int found = csto_kb_lookup(loaded, phrase, e, CSTO_KB_MAX_MEANINGS) > 0;
+  csto_kb_free(loaded);
+  return found;
+}
+
+/* The snapshot is read while the files are unchanged (shown by changing one behind its
+ * back: same size, same time, so the old name still loads), and passed over once a file's
+ * time changes or the snapshot itself is damaged. */
+static void snapshot_stands_for_unchanged_files(void **state) {
+  (void)state;
+  make_data_dir();
+  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
+  char data[64], cache[96], snapshot[160];
+  snprintf(data, sizeof data, "%s", test_tmpdir);
+  snprintf(cache, sizeof cache, "%s/cache", data);
+  write_person("Anna Alpha", NULL);
+  assert_true(names(data, cache, "anna alpha")); /* parsed; the snapshot written */
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "ls %s/kb-*.snapshot > /dev/null", cache);
+  assert_int_equal(system(cmd), 0);
+  struct timespec t = mtime_of_people();
+  write_person("Bert Bravo", &t);
+  assert_true(names(data, cache, "anna alpha")); /* from the snapshot */
+  assert_false(names(data, NULL, "anna alpha")); /* no cache: the files */
+  t.tv_sec -= 60;
+  write_person("Bert Bravo", &t);
+  assert_true(names(data, cache, "bert bravo")); /* the time changed: parsed again */
+  snprintf(cmd, sizeof cmd, "for f in %s/kb-*.snapshot; do head -c 300 \"$f\" > \"$f.x\"; "
+                            "mv \"$f.x\" \"$f\"; done", cache);
+  assert_int_equal(system(cmd), 0);
+  assert_true(names(data, cache, "bert bravo")); /* damaged: parsed, and rewritten */
+  snprintf(snapshot, sizeof snapshot, "test $(stat -c %%s %s/kb-*.snapshot) -gt 300", cache);
+  assert_int_equal(system(snapshot), 0);
+  assert_int_equal(test_tmpdir_remove(), 0);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(names_aliases_and_demonyms_resolve),
@@ -295,6 +364,7 @@ int main(void) {
       cmocka_unit_test(cue_classes_are_declared_once),
       cmocka_unit_test(kb_file_errors_name_file_and_line),
       cmocka_unit_test(holders_are_found_by_post_role_and_date),
+      cmocka_unit_test(snapshot_stands_for_unchanged_files),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }
