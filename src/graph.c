@@ -1,9 +1,12 @@
 #include "csto/graph.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "csto/layout.h"
 #include "csto/normalize.h"
@@ -183,16 +186,73 @@ static void date_text(csto_date d, char buf[16]) {
 
 /* ---- the article -------------------------------------------------------------------------- */
 
+/* FNV-1a with 128 bits (the offset basis and prime of the FNV specification): among a
+ * billion articles, two share a hash with a chance of about 1e-21. h[0] holds the high
+ * 64 bits. */
+static void fnv1a_128(const char *s, size_t n, uint64_t h[2]) {
+  uint64_t hi = 0x6c62272e07bb0142ULL, lo = 0x62b821756295c58dULL;
+  for (size_t i = 0; i < n; i++) {
+    lo ^= (unsigned char)s[i];
+    /* times the prime 2^88 + 0x13B, modulo 2^128, in 64-bit words */
+    uint64_t low = (lo & 0xFFFFFFFFu) * 0x13B, high = (lo >> 32) * 0x13B;
+    uint64_t next_lo = low + (high << 32);
+    hi = hi * 0x13B + (high >> 32) + (next_lo < low) + (lo << 24);
+    lo = next_lo;
+  }
+  h[0] = hi;
+  h[1] = lo;
+}
+
+/* Whether a code point may stand in an IRI as it is (RFC 3987's ucschar). */
+static int iri_ucschar(int32_t c) {
+  if (c < 0x10000)
+    return (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+           (c >= 0xFDF0 && c <= 0xFFEF);
+  return c <= 0xEFFFD && (c & 0xFFFF) <= 0xFFFD && (c < 0xE0000 || c >= 0xE1000);
+}
+
+/* The id as a local name: letters, digits, "-", "." and "~" and the code points an IRI
+ * allows stay; every other byte is percent-encoded ("_" too, which separates the names
+ * derived from the article's, and "%", so that two ids never give one name). */
+static char *id_local_name(const char *id) {
+  size_t n = strlen(id);
+  char *out = malloc(3 * n + 1), *p = out;
+  for (size_t i = 0; out && i < n;) {
+    utf8proc_int32_t c = (unsigned char)id[i];
+    utf8proc_ssize_t len = 1;
+    if (c >= 0x80)
+      len = utf8proc_iterate((const utf8proc_uint8_t *)id + i, (utf8proc_ssize_t)(n - i), &c);
+    int keep = len <= 0 ? 0 /* not UTF-8 (the reader lets none through): encoded */
+               : c < 0x80 ? isalnum(c) || (c && strchr("-.~", c))
+                          : iri_ucschar(c);
+    for (utf8proc_ssize_t k = 0; k < (len > 0 ? len : 1); k++, i++) {
+      if (keep)
+        *p++ = id[i];
+      else
+        p += sprintf(p, "%%%02X", (unsigned char)id[i]);
+    }
+  }
+  if (p)
+    *p = '\0';
+  return out;
+}
+
 char *csto_article_iri(const char *base, const csto_article *a) {
-  const char *key = a->url ? a->url : a->body;
-  size_t len = a->url ? strlen(a->url) : a->body_len;
-  uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ (unsigned char)key[i]) * 1099511628211ULL;
-  size_t n = strlen(base) + 32;
-  char *s = malloc(n);
+  char *local;
+  if (a->id && *a->id) {
+    local = id_local_name(a->id);
+  } else {
+    const char *key = a->url ? a->url : a->body;
+    uint64_t h[2];
+    fnv1a_128(key, a->url ? strlen(a->url) : a->body_len, h);
+    if ((local = malloc(33)))
+      snprintf(local, 33, "%016llx%016llx", (unsigned long long)h[0], (unsigned long long)h[1]);
+  }
+  size_t n = strlen(base) + strlen(CSTO_IRI_ARTICLE) + (local ? strlen(local) : 0) + 1;
+  char *s = local ? malloc(n) : NULL;
   if (s)
-    snprintf(s, n, "%s" CSTO_IRI_ARTICLE "%016llx", base, (unsigned long long)h);
+    snprintf(s, n, "%s" CSTO_IRI_ARTICLE "%s", base, local);
+  free(local);
   return s;
 }
 

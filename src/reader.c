@@ -23,6 +23,8 @@
 #include <utf8proc.h>
 #include <zlib.h>
 
+#include "strmap.h"
+
 #define STDIN_NAME "<stdin>"
 #define READ_CHUNK ((size_t)64 * 1024)
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -535,6 +537,7 @@ struct csto_jsonl {
   bool broken;       /* reading failed: nothing after it can be read */
   char *buf;         /* the current line, NUL-terminated */
   size_t cap;
+  csto_strmap *ids;  /* the ids given so far, each with its line */
 };
 
 csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,
@@ -549,6 +552,10 @@ csto_status csto_jsonl_open(const char *path, const csto_reader_options *options
     return nomem(err);
   }
   r->max = max_bytes_of(options);
+  if (!(r->ids = csto_strmap_new())) {
+    csto_jsonl_close(r);
+    return nomem(err);
+  }
   int fd = is_stdin_path(path) ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC);
   struct stat st;
   if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -573,6 +580,7 @@ void csto_jsonl_close(csto_jsonl *r) {
     gzclose(r->in);
   free(r->name);
   free(r->buf);
+  csto_strmap_free(r->ids);
   free(r);
 }
 
@@ -680,6 +688,8 @@ static csto_status jsonl_metadata(csto_article *a, json_t *obj, csto_error *err)
     st = optional_string(a->source, obj, "outlet", &a->outlet, err);
   if (st == CSTO_OK)
     st = optional_string(a->source, obj, "id", &a->id, err);
+  if (st == CSTO_OK && a->id && !*a->id)
+    st = csto_error_set(err, CSTO_ERR_INPUT, "%s: field \"id\" is empty", a->source);
   if (st == CSTO_OK)
     st = optional_string(a->source, obj, "date", &date, err);
   if (st == CSTO_OK && date && !csto_date_from_iso(date, strlen(date), &a->date)) {
@@ -742,6 +752,20 @@ static void name_record(char *where, size_t size, json_t *obj) {
   snprintf(where + used, size - used, " (id %s)", text);
 }
 
+/* An id names its article's IRI: a second record with an id the file gave before is
+ * refused (the two would be one article). */
+static csto_status new_id(csto_jsonl *r, const char *where, const csto_article *a,
+                          csto_error *err) {
+  const int *lines;
+  if (!a->id)
+    return CSTO_OK;
+  if (csto_strmap_get(r->ids, a->id, &lines) > 0)
+    return csto_error_set(err, CSTO_ERR_INPUT, "%s: duplicate id (line %d gave it first)", where,
+                          lines[0]);
+  int line = r->line < INT_MAX ? (int)r->line : INT_MAX;
+  return csto_strmap_add(r->ids, a->id, line) == 0 ? CSTO_OK : nomem(err);
+}
+
 /* Validate and parse the line in r->buf (len bytes starting at file offset start). */
 static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_article **out,
                               csto_error *err) {
@@ -762,6 +786,10 @@ static csto_status jsonl_line(csto_jsonl *r, size_t len, size_t start, csto_arti
   name_record(where, sizeof where, obj);
   csto_status st = jsonl_article(where, obj, out, err);
   json_decref(obj);
+  if (st == CSTO_OK && (st = new_id(r, where, *out, err)) != CSTO_OK) {
+    csto_article_free(*out);
+    *out = NULL;
+  }
   return st;
 }
 

@@ -69,7 +69,14 @@ typedef csto_status (*csto_statement_fn)(void *user, const raptor_statement *st,
 csto_status csto_graph_drain(csto_graph *graph, csto_statement_fn fn, void *user,
                              csto_error *err);
 
-/* The IRI of an article (owned by caller): base + "article_" + hash of URL or body. */
+/* The IRI of an article (owned by caller): base + "article_" + a local name, which is
+ *   - the article's id (JSON Lines "id") when it has one: letters, digits, "-", "." and
+ *     "~" and the non-ASCII characters an IRI allows as they are, every other byte
+ *     percent-encoded (%HH, upper case): id "TASS 12#3" gives article_TASS%2012%233;
+ *   - else 32 lowercase hex digits, the FNV-1a 128-bit hash of its URL, or of its body
+ *     when it has no URL.
+ * The names derived from it (text, sentences, statements, extraction; see layout.h)
+ * follow. NULL when out of memory. */
 char *csto_article_iri(const char *base, const csto_article *article);
 
 #endif

@@ -16,14 +16,16 @@
 
 #define CSTO_GRAPH_MERGED "https://w3id.org/csto-kg/graph/merged"
 
-/* The names graph.c mints under its base IRI for an article with hash H:
- * article_H, article_H_char_B_E (text and sentences), statement_H_N, extraction_H. */
+/* The names graph.c mints under its base IRI for an article with local name K (its id,
+ * percent-encoded, or its hash; see csto_article_iri): article_K, article_K_char_B_E
+ * (text and sentences), statement_K_N, extraction_K. K never holds "_" or "/". */
 #define CSTO_IRI_ARTICLE "article_"
 #define CSTO_IRI_STATEMENT "statement_"
 #define CSTO_IRI_EXTRACTION "extraction_"
 
 /* 1 when a triple of graph (an IRI) with this subject (an IRI, or NULL for a blank node)
- * goes to the merged graph: graph is an article IRI (base + "article_" + hex digits) and
+ * goes to the merged graph: graph is an article IRI (base + "article_" + K, K of letters,
+ * digits, "-", ".", "~", "%" and non-ASCII bytes) and
  * subject is not that article, a node of its text, one of its statements or its
  * extraction. 0: it stays in graph. */
 int csto_layout_merges(const char *graph, const char *subject);

@@ -76,8 +76,10 @@ csto_status csto_article_set_url(csto_article *article, const char *url, csto_er
 void csto_article_free(csto_article *article);
 
 /* JSON Lines input: each line is an object with "text" (required) and optional "url",
- * "date", "title", "outlet", "id". Lines are read one at a time, so memory stays bounded
- * by the longest line. */
+ * "date", "title", "outlet", "id" (a string or an integer). The id names the article's
+ * IRI (csto_article_iri): an empty id, or one an earlier line of the file gave, is bad
+ * input. Lines are read one at a time, so memory stays bounded by the longest line and
+ * the ids seen. */
 typedef struct csto_jsonl csto_jsonl;
 
 csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,

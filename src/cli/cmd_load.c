@@ -16,8 +16,8 @@
 #include "csto/store.h"
 
 static const char usage_text[] =
-    "usage: csto-kg load --store PATH [OPTIONS] FILE...\n"
-    "       csto-kg load --endpoint URL [OPTIONS] FILE...\n"
+    "usage: csto-kg load --store PATH [OPTIONS] [FILE...]\n"
+    "       csto-kg load --endpoint URL [OPTIONS] [FILE...]\n"
     "\n"
     "Put articles or graph files into an SQLite store, created when missing. A graph file\n"
     "(.ttl .nt .nq .trig .rdf .xml .owl, as 'csto-kg extract' writes them) is loaded as it\n"
@@ -26,7 +26,9 @@ static const char usage_text[] =
     "triple once, and one graph per article with its provenance; loading an article again\n"
     "replaces it. Each file is one transaction: a file that fails changes nothing, and the\n"
     "other files are still loaded. While 'csto-kg serve' runs for the store, each change\n"
-    "is sent to its Virtuoso too.\n"
+    "is sent to its Virtuoso too. No FILE, or '-', reads standard input: articles (JSON\n"
+    "Lines with --jsonl), or a graph file with --format (through a temporary copy, whose\n"
+    "file: IRI names triples of no article: give such a file by its name).\n"
     "\n"
     "  --store PATH     the store (an SQLite file)\n"
     "  --endpoint URL   a Graph Store Protocol endpoint instead (Fuseki, GraphDB, Oxigraph,\n"
@@ -34,6 +36,8 @@ static const char usage_text[] =
     "                   them (see push --help); credentials as for push\n"
     "  --timeout S      give up on a request to the endpoint after S seconds (default 300)\n"
     "  --jsonl          article files are JSON Lines, one article per line\n"
+    "  --format F       standard input is a graph file in F: turtle (ttl), ntriples (nt),\n"
+    "                   nquads (nq), trig, rdfxml (rdf)\n"
     "  --data DIR       ontology and knowledge base folder (for articles)\n"
     "  --base IRI       namespace for minted resources (for articles)\n"
     "  --max-bytes N    largest article accepted (default 16 MiB)\n"
@@ -44,10 +48,23 @@ static const char usage_text[] =
 
 typedef struct {
   const char *store, *data, *base;
+  const char *stdin_suffix; /* --format: standard input is a graph file with this suffix */
   int jsonl;
   csto_reader_options reader;
   csto_push_options push;
 } load_options;
+
+/* The file suffix of a graph format's name (its short name too), or NULL. */
+static const char *graph_suffix(const char *format) {
+  static const char *const names[][2] = {
+      {"turtle", ".ttl"}, {"ttl", ".ttl"},   {"ntriples", ".nt"}, {"nt", ".nt"},
+      {"nquads", ".nq"},  {"nq", ".nq"},     {"trig", ".trig"},   {"rdfxml", ".rdf"},
+      {"rdf", ".rdf"}};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(format, names[i][0]) == 0)
+      return names[i][1];
+  return NULL;
+}
 
 static int parse_args(int argc, char **argv, load_options *o) {
   static const struct option longopts[] = {
@@ -55,7 +72,7 @@ static int parse_args(int argc, char **argv, load_options *o) {
       {"data", required_argument, NULL, 'D'},  {"base", required_argument, NULL, 'b'},
       {"max-bytes", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
       {"endpoint", required_argument, NULL, 'e'}, {"timeout", required_argument, NULL, 't'},
-      {NULL, 0, NULL, 0}};
+      {"format", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0}};
   int c;
   unsigned long long number;
   optind = 0;
@@ -76,6 +93,13 @@ static int parse_args(int argc, char **argv, load_options *o) {
         return 2;
       o->push.timeout = (long)number;
       break;
+    case 'f':
+      if (!(o->stdin_suffix = graph_suffix(optarg))) {
+        csto_cli_error("load: unknown graph format '%s' (turtle, ntriples, nquads, trig, "
+                       "rdfxml)", optarg);
+        return 2;
+      }
+      break;
     case 'h': fputs(usage_text, stdout); return 0;
     default: fputs(usage_text, stderr); return 2;
     }
@@ -84,8 +108,8 @@ static int parse_args(int argc, char **argv, load_options *o) {
     csto_cli_error("load: give --store PATH or --endpoint URL");
     return 2;
   }
-  if (optind >= argc) {
-    csto_cli_error("load: no files given");
+  if (optind >= argc && isatty(STDIN_FILENO)) { /* no file and no pipe */
+    csto_cli_error("load: no files given (give FILE, or pipe one to standard input)");
     return 2;
   }
   return -1;
@@ -97,10 +121,10 @@ static void print_counts(const char *path, const char *graph, const csto_store_c
          path, graph, c->triples, c->own, c->added, c->removed);
 }
 
+/* user: the name to show instead of path (standard input read through a copy). */
 static void print_loaded(void *user, const char *path, const char *graph,
                          const csto_store_counts *counts) {
-  (void)user;
-  print_counts(path, graph, counts);
+  print_counts(user ? (const char *)user : path, graph, counts);
 }
 
 /* ---- articles ------------------------------------------------------------------------- */
@@ -235,7 +259,7 @@ static csto_status load_articles(extraction *x, const char *path, csto_error *er
     drop_partial(x);
   }
   for (size_t i = 0; st == CSTO_OK && i < x->n; i++)
-    print_counts(path, x->iris[i], &x->counts[i]);
+    print_counts(strcmp(path, "-") == 0 ? "<stdin>" : path, x->iris[i], &x->counts[i]);
   forget(x);
   return st;
 }
@@ -246,20 +270,64 @@ static int is_graph_file(const char *path) {
   return strcmp(csto_query_syntax_for_path(path), "guess") != 0;
 }
 
-static csto_status load_one_file(extraction *x, const char *path, csto_error *err) {
+/* name: what messages call the file (NULL: path). */
+static csto_status load_one_file(extraction *x, const char *path, const char *name,
+                                 csto_error *err) {
   if (x->push)
     return is_graph_file(path)
-               ? csto_push_file(x->push, x->push_ds, path, print_sent, NULL, err)
+               ? csto_push_file(x->push, x->push_ds, path, print_sent, (void *)name, err)
                : push_articles(x, path, err);
   csto_status st = is_graph_file(path)
-                       ? csto_store_load_file(x->store, path, print_loaded, NULL, err)
+                       ? csto_store_load_file(x->store, path, print_loaded, (void *)name, err)
                        : load_articles(x, path, err);
   return st == CSTO_OK ? csto_serve_mirror_store(x->store, x->o->store, err) : st;
 }
 
+/* Standard input to a temporary file named with suffix: a graph file is read twice (once
+ * to find its article, once to load), which a pipe cannot be. */
+static csto_status copy_stdin(char *tmp, size_t suffix_len, csto_error *err) {
+  int fd = mkstemps(tmp, (int)suffix_len);
+  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  if (!f) {
+    if (fd >= 0)
+      close(fd);
+    return csto_error_set(err, CSTO_ERR_IO, "<stdin>: cannot make a temporary file");
+  }
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, stdin)) > 0 && fwrite(buf, 1, n, f) == n)
+    ;
+  int failed = ferror(stdin) || ferror(f);
+  if (fclose(f) != 0 || failed) {
+    unlink(tmp);
+    return csto_error_set(err, CSTO_ERR_IO, "<stdin>: cannot copy to a temporary file");
+  }
+  return CSTO_OK;
+}
+
+/* A graph file on standard input: loaded from its copy, messages naming "<stdin>". */
+static csto_status load_stdin_graph(extraction *x, csto_error *err) {
+  char tmp[64];
+  const char *suffix = x->o->stdin_suffix;
+  snprintf(tmp, sizeof tmp, "/tmp/csto-kg-load-XXXXXX%s", suffix);
+  csto_status st = copy_stdin(tmp, strlen(suffix), err);
+  if (st != CSTO_OK)
+    return st;
+  st = load_one_file(x, tmp, "<stdin>", err);
+  unlink(tmp);
+  size_t n = strlen(tmp);
+  if (st != CSTO_OK && err && strncmp(err->message, tmp, n) == 0) { /* the copy's name: */
+    memmove(err->message + 7, err->message + n, strlen(err->message + n) + 1);
+    memcpy(err->message, "<stdin>", 7);
+  }
+  return st;
+}
+
 static int load_one(extraction *x, const char *path) {
   csto_error err = {CSTO_OK, ""};
-  csto_status st = load_one_file(x, path, &err);
+  csto_status st = strcmp(path, "-") == 0 && x->o->stdin_suffix
+                       ? load_stdin_graph(x, &err)
+                       : load_one_file(x, path, NULL, &err);
   if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
     return 1;
@@ -274,7 +342,7 @@ static csto_status open_push(extraction *x, load_options *o, csto_error *err) {
 }
 
 int csto_cmd_load(int argc, char **argv) {
-  load_options o = {NULL, NULL, NULL, 0, {0}, {NULL, NULL, NULL, 0, 0, 0}};
+  load_options o = {NULL, NULL, NULL, NULL, 0, {0}, {NULL, NULL, NULL, 0, 0, 0}};
   int rc = parse_args(argc, argv, &o);
   if (rc >= 0)
     return rc;
@@ -290,7 +358,7 @@ int csto_cmd_load(int argc, char **argv) {
   }
   if (x.store)
     csto_store_set_journal(x.store, csto_serve_active(o.store));
-  int failed = 0;
+  int failed = optind < argc ? 0 : load_one(&x, "-");
   for (int i = optind; i < argc; i++)
     failed += load_one(&x, argv[i]);
   csto_store_close(x.store);

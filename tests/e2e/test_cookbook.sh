@@ -55,7 +55,7 @@ check "provenance: the sentence that states Muhriddin chairs" has provenance "\"
 check "provenance: one sentence, with its offsets and the article's date" has provenance ",522,687,2021-09-15"
 check "provenance: one row" rows provenance 1
 check "sources runs" run sources
-check "sources: one article, the sentence listing the members" has sources ",https://w3id.org/csto-kg/resource/article_0398db4c1211ba34,\"The Collective Security Treaty Organization (CSTO) is an international organization"
+check "sources: one article, the sentence listing the members" has sources ",https://w3id.org/csto-kg/resource/article_6446d0a1d1cb2549e847e62606951362,\"The Collective Security Treaty Organization (CSTO) is an international organization"
 check "sources: one row" rows sources 1
 check "rules runs" run rules
 check "rules: six members from one list" has rules "memberOf.list,https://w3id.org/csto-kg/ontology#memberOf,6"

@@ -160,7 +160,8 @@ expect_eq "$(cat "$T/notes.txt")" "precious" "not a store is left alone"
 # usage errors
 set +e
 "$CSTO_KG" load "$A" 2>/dev/null; expect_eq "$?" "2" "load without --store"
-"$CSTO_KG" load --store "$S" 2>/dev/null; expect_eq "$?" "2" "load without files"
+err=$("$CSTO_KG" load --store "$S" 2>&1 < /dev/null); expect_eq "$?" "1" "load without files reads standard input"
+[[ $err == *"<stdin>: empty file"* ]] || fail "load of an empty standard input: $err"
 "$CSTO_KG" delete "$ART_A" 2>/dev/null; expect_eq "$?" "2" "delete without --store"
 "$CSTO_KG" query --store "$S" 'ASK {}' "$A" 2>/dev/null; expect_eq "$?" "2" "--store and files"
 set -e

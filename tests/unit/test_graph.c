@@ -3,6 +3,7 @@
 #include <raptor2.h>
 
 #include "csto/graph.h"
+#include "csto/layout.h"
 
 static char *write_graph(const csto_doc *doc, const char *format, size_t *len) {
   csto_graph *g = NULL;
@@ -104,6 +105,71 @@ static void nquads_name_the_article_graph(void **state) {
   test_run_free(&r);
 }
 
+/* The IRI csto_article_iri gives an article with this id, URL and text. */
+static char *iri_of(const char *id, const char *url, const char *text) {
+  csto_article a = {.id = (char *)id, .url = (char *)url, .body = text,
+                    .body_len = strlen(text)};
+  char *iri = csto_article_iri(CSTO_RES_NS, &a);
+  assert_non_null(iri);
+  return iri;
+}
+
+static void expect_iri(const char *id, const char *url, const char *text, const char *local) {
+  char *iri = iri_of(id, url, text), want[512];
+  snprintf(want, sizeof want, "%sarticle_%s", CSTO_RES_NS, local);
+  assert_string_equal(iri, want);
+  free(iri);
+}
+
+static void an_id_names_the_article(void **state) {
+  (void)state;
+  expect_iri("a1", NULL, "x", "a1");
+  expect_iri("17", "https://a.example/1", "x", "17"); /* the id, not the URL */
+  /* space, "/", "#", "_" and "%" encoded: no id gives another's IRI or a derived one */
+  expect_iri("TASS 12/3#x_y%", NULL, "x", "TASS%2012%2F3%23x%5Fy%25");
+  expect_iri("A.b-c~", NULL, "x", "A.b-c~");
+  /* characters an IRI allows stay; controls, private use and noncharacters are encoded */
+  expect_iri("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 1", NULL, "x",
+             "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0%201");
+  expect_iri("a\xC2\x85" "b\xEE\x80\x80" "c\xEF\xBF\xBE", NULL, "x",
+             "a%C2%85b%EE%80%80c%EF%BF%BE");
+  expect_iri("\xF0\x9F\x98\x80", NULL, "x", "\xF0\x9F\x98\x80");
+  /* an absolute IRI is encoded as any id: the layout knows an article by its name */
+  expect_iri("https://tass.com/politics/1?x=<y>", NULL, "x",
+             "https%3A%2F%2Ftass.com%2Fpolitics%2F1%3Fx%3D%3Cy%3E");
+}
+
+static void without_an_id_a_128_bit_hash(void **state) {
+  (void)state;
+  /* FNV-1a 128 test vectors: of the URL when there is one, else of the body */
+  expect_iri(NULL, "a", "ignored", "d228cb696f1a8caf78912b704e4a8964");
+  expect_iri(NULL, NULL, "foobar", "343e1662793c64bf6f0d3597ba446f18");
+  expect_iri("", NULL, "foobar", "343e1662793c64bf6f0d3597ba446f18");
+  char *one = iri_of(NULL, "https://a.example/1", "x");
+  char *two = iri_of(NULL, "https://a.example/2", "x");
+  assert_int_equal(strlen(one), strlen(CSTO_RES_NS) + strlen("article_") + 32);
+  assert_string_not_equal(one, two);
+  free(one);
+  free(two);
+}
+
+static void derived_names_follow_the_id(void **state) {
+  (void)state;
+  char *g = iri_of("a b", NULL, "x"), s[256];
+  snprintf(s, sizeof s, "%s_char_0_5", g);
+  assert_false(csto_layout_merges(g, s)); /* its text */
+  assert_false(csto_layout_merges(g, g));
+  snprintf(s, sizeof s, "%sstatement_a%%20b_3", CSTO_RES_NS);
+  assert_false(csto_layout_merges(g, s));
+  snprintf(s, sizeof s, "%sextraction_a%%20b", CSTO_RES_NS);
+  assert_false(csto_layout_merges(g, s));
+  snprintf(s, sizeof s, "%sstatement_a%%20bc_3", CSTO_RES_NS); /* another article's */
+  assert_true(csto_layout_merges(g, s));
+  assert_true(csto_layout_merges(g, CSTO_RES_NS "Russia"));
+  assert_false(csto_layout_merges(CSTO_RES_NS "article_a/b", CSTO_RES_NS "Russia"));
+  free(g);
+}
+
 static void unknown_formats_are_refused(void **state) {
   (void)state;
   assert_false(csto_graph_format_known("jsonx"));
@@ -121,6 +187,9 @@ int main(void) {
       cmocka_unit_test(sentence_offsets_are_exact),
       cmocka_unit_test(nquads_name_the_article_graph),
       cmocka_unit_test(unknown_formats_are_refused),
+      cmocka_unit_test(an_id_names_the_article),
+      cmocka_unit_test(without_an_id_a_128_bit_hash),
+      cmocka_unit_test(derived_names_follow_the_id),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -470,6 +470,36 @@ static void test_jsonl_good(void **state) {
   remove_temp(path);
 }
 
+static void test_jsonl_ids_once(void **state) {
+  (void)state;
+  char *path;
+  csto_jsonl *r = jsonl_open_text("{\"text\": \"A.\", \"id\": 7}\n"
+                                  "{\"text\": \"B.\", \"id\": \"8\"}\n"
+                                  "{\"text\": \"C.\", \"id\": \"7\"}\n"
+                                  "{\"text\": \"D.\", \"id\": \"\"}\n"
+                                  "{\"text\": \"E.\", \"id\": \"7 \"}\n",
+                                  0, &path);
+  csto_article *a = NULL;
+  csto_error err = {0};
+  char want[600];
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
+    csto_article_free(a);
+  }
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_ERR_INPUT); /* 7 and "7": one id */
+  assert_null(a);
+  snprintf(want, sizeof want, "%s:3 (id 7): duplicate id (line 1 gave it first)", path);
+  assert_string_equal(err.message, want);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_ERR_INPUT);
+  snprintf(want, sizeof want, "%s:4: field \"id\" is empty", path);
+  assert_string_equal(err.message, want);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK); /* reading goes on */
+  assert_string_equal(a->id, "7 ");
+  csto_article_free(a);
+  csto_jsonl_close(r);
+  remove_temp(path);
+}
+
 /* The first article of text must fail with status st and a message "PATH" + suffix. */
 static void jsonl_fails(const char *text, size_t max, csto_status st, const char *suffix) {
   char *path;
@@ -639,6 +669,7 @@ int main(void) {
       cmocka_unit_test(test_stdin),
       cmocka_unit_test(test_free_null),
       cmocka_unit_test(test_jsonl_good),
+      cmocka_unit_test(test_jsonl_ids_once),
       cmocka_unit_test(test_jsonl_errors),
       cmocka_unit_test(test_jsonl_line_too_long),
       cmocka_unit_test(test_jsonl_open_errors),
