@@ -7,7 +7,8 @@ packages=(build-essential cmake pkg-config
   librdf0-dev libraptor2-dev librasqal3-dev librdf-storage-sqlite
   libserd-dev libutf8proc-dev libjansson-dev libcurl4-gnutls-dev libsqlite3-dev zlib1g-dev libcmocka-dev
   raptor2-utils rasqal-utils redland-utils sqlite3 curl graphviz
-  virtuoso-opensource)
+  virtuoso-opensource
+  help2man groff-base man-db bash-completion)  # man pages from --help; their tests
 # Node.js (for the SHACL validator) and Python (for a test's arithmetic) may come from
 # elsewhere than Debian's packages; only what is not on the PATH is installed.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

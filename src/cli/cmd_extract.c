@@ -30,7 +30,8 @@ static const char usage[] =
     "      --explain       list each fact with the rule and the mentions that made it (stderr)\n"
     "      --provenance P  full (default), compact (leaves out what other triples say),\n"
     "                      none (facts only)\n"
-    "      --no-provenance the same as --provenance none\n";
+    "      --no-provenance\n"
+    "                      the same as --provenance none\n";
 
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;

@@ -14,6 +14,26 @@ check "the data" test -f "$prefix/share/csto-kg/lexicon.ttl" -a -d "$prefix/shar
 pc=$prefix/lib/pkgconfig
 check "the pkg-config file" test -f "$pc/csto.pc"
 
+# A man page for the command and one for each command it lists, found by man and
+# rendered without a warning; the bash completion where bash-completion looks.
+mandir=$prefix/share/man/man1
+for cmd in "" $("$prefix/bin/csto-kg" --help | awk '/^commands:/ {on = 1; next} on && /^  [a-z]/ {print $1}'); do
+  page=$mandir/csto-kg${cmd:+-$cmd}.1
+  check "$(basename "$page") is installed" test -s "$page"
+  check "$(basename "$page") renders without warnings" \
+    bash -c "[ -z \"\$(groff -man -Tutf8 -ww -z '$page' 2>&1)\" ] && MANWIDTH=80 man -l '$page' | grep -q NAME"
+done
+check "man finds csto-kg-extract beside the command on the PATH" \
+  bash -c "unset MANPATH; PATH='$prefix/bin':\$PATH man -w csto-kg-extract | grep -qx '$mandir/csto-kg-extract.1'"
+completion=$prefix/share/bash-completion/completions/csto-kg
+check "the bash completion is installed" test -s "$completion"
+check "bash-completion loads it from the prefix's data directory" bash -c "
+  source /usr/share/bash-completion/bash_completion
+  XDG_DATA_DIRS='$prefix/share' __load_completion csto-kg && complete -p csto-kg | grep -q _csto_kg"
+check "the installed completion completes the installed command" bash -c "
+  PATH='$prefix/bin':\$PATH; source '$completion'
+  COMP_WORDS=(csto-kg ex); COMP_CWORD=1; _csto_kg; [ \"\${COMPREPLY[*]}\" = extract ]"
+
 unset CSTO_DATA_DIR
 check "the installed command reads the installed data" \
   bash -c "'$prefix/bin/csto-kg' kb stats | grep -q '$prefix/share/csto-kg/kb'"
