@@ -41,7 +41,7 @@ ROLE_LABELS = {
     "ForeignMinister": "foreign minister", "DefenceMinister": "defence minister",
     "SecurityCouncilSecretary": "security council secretary", "Spokesperson": "spokesperson",
     "SecretaryGeneral": "secretary general", "ExecutiveSecretary": "executive secretary",
-    "Chair": "chair",
+    "Chair": "chair", "SupremeLeader": "supreme leader",
 }
 TYPES = ["Country", "City", "InternationalOrganization", "OrganizationBody", "GovernmentBody",
          "Person"]
