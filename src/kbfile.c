@@ -819,37 +819,37 @@ static const struct {
   const char *role;
 } office_roles[] = {{WDT_P1906, "HeadOfState"}, {WDT_P1313, "HeadOfGovernment"}};
 
-/* A p:P39 statement of holder: a csto:PostHolding when its office is a state's head of
+/* A p:P39 statement of a holder: a csto:PostHolding when its office is a state's head of
  * state or government office (wdt:P1906/P1313 in the extract), the state is imported or
- * known, and it has a start day; anything else is left out. */
+ * known, and it has a start day; anything else is left out. data: the holder's struct p39,
+ * whose st gets the outcome. */
 static int statement_holding(librdf_node *o, void *data) {
-  struct p39 h = {.c = ((struct p39 *)data)->c, .holder = ((struct p39 *)data)->holder,
-                  .st = CSTO_OK};
+  struct p39 *of = data;
+  struct p39 h = {.c = of->c, .holder = of->holder, .st = CSTO_OK};
   const char *statement = node_iri(o);
   if (statement)
     each_target(h.c->extract, statement, PS_P39, first_office, &h);
   for (size_t i = 0; h.office && !h.state && i < sizeof office_roles / sizeof office_roles[0]; i++) {
     each_source(h.c->extract, office_roles[i].office_of, h.office, known_state, &h);
-    if (h.state) {
-      each_target(h.c->extract, statement, PQ_START, pick_day, h.start);
-      each_target(h.c->extract, statement, PQ_END, pick_day, h.end);
-      if (h.start[0])
-        h.st = write_holding(&h, office_roles[i].role);
-    }
+    if (!h.state)
+      continue;
+    each_target(h.c->extract, statement, PQ_START, pick_day, h.start);
+    each_target(h.c->extract, statement, PQ_END, pick_day, h.end);
+    if (h.start[0])
+      h.st = write_holding(&h, office_roles[i].role);
   }
   free(h.office);
   free(h.state);
-  ((struct p39 *)data)->st = h.st;
+  of->st = h.st;
   return h.st != CSTO_OK;
 }
 
 /* The dated posts of one imported item, from its full P39 statements. */
 static csto_status import_holdings(struct import_ctx *c, const char *item) {
-  struct p39 h = {.c = c, .holder = NULL, .st = CSTO_OK};
   char *holder = subject_of(c, item);
   if (!holder)
     return CSTO_OK; /* not imported: no English label */
-  h.holder = holder;
+  struct p39 h = {.c = c, .holder = holder, .st = CSTO_OK};
   each_target(c->extract, item, P_P39, statement_holding, &h);
   free(holder);
   return h.st;

@@ -146,7 +146,7 @@ def slug(name):
     and modifier letters (category Lm: 'Oʻtkir' -> 'Otkir') dropped, ASCII letters,
     digits and '-' kept, every other run of characters one '_', none at either end."""
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.category(c) in ("Mn", "Mc", "Me", "Lm"))
+    s = "".join(c for c in s if unicodedata.category(c) not in ("Mn", "Mc", "Me", "Lm"))
     s = re.sub(r"[^A-Za-z0-9-]+", "_", s).strip("_")
     if not s:
         raise KBError(f"cannot make a slug of {name!r}")
