@@ -18,6 +18,7 @@
 
 #include "csto/normalize.h"
 #include "csto/output.h"
+#include "csto/reader.h"
 
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
@@ -33,6 +34,15 @@
 #define OWL_SAMEAS NS_OWL "sameAs"
 #define WDT_P31 CSTO_KBFILE_NS_WDT "P31"
 #define WDT_P39 CSTO_KBFILE_NS_WDT "P39"
+/* A state's "office held by head of state" and "office held by head of government". */
+#define WDT_P1906 CSTO_KBFILE_NS_WDT "P1906"
+#define WDT_P1313 CSTO_KBFILE_NS_WDT "P1313"
+/* Full statements: item p:P39 statement; statement ps:P39 office, pq:P580 start, pq:P582 end. */
+#define WD_PROP "http://www.wikidata.org/prop/"
+#define P_P39 WD_PROP "P39"
+#define PS_P39 WD_PROP "statement/P39"
+#define PQ_START WD_PROP "qualifier/P580"
+#define PQ_END WD_PROP "qualifier/P582"
 
 #ifndef CSTO_DEFAULT_DATA_DIR
 #define CSTO_DEFAULT_DATA_DIR "ontology"
@@ -169,14 +179,12 @@ static const char *literal_text(librdf_node *n) {
   return (const char *)librdf_node_get_literal_value(n);
 }
 
-/* Add <s> <p> <o> (o an IRI, or a literal in lang when lang is not NULL) unless present.
- * Checking first keeps the count of added triples honest whatever the storage does. */
-static csto_status add(csto_kbfile *kb, const char *s, const char *p, const char *o,
-                       const char *lang, csto_error *err) {
-  librdf_node *on = lang ? librdf_new_node_from_literal(kb->world, (const unsigned char *)o,
-                                                        *lang ? lang : NULL, 0)
-                         : iri(kb, o);
-  librdf_statement *st = librdf_new_statement_from_nodes(kb->world, iri(kb, s), iri(kb, p), on);
+/* Add <s> <p> on unless present (on is consumed; NULL means out of memory). Checking
+ * first keeps the count of added triples honest whatever the storage does. */
+static csto_status add_node(csto_kbfile *kb, const char *s, const char *p, librdf_node *on,
+                            csto_error *err) {
+  librdf_statement *st = on ? librdf_new_statement_from_nodes(kb->world, iri(kb, s), iri(kb, p), on)
+                            : NULL;
   if (!st)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   int rc = librdf_model_contains_statement(kb->model, st) ? 0
@@ -185,6 +193,26 @@ static csto_status add(csto_kbfile *kb, const char *s, const char *p, const char
   if (rc != 0)
     return csto_error_set(err, CSTO_ERR_RDF, "cannot add a triple about <%s>", s);
   return CSTO_OK;
+}
+
+/* Add <s> <p> <o> (o an IRI, or a literal in lang when lang is not NULL) unless present. */
+static csto_status add(csto_kbfile *kb, const char *s, const char *p, const char *o,
+                       const char *lang, csto_error *err) {
+  librdf_node *on = lang ? librdf_new_node_from_literal(kb->world, (const unsigned char *)o,
+                                                        *lang ? lang : NULL, 0)
+                         : iri(kb, o);
+  return add_node(kb, s, p, on, err);
+}
+
+/* Add <s> <p> "date"^^xsd:date unless present. */
+static csto_status add_date(csto_kbfile *kb, const char *s, const char *p, const char *date,
+                            csto_error *err) {
+  librdf_uri *dt = librdf_new_uri(kb->world, (const unsigned char *)NS_XSD "date");
+  librdf_node *on =
+      dt ? librdf_new_node_from_typed_literal(kb->world, (const unsigned char *)date, NULL, dt) : NULL;
+  if (dt)
+    librdf_free_uri(dt);
+  return add_node(kb, s, p, on, err);
 }
 
 int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, const char *o,
@@ -685,6 +713,148 @@ static csto_status import_item(struct import_ctx *c, const char *item) {
   return st;
 }
 
+/* Visit each subject node of <?> <p> <o> in kb, as each_target does for targets. */
+static void each_source(csto_kbfile *kb, const char *p, const char *o,
+                        int (*visit)(librdf_node *, void *), void *data) {
+  librdf_node *pn = iri(kb, p), *on = iri(kb, o);
+  librdf_iterator *it = librdf_model_get_sources(kb->model, pn, on);
+  for (; it && !librdf_iterator_end(it); librdf_iterator_next(it))
+    if (visit(librdf_iterator_get_object(it), data))
+      break;
+  if (it)
+    librdf_free_iterator(it);
+  librdf_free_node(pn);
+  librdf_free_node(on);
+}
+
+/* Our IRI for an item, once the items are imported: the subject target or known links to
+ * it (caller frees); NULL when neither does. */
+static char *subject_of(struct import_ctx *c, const char *item) {
+  char *s = linked_iri(c->target, item);
+  return s ? s : linked_iri(c->known, item);
+}
+
+/* What follows the last '/' or '#' of an IRI: "Sadyr_Japarov" of res:Sadyr_Japarov. */
+static const char *local_name(const char *iri) {
+  const char *slash = strrchr(iri, '/'), *hash = strrchr(iri, '#');
+  const char *last = slash > hash ? slash : hash;
+  return last ? last + 1 : iri;
+}
+
+/* One P39 statement of a holder, as it is read from the extract. */
+struct p39 {
+  struct import_ctx *c;
+  const char *holder; /* our IRI */
+  char *office;       /* the position item */
+  char *state;        /* our IRI of the state whose office it is */
+  char start[11], end[11];
+  csto_status st;
+};
+
+static int first_office(librdf_node *o, void *data) {
+  struct p39 *h = data;
+  const char *v = node_iri(o);
+  if (!is_wd_item(v))
+    return 0;
+  if (!(h->office = strdup(v)))
+    h->st = csto_error_set(h->c->err, CSTO_ERR_NOMEM, "out of memory");
+  return 1;
+}
+
+static int known_state(librdf_node *o, void *data) {
+  struct p39 *h = data;
+  const char *item = node_iri(o);
+  if (is_wd_item(item))
+    h->state = subject_of(h->c, item);
+  return h->state != NULL;
+}
+
+/* The day of a Wikidata time ("2019-03-01T00:00:00Z" -> "2019-03-01") into day. */
+static int pick_day(librdf_node *o, void *data) {
+  char *day = data;
+  const char *v = librdf_node_is_literal(o) ? literal_text(o) : NULL;
+  csto_date parsed;
+  if (!v || strlen(v) < 10)
+    return 0;
+  memcpy(day, v, 10);
+  day[10] = '\0';
+  if (csto_date_parse(day, &parsed, NULL) == CSTO_OK)
+    return 1;
+  day[0] = '\0';
+  return 0;
+}
+
+static csto_status write_holding(struct p39 *h, const char *role) {
+  csto_kbfile *t = h->c->target;
+  csto_error *err = h->c->err;
+  size_t n = strlen(CSTO_KBFILE_NS_RES) + strlen(local_name(h->holder)) + strlen(role) +
+             strlen(local_name(h->state)) + sizeof "holding____" + 10;
+  char *holding = malloc(n), role_iri[128];
+  if (!holding)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  /* the start day, not its year as in the generated base: a new node, never a clash */
+  snprintf(holding, n, "%sholding_%s_%s_%s_%s", CSTO_KBFILE_NS_RES, local_name(h->holder), role,
+           local_name(h->state), h->start);
+  snprintf(role_iri, sizeof role_iri, "%s%s", NS_CSTO, role);
+  csto_status st = add(t, holding, RDF_TYPE, NS_CSTO "PostHolding", NULL, err);
+  if (st == CSTO_OK)
+    st = add(t, holding, NS_CSTO "holder", h->holder, NULL, err);
+  if (st == CSTO_OK)
+    st = add(t, holding, NS_CSTO "role", role_iri, NULL, err);
+  if (st == CSTO_OK)
+    st = add(t, holding, NS_CSTO "postIn", h->state, NULL, err);
+  if (st == CSTO_OK)
+    st = add_date(t, holding, NS_CSTO "startDate", h->start, err);
+  if (st == CSTO_OK && h->end[0])
+    st = add_date(t, holding, NS_CSTO "endDate", h->end, err);
+  if (st == CSTO_OK)
+    h->c->report->holdings++;
+  free(holding);
+  return st;
+}
+
+/* The offices whose holders the extract can date, and the role each is. */
+static const struct {
+  const char *office_of; /* state -> office */
+  const char *role;
+} office_roles[] = {{WDT_P1906, "HeadOfState"}, {WDT_P1313, "HeadOfGovernment"}};
+
+/* A p:P39 statement of a holder: a csto:PostHolding when its office is a state's head of
+ * state or government office (wdt:P1906/P1313 in the extract), the state is imported or
+ * known, and it has a start day; anything else is left out. data: the holder's struct p39,
+ * whose st gets the outcome. */
+static int statement_holding(librdf_node *o, void *data) {
+  struct p39 *of = data;
+  struct p39 h = {.c = of->c, .holder = of->holder, .st = CSTO_OK};
+  const char *statement = node_iri(o);
+  if (statement)
+    each_target(h.c->extract, statement, PS_P39, first_office, &h);
+  for (size_t i = 0; h.office && !h.state && i < sizeof office_roles / sizeof office_roles[0]; i++) {
+    each_source(h.c->extract, office_roles[i].office_of, h.office, known_state, &h);
+    if (!h.state)
+      continue;
+    each_target(h.c->extract, statement, PQ_START, pick_day, h.start);
+    each_target(h.c->extract, statement, PQ_END, pick_day, h.end);
+    if (h.start[0])
+      h.st = write_holding(&h, office_roles[i].role);
+  }
+  free(h.office);
+  free(h.state);
+  of->st = h.st;
+  return h.st != CSTO_OK;
+}
+
+/* The dated posts of one imported item, from its full P39 statements. */
+static csto_status import_holdings(struct import_ctx *c, const char *item) {
+  char *holder = subject_of(c, item);
+  if (!holder)
+    return CSTO_OK; /* not imported: no English label */
+  struct p39 h = {.c = c, .holder = holder, .st = CSTO_OK};
+  each_target(c->extract, item, P_P39, statement_holding, &h);
+  free(holder);
+  return h.st;
+}
+
 csto_status csto_kbfile_import_wikidata(csto_kbfile *target, csto_kbfile *extract,
                                         csto_kbfile *known, csto_kbfile_import_report *report,
                                         csto_error *err) {
@@ -699,6 +869,9 @@ csto_status csto_kbfile_import_wikidata(csto_kbfile *target, csto_kbfile *extrac
   report->items = items.n;
   for (size_t i = 0; st == CSTO_OK && i < items.n; i++)
     st = import_item(&c, items.v[i]);
+  /* after every item has its IRI, so that a holding finds its state whatever the order */
+  for (size_t i = 0; st == CSTO_OK && i < items.n; i++)
+    st = import_holdings(&c, items.v[i]);
   report->added = csto_kbfile_size(target) - before;
   strvec_free(&items);
   return st;

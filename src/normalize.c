@@ -83,15 +83,21 @@ char *csto_slug(const char *text, size_t len) {
   }
   size_t o = 0;
   int gap = 0;
-  for (utf8proc_ssize_t i = 0; i < n; i++) {
-    unsigned char c = plain[i];
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(plain + i, n - i, &c);
+    if (k <= 0)
+      break;
+    i += k;
     if (c < 0x80 && (isalnum(c) || c == '-')) {
       if (gap && o > 0)
         out[o++] = '_';
       out[o++] = (char)c;
       gap = 0;
-    } else if (c < 0x80 || (c & 0xC0) != 0x80) {
-      gap = 1; /* one separator per run, counting each non-ASCII character once */
+    } else if (utf8proc_category(c) != UTF8PROC_CATEGORY_LM) {
+      /* a modifier letter belongs to its letter, as a diacritic does ("Oʻtkir" -> Otkir);
+       * anything else separates, one '_' per run */
+      gap = 1;
     }
   }
   if (o == 0)

@@ -42,7 +42,8 @@ typedef enum {
   X(SPOKESPERSON, "Spokesperson", "Spokesperson") \
   X(SECRETARY_GENERAL, "SecretaryGeneral", "Secretary General") \
   X(EXECUTIVE_SECRETARY, "ExecutiveSecretary", "Executive Secretary") \
-  X(CHAIR, "Chair", "Chair")
+  X(CHAIR, "Chair", "Chair") \
+  X(SUPREME_LEADER, "SupremeLeader", "Supreme Leader") /* Iran's: kept apart from its president */
 
 typedef enum {
   CSTO_ROLE_NONE = 0,

@@ -56,6 +56,7 @@ typedef struct {
   size_t skipped;    /* items without an English label, left out */
   size_t reused;     /* items whose wd id the known knowledge base already links to an IRI */
   size_t typed;      /* imported items that got an rdf:type from wdt:P31 */
+  size_t holdings;   /* csto:PostHolding nodes made from dated p:P39 statements */
   size_t added;      /* triples that the target did not hold before */
 } csto_kbfile_import_report;
 
@@ -97,7 +98,12 @@ int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, const char *o
  *   mints for that name) with rdfs:label / skos:altLabel (English only),
  *   owl:sameAs the item, rdf:type from P31 (Q5 csto:Person, Q6256 and Q3624078
  *   csto:Country, Q515 and Q5119 csto:City, Q484652 csto:InternationalOrganization; other
- *   classes give no type), csto:positionHeldItem for each P39 item.
+ *   classes give no type), csto:positionHeldItem for each P39 item;
+ *   a csto:PostHolding res:holding_<holder>_<Role>_<state>_<start day> for each full P39
+ *   statement (item p:P39 s; s ps:P39 office, pq:P580 start[, pq:P582 end]) whose office
+ *   a state in the extract names as its wdt:P1906 (csto:HeadOfState) or wdt:P1313
+ *   (csto:HeadOfGovernment) office, when that state is imported or known and the start
+ *   is a day; csto:startDate/csto:endDate are the days of those times.
  * known (may be NULL; may be target) is the knowledge base already in use: an item it links
  * with owl:sameAs keeps that IRI, and a label is written as skos:altLabel when the IRI
  * already has a different English label there or in target. extract is only read.

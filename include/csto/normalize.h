@@ -13,9 +13,12 @@
  * caller (free with free()), or NULL when out of memory or the input is not UTF-8. */
 char *csto_normalize(const char *text, size_t len);
 
-/* A slug for minting IRIs from a name: normalized, ASCII letters and digits kept,
- * runs of anything else become one '_'. "Sadyr Japarov" -> "Sadyr_Japarov".
- * Returns a new string owned by the caller, or NULL. */
+/* A slug for minting IRIs from a name: compatibility decomposition, combining marks and
+ * modifier letters (category Lm) dropped, ASCII letters, digits and '-' kept, every other
+ * run of characters one '_', none at either end ("_" when nothing is left).
+ * "Sadyr Japarov" -> "Sadyr_Japarov", "Oʻtkir Sultonov" -> "Otkir_Sultonov". The
+ * knowledge-base generator (scripts/kb/build_kb.py) mints IRIs by the same rule; both are
+ * held to tests/fixtures/slugs.tsv. Returns a new string owned by the caller, or NULL. */
 char *csto_slug(const char *text, size_t len);
 
 /* Text as every RDF format can carry it: valid UTF-8 in, a new string out (owned by the

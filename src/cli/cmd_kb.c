@@ -190,9 +190,10 @@ static int kb_import(int argc, char **argv) {
     st = csto_kbfile_write(g.target, target, &err);
   if (st == CSTO_OK)
     printf("imported %zu of %zu items into %s (%zu already linked, %zu typed, "
-           "%zu without an English label skipped): %zu new triples, %zu in all\n",
-           rep.imported, rep.items, target, rep.reused, rep.typed, rep.skipped, rep.added,
-           csto_kbfile_size(g.target));
+           "%zu without an English label skipped, %zu post holdings): %zu new triples, "
+           "%zu in all\n",
+           rep.imported, rep.items, target, rep.reused, rep.typed, rep.skipped, rep.holdings,
+           rep.added, csto_kbfile_size(g.target));
   graphs_free(&g);
   free(dir);
   free(into);

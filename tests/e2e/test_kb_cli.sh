@@ -143,7 +143,7 @@ user="$work/copy/kb/user.ttl"
 expect_rc 0 kb stats --data "$work/copy"
 cp "$work/out" "$work/stats1" # the baseline: no user.ttl, whatever the source tree holds
 expect_rc 0 kb import "$fixture" --data "$work/copy"
-expect "$(cat "$work/out")" "imported 8 of 9 items into $user (2 already linked, 7 typed, 1 without an English label skipped): 40 new triples, 40 in all" "import summary"
+expect "$(cat "$work/out")" "imported 8 of 9 items into $user (2 already linked, 7 typed, 1 without an English label skipped, 0 post holdings): 40 new triples, 40 in all" "import summary"
 rapper -q -i turtle -c "$user" 2>&1 | grep -q . && fail "user.ttl does not parse cleanly"
 ntriples "$user" >"$work/user.nt"
 expect "$(wc -l <"$work/user.nt")" 40 "triples in user.ttl"
@@ -197,6 +197,66 @@ grep -v '/Mine>' "$work/mine.nt" | diff -q - "$work/user.nt" >/dev/null ||
   fail "N-Triples and Turtle extracts gave different results"
 expect_rc 0 kb import "--into=$work/eq.ttl" "$fixture"
 expect "$(ntriples "$work/eq.ttl" | wc -l)" 40 "--into=FILE form"
+
+# ---------------------------------------------------------------------------------------
+echo "== a region extract (the README's query): people, states and dated terms"
+region="$CSTO_TEST_DIR/fixtures/wikidata-region-extract.ttl"
+rm -rf "$work/region" && mkdir -p "$work/region/kb"
+cp "$shipped"/*.ttl "$work/region/" && cp "$shipped"/kb/*.ttl "$work/region/kb/"
+rm -f "$work/region/kb/user.ttl"
+# The README's region query, run by rasqal on the fixture's triples plus the two states'
+# membership, gives exactly the fixture: the fixture is what the documented query returns.
+awk '/<!-- region query/ { f = 1; next } f && /^```sparql/ { g = 1; next } g && /^```/ { exit } g' \
+  "$shipped/kb/README.md" >"$work/region.rq"
+grep -q 'CONSTRUCT' "$work/region.rq" || fail "no region query in ontology/kb/README.md"
+{ cat "$region"; echo 'wd:Q900000401 wdt:P463 wd:Q318693 . wd:Q900000402 wdt:P463 wd:Q318693 .'; } \
+  >"$work/region-source.ttl"
+roqet -q -i sparql -D "$work/region-source.ttl" -r turtle "$work/region.rq" >"$work/region-result.ttl" 2>/dev/null || true
+diff <(ntriples "$work/region-result.ttl") <(ntriples "$region") >/dev/null ||
+  fail "the README's region query does not give the fixture's triples"
+# An article (written for this test) that names one imported person by title alone and
+# another by an alias.
+cat >"$work/region.txt" <<'EOF'
+---
+outlet: Test Wire
+date: 2019-05-14
+---
+MINSK, May 14. The President of Imaginaria took part in the CSTO summit in Minsk on Tuesday. Prime Minister Selima Orvatova also attended the summit.
+EOF
+"$CSTO_KG" extract --data "$work/region" "$work/region.txt" >"$work/before.ttl" || fail "extract before the import"
+grep -q 'Q9000004' "$work/before.ttl" && fail "the shipped base already knows the invented region"
+expect_rc 0 kb stats --data "$work/region"
+cp "$work/out" "$work/rstats1"
+expect_rc 0 kb import "$region" --data "$work/region"
+expect "$(cat "$work/out")" "imported 6 of 6 items into $work/region/kb/user.ttl (0 already linked, 6 typed, 0 without an English label skipped, 5 post holdings): 60 new triples, 60 in all" "region import summary"
+expect_rc 0 kb stats --data "$work/region"
+cp "$work/out" "$work/rstats2"
+for k in entities:6 Country:2 Person:4 'post holdings:5' 'with owl:sameAs:6'; do
+  expect "$(stat_of "$work/rstats2" "${k%:*}")" "$(($(stat_of "$work/rstats1" "${k%:*}") + ${k##*:}))" "region: ${k%:*}"
+done
+ntriples "$work/region/kb/user.ttl" >"$work/region.nt"
+H="<${R}holding_Dorin_Kastel_HeadOfState_Imaginaria_2018-03-04>"
+XSD_DATE='^^<http://www.w3.org/2001/XMLSchema#date>'
+for line in \
+  "$H <${CSTO}holder> <${R}Dorin_Kastel> ." \
+  "$H <${CSTO}role> <${CSTO}HeadOfState> ." \
+  "$H <${CSTO}postIn> <${R}Imaginaria> ." \
+  "$H <${CSTO}startDate> \"2018-03-04\"$XSD_DATE ." \
+  "$H <${CSTO}endDate> \"2020-03-04\"$XSD_DATE ." \
+  "<${R}holding_Halvard_Smet_HeadOfGovernment_Nordvalia_2019-01-15> <${CSTO}role> <${CSTO}HeadOfGovernment> ."; do
+  grep -qxF "$line" "$work/region.nt" || fail "region user.ttl lacks: $line"
+done
+grep -q "holding_Ardan_Velmorov_HeadOfState_Imaginaria_2020-03-04> <${CSTO}endDate>" "$work/region.nt" &&
+  fail "a running term got an end date"
+"$CSTO_KG" extract --data "$work/region" --format ntriples "$work/region.txt" >"$work/after.nt" ||
+  fail "extract after the import"
+SAME='<http://www.w3.org/2002/07/owl#sameAs>'
+grep -qxF "<${R}Dorin_Kastel> $SAME <http://www.wikidata.org/entity/Q900000423> ." "$work/after.nt" ||
+  fail "'the President of Imaginaria' in 2019 did not resolve to the imported holder"
+grep -q "<${CSTO}attendee> <${R}Dorin_Kastel> \.\$" "$work/after.nt" || fail "the imported holder does not attend"
+grep -qxF "<${R}Selima_Orvat> $SAME <http://www.wikidata.org/entity/Q900000422> ." "$work/after.nt" ||
+  fail "the alias 'Selima Orvatova' did not resolve to the imported person"
+grep -q 'Ardan_Velmorov' "$work/after.nt" && fail "the president out of office on the date was resolved"
 
 # ---------------------------------------------------------------------------------------
 echo "== errors: exit 1 for bad files, 2 for bad usage; no half-written output"

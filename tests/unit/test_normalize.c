@@ -52,6 +52,33 @@ static void slugs_are_ascii_iri_safe(void **state) {
   free(c);
 }
 
+/* tests/fixtures/slugs.tsv (name TAB slug), which scripts/kb/build_kb.py's slug() is
+ * checked against too: the knowledge base and the extractor mint one IRI per name. */
+static void slugs_follow_the_shared_vectors(void **state) {
+  (void)state;
+  char path[4096], line[1024];
+  if (test_fixture(path, sizeof path, "slugs.tsv") != 0)
+    fail_msg("CSTO_TEST_DIR is not set: run through ctest");
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  int n = 0;
+  assert_non_null(fgets(line, sizeof line, f)); /* header */
+  while (fgets(line, sizeof line, f)) {
+    line[strcspn(line, "\n")] = '\0';
+    char *tab = strchr(line, '\t');
+    assert_non_null(tab);
+    *tab = '\0';
+    char *slug = csto_slug(line, strlen(line));
+    assert_non_null(slug);
+    if (strcmp(slug, tab + 1) != 0)
+      fail_msg("csto_slug(\"%s\") = \"%s\", slugs.tsv says \"%s\"", line, slug, tab + 1);
+    free(slug);
+    n++;
+  }
+  fclose(f);
+  assert_true(n >= 10);
+}
+
 static void counts_code_points(void **state) {
   (void)state;
   assert_int_equal(csto_utf8_codepoints("Tajikistan\xE2\x80\x99s", 14), 12);
@@ -101,6 +128,7 @@ int main(void) {
       cmocka_unit_test(ascii_normalizes_as_utf8proc_does),
       cmocka_unit_test(rejects_invalid_utf8),
       cmocka_unit_test(slugs_are_ascii_iri_safe),
+      cmocka_unit_test(slugs_follow_the_shared_vectors),
       cmocka_unit_test(counts_code_points),
       cmocka_unit_test(text_for_rdf_keeps_code_points),
       cmocka_unit_test(text_rdf_ready_when_nothing_changes),
