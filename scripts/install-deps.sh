@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config
   raptor2-utils rasqal-utils redland-utils sqlite3 curl graphviz
   virtuoso-opensource
   help2man groff-base man-db bash-completion)  # man pages from --help; their tests
-# Node.js (for the SHACL validator) and Python (for a test's arithmetic) may come from
+# Node.js (for the SHACL validator and jsonld.js) and Python (for a test's arithmetic) may come from
 # elsewhere than Debian's packages; only what is not on the PATH is installed.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 command -v python3 >/dev/null || packages+=(python3)
@@ -25,7 +25,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The SHACL validator the tests use (npm, pinned by tests/shacl/package-lock.json).
-if [ -f tests/shacl/package.json ] && [ ! -d tests/shacl/node_modules ]; then
-  (cd tests/shacl && npm ci --no-audit --no-fund --silent)
-fi
+# The npm tools the tests use, each pinned by its package-lock.json: the SHACL validator
+# (tests/shacl) and jsonld.js (tests/jsonld).
+for harness in tests/shacl tests/jsonld; do
+  if [ -f "$harness/package.json" ] && [ ! -d "$harness/node_modules" ]; then
+    (cd "$harness" && npm ci --no-audit --no-fund --silent)
+  fi
+done

@@ -27,6 +27,7 @@ struct csto_graph {
     uint32_t id;
   } predicates[64]; /* the ids of the predicates used since the last write, by address */
   size_t n_predicates;
+  int document;         /* JSON-LD: where the run's document stands (csto_writer_write_into) */
   raptor_world *raptor; /* made when a format or a drain needs raptor */
   char *error;          /* the first error raptor reported */
 };
@@ -644,11 +645,22 @@ csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_
     empty(g);
     return csto_error_set(err, CSTO_ERR_RDF, "cannot start raptor");
   }
-  csto_status st = csto_writer_write(g->triples, format, g->base, world, out, err);
+  csto_status st =
+      csto_writer_write_into(g->triples, format, g->base, world, &g->document, out, err);
   if (st == CSTO_OK && ferror(out))
     st = csto_error_set(err, CSTO_ERR_IO, "cannot write %s", format);
   st = with_raptor_error(g, st, err);
   empty(g);
+  return st;
+}
+
+csto_status csto_graph_finish(csto_graph *g, const char *format, FILE *out, csto_error *err) {
+  if (!csto_writer_format_streams(format))
+    return csto_graph_write(g, format, out, err);
+  csto_status st = csto_writer_end(format, g->base, g->document, out, err);
+  g->document = 0;
+  if (st == CSTO_OK && ferror(out))
+    st = csto_error_set(err, CSTO_ERR_IO, "cannot write %s", format);
   return st;
 }
 

@@ -6,10 +6,13 @@
 
 #include <serd/serd.h>
 
+#include "jsonld.h"
 #include "vocab.h"
 
 /* alias: the short name users also type. streams: documents written one after another in
- * the format make one document. serd: the serd syntax, or 0 when raptor writes it. */
+ * the format make one document (JSON-LD: parts of one, which csto_writer_end closes).
+ * serd: the serd syntax, or 0 when raptor (raptor's name for the format) or, with
+ * neither, jsonld.c writes it. */
 static const struct {
   const char *name, *alias, *raptor;
   SerdSyntax serd;
@@ -20,7 +23,8 @@ static const struct {
                {"trig", NULL, NULL, SERD_TRIG, 1},
                {"rdfxml", "rdf", "rdfxml-abbrev", 0, 0},
                {"json", NULL, "json", 0, 0},
-               {"dot", NULL, "dot", 0, 0}};
+               {"dot", NULL, "dot", 0, 0},
+               {"jsonld", "json-ld", NULL, 0, 1}};
 
 #define PREFIX_ENTRY(prefix, ns) {prefix, ns},
 static const struct {
@@ -37,7 +41,8 @@ static int format_index(const char *name) {
 }
 
 const char *csto_writer_format_names(void) {
-  return "turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot";
+  return "turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot, "
+         "jsonld (json-ld)";
 }
 
 int csto_writer_format_known(const char *format) { return format_index(format) >= 0; }
@@ -267,12 +272,29 @@ static csto_status write_raptor(const csto_triples *t, const char *name, const c
   return st;
 }
 
-csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
-                              raptor_world *raptor, FILE *out, csto_error *err) {
+csto_status csto_writer_write_into(const csto_triples *t, const char *format, const char *base,
+                                   raptor_world *raptor, int *doc, FILE *out, csto_error *err) {
   int i = format_index(format);
   if (i < 0)
     return csto_error_set(err, CSTO_ERR_USAGE, "unknown format '%s'", format);
   if (formats[i].raptor)
     return write_raptor(t, formats[i].raptor, base, raptor, out, err);
+  if (!formats[i].serd)
+    return csto_jsonld_write(t, base_needs_prefix(base) ? base : NULL, doc, out, err);
   return write_serd(t, formats[i].serd, base, out, err);
+}
+
+csto_status csto_writer_end(const char *format, const char *base, int doc, FILE *out,
+                            csto_error *err) {
+  int i = format_index(format);
+  if (i < 0 || formats[i].raptor || formats[i].serd)
+    return CSTO_OK;
+  return csto_jsonld_end(base_needs_prefix(base) ? base : NULL, doc, out, err);
+}
+
+csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
+                              raptor_world *raptor, FILE *out, csto_error *err) {
+  int doc = 0;
+  csto_status st = csto_writer_write_into(t, format, base, raptor, &doc, out, err);
+  return st == CSTO_OK ? csto_writer_end(format, base, doc, out, err) : st;
 }

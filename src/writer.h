@@ -3,8 +3,8 @@
  * Turtle, TriG, N-Triples and N-Quads go through serd's streaming writer: the triples, grouped
  * by subject and predicate, are written as they come, nothing is built in between.
  * RDF/XML, RDF/JSON and dot go through raptor's serializers, which build their document
- * in memory. Either way the writer escapes every IRI and literal; csto-kg never pastes RDF
- * syntax itself. */
+ * in memory; JSON-LD goes through jsonld.c, which builds it with jansson. Either way the
+ * writer escapes every IRI and literal; csto-kg never pastes RDF syntax itself. */
 #ifndef CSTO_WRITER_H
 #define CSTO_WRITER_H
 
@@ -29,6 +29,15 @@ int csto_writer_needs_raptor(const char *format);
  * (borrowed; NULL for serd's formats). */
 csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
                               raptor_world *raptor, FILE *out, csto_error *err);
+
+/* Formats whose articles stream into one document that the end of the run closes
+ * (JSON-LD): csto_writer_write_into writes t into it, *doc saying where it stands (0 before
+ * it, as a run starts; the writer keeps it), and csto_writer_end closes it, begun or not.
+ * For any other format they are csto_writer_write and nothing. */
+csto_status csto_writer_write_into(const csto_triples *t, const char *format, const char *base,
+                                   raptor_world *raptor, int *doc, FILE *out, csto_error *err);
+csto_status csto_writer_end(const char *format, const char *base, int doc, FILE *out,
+                            csto_error *err);
 
 /* Hand each triple of t, in the writing order, to fn as a raptor statement made in world
  * (borrowed for the call); the first error fn returns stops it. */

@@ -47,20 +47,26 @@ csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_erro
  * does not inherit its triples). */
 void csto_graph_clear(csto_graph *graph);
 
-/* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot. */
+/* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot,
+ * jsonld (json-ld). */
 int csto_graph_format_known(const char *format);
 
 /* Those names, as one string for messages (static). */
 const char *csto_graph_format_names(void);
 
 /* Whether articles written one after another in format make one valid document (Turtle,
- * N-Triples, N-Quads), so a run can write each article as it is done. RDF/XML, RDF/JSON
- * and dot hold one document: add every article, then write once (memory then grows with
- * the run). */
+ * N-Triples, N-Quads, TriG; JSON-LD once csto_graph_finish closes it), so a run can write
+ * each article as it is done. RDF/XML, RDF/JSON and dot hold one document: add every
+ * article, then write once (memory then grows with the run). */
 int csto_graph_format_streams(const char *format);
 
 /* Write the graph to out in format, then empty it (so articles stream one by one). */
 csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
+
+/* End the run's output in format: for a format that streams, close its document (JSON-LD's;
+ * the others need nothing); for one that does not, write the graph as csto_graph_write. */
+csto_status csto_graph_finish(csto_graph *graph, const char *format, FILE *out,
+                              csto_error *err);
 
 /* Hand each statement of the graph to fn (the statement is borrowed for the call), then
  * empty the graph, as csto_graph_write does; the first error fn returns stops it. */

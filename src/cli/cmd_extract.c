@@ -17,7 +17,7 @@ static const char usage[] =
     "usage: csto-kg extract [OPTIONS] [FILE...]   (none, or '-', reads standard input)\n"
     "  -o, --output FILE   write to FILE (atomically) instead of standard output\n"
     "  -f, --format FMT    turtle (default; ttl), ntriples (nt), nquads (nq), trig,\n"
-    "                      rdfxml (rdf), json, dot\n"
+    "                      rdfxml (rdf), json, dot, jsonld (json-ld)\n"
     "      --date YYYY-MM-DD  publication date (overrides the front matter)\n"
     "      --url URL       article URL (overrides the front matter)\n"
     "      --base IRI      namespace for minted resources\n"
@@ -172,8 +172,8 @@ int csto_cmd_extract(int argc, char **argv) {
     st = csto_read_articles(argv[i], &o.reader, o.jsonl, process, &r, &err);
   if (st == CSTO_OK && optind >= argc) /* no file: standard input */
     st = csto_read_articles("-", &o.reader, o.jsonl, process, &r, &err);
-  if (st == CSTO_OK && !csto_graph_format_streams(o.format)) /* one document for the run */
-    st = csto_graph_write(g, o.format, csto_output_stream(out), &err);
+  if (st == CSTO_OK) /* the one document of a format that does not stream, or its end */
+    st = csto_graph_finish(g, o.format, csto_output_stream(out), &err);
   if (st == CSTO_OK)
     st = csto_output_commit(out, &err);
   else
