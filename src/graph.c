@@ -1,10 +1,12 @@
 #include "csto/graph.h"
+#include "csto/graph_rdf.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "csto/document.h"
 #include "csto/layout.h"
 #include "csto/normalize.h"
 #include "triples.h"

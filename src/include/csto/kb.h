@@ -11,12 +11,9 @@
 #include <stddef.h>
 
 #include "csto/error.h"
+#include "csto/pipeline.h" /* csto_kb, csto_kb_load, the namespaces */
 #include "csto/reader.h"
 
-#define CSTO_NS "https://w3id.org/csto-kg/ontology#"
-#define CSTO_RES_NS "https://w3id.org/csto-kg/resource/"
-#define CSTO_LEX_NS "https://w3id.org/csto-kg/lexicon#"
-#define CSTO_WD_NS "http://www.wikidata.org/entity/"
 
 typedef enum {
   CSTO_ENTITY_OTHER = 0,
@@ -197,19 +194,6 @@ typedef struct {
   int value;
   const csto_kb_entity *entity;
 } csto_lex_entry;
-
-typedef struct csto_kb csto_kb;
-
-/* Load data_dir/lexicon.ttl and every data_dir/kb/NAME.ttl (in name order). On success *out
- * is owned by the caller (csto_kb_free). Errors (CSTO_ERR_DATA for broken data) name the file
- * and line. The lexicon is checked: an unknown class, cue or property, a lex:value that is not
- * an integer, a phrase listed twice, or under two meanings without lex:Ambiguous, is an error. */
-csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err);
-
-void csto_kb_free(csto_kb *kb);
-
-/* The data directory to use: $CSTO_DATA_DIR, else the one csto-kg was built with. */
-const char *csto_kb_default_dir(void);
 
 /* What a normalized phrase (csto_normalize, tokens joined by one space) can mean: fills
  * out with up to max borrowed entries and returns how many. The meanings come in the order
