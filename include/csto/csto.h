@@ -10,6 +10,7 @@
  *   csto_output_open         all-or-nothing output files (output.h)
  *   csto_eval_score          a graph scored against gold facts (eval.h)
  *   csto_kbfile_*            knowledge-base files: stats, Wikidata import (kbfile.h)
+ *   CSTO_GRAPH_MERGED        where a store keeps what (layout.h)
  *
  * Every function returns a csto_status and fills a csto_error (error.h); the library never
  * prints. Link with `pkg-config --cflags --libs csto` or CMake's find_package(csto) and
@@ -23,6 +24,7 @@
 #include "csto/explain.h"
 #include "csto/graph.h"
 #include "csto/kbfile.h"
+#include "csto/layout.h"
 #include "csto/output.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"

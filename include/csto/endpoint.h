@@ -21,7 +21,8 @@
  * bounds the whole exchange. A refusal, a timeout or an answer Virtuoso marks incomplete
  * (X-SQL-State, at its MaxQueryExecutionTime) is CSTO_ERR_HTTP naming the endpoint. */
 CSTO_API csto_status csto_endpoint_query(const csto_http_options *opt, csto_dataset *ds,
-                                         const char *sparql, const csto_query_options *qopt, FILE *out,
+                                         const char *sparql, const csto_query_options *qopt,
+                                         FILE *out,
                                          csto_query_outcome *outcome, csto_error *err);
 
 /* Send a SPARQL 1.1 Update (update text, UTF-8) to opt->endpoint, with opt's credentials.

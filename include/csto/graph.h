@@ -59,7 +59,8 @@ CSTO_API const char *csto_graph_format_names(void);
 CSTO_API int csto_graph_format_streams(const char *format);
 
 /* Write the graph to out in format, then empty it (so articles stream one by one). */
-CSTO_API csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
+CSTO_API csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out,
+                                      csto_error *err);
 
 /* The IRI of an article (owned by caller): base + "article_" + hash of URL or body. */
 CSTO_API char *csto_article_iri(const char *base, const csto_article *article);

@@ -85,7 +85,8 @@ CSTO_API csto_status csto_kbfile_load_dir(csto_kbfile *kb, const char *dir, size
 CSTO_API size_t csto_kbfile_size(csto_kbfile *kb);
 
 /* Count what kb holds (see csto_kbfile_stats). */
-CSTO_API csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out, csto_error *err);
+CSTO_API csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out,
+                                           csto_error *err);
 
 /* Whether kb holds the triple <s> <p> <o> with o an IRI, or with o a literal when lang is not
  * NULL ("" for a plain literal). For tests and checks. */
@@ -104,7 +105,8 @@ CSTO_API int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, cons
  * already has a different English label there or in target. extract is only read.
  * report (may be NULL) is filled in. */
 CSTO_API csto_status csto_kbfile_import_wikidata(csto_kbfile *target, csto_kbfile *extract,
-                                                 csto_kbfile *known, csto_kbfile_import_report *report,
+                                                 csto_kbfile *known,
+                                                 csto_kbfile_import_report *report,
                                                  csto_error *err);
 
 /* Write kb as Turtle (raptor's serializer, with the csto, res, wd, owl, rdfs, skos, xsd

@@ -83,7 +83,8 @@ CSTO_API csto_status csto_query_check_options(const csto_query_options *opt, cst
  * using what rasqal lacks or answers wrongly (property paths, EXISTS, MINUS, VALUES,
  * COUNT(DISTINCT), GROUP_CONCAT's separator, DESCRIBE, SPARQL Update): refused with a
  * message naming it and saying what to write instead or how to run it on a server. */
-CSTO_API csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_query_options *opt,
+CSTO_API csto_status csto_query_run(csto_dataset *ds, const char *sparql,
+                                    const csto_query_options *opt,
                                     FILE *out, csto_query_outcome *outcome, csto_error *err);
 
 CSTO_API csto_status csto_query_read_text(const char *path, char **text, csto_error *err);

@@ -63,14 +63,16 @@ CSTO_API csto_status csto_article_read_file(const char *path, const csto_reader_
 
 /* The same from a buffer in memory; source names it in messages. The buffer is copied. */
 CSTO_API csto_status csto_article_from_buffer(const char *source, const char *data, size_t len,
-                                              const csto_reader_options *options, csto_article **out,
+                                              const csto_reader_options *options,
+                                              csto_article **out,
                                               csto_error *err);
 
 /* Parse "YYYY-MM-DD" (a real calendar day) into *date. */
 CSTO_API csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err);
 
 /* Override metadata (command-line --date / --url). Values are copied. */
-CSTO_API csto_status csto_article_set_date(csto_article *article, const char *iso_date, csto_error *err);
+CSTO_API csto_status csto_article_set_date(csto_article *article, const char *iso_date,
+                                           csto_error *err);
 CSTO_API csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err);
 
 /* Free an article; NULL is a no-op. */
@@ -97,7 +99,8 @@ CSTO_API void csto_jsonl_close(csto_jsonl *reader);
  * unless options->skip takes it. A JSON Lines record's source is "FILE:LINE", with
  * " (id ID)" when it has an id. */
 typedef csto_status (*csto_article_fn)(void *user, csto_article *article, csto_error *err);
-CSTO_API csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
+CSTO_API csto_status csto_read_articles(const char *path, const csto_reader_options *options,
+                                        int jsonl,
                                         csto_article_fn fn, void *user, csto_error *err);
 
 #endif

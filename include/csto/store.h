@@ -84,7 +84,8 @@ typedef void (*csto_store_loaded_fn)(void *user, const char *path, const char *g
  * CSTO_GRAPH_MERGED is refused: the store makes it. On failure the store is unchanged and
  * err names the file (and line). on_graph may be NULL. */
 CSTO_API csto_status csto_store_load_file(csto_store *store, const char *path,
-                                          csto_store_loaded_fn on_graph, void *user, csto_error *err);
+                                          csto_store_loaded_fn on_graph, void *user,
+                                          csto_error *err);
 
 /* ---- keeping a copy in step ---------------------------------------------------------- */
 

@@ -48,6 +48,20 @@ check "a client of csto/csto.h alone builds" \
 check "it prints the command's facts" \
   cmp -s "$WORK/facts.txt" <("$prefix/bin/csto-kg" extract --explain -o /dev/null "$seed" 2>&1)
 
+# Every installed header compiles alone, with no dependency's headers on the include path
+# (graph_rdf.h alone needs raptor2's).
+for h in "$prefix"/include/csto/*.h; do
+  [ "$(basename "$h")" = graph_rdf.h ] && continue
+  echo "#include <csto/$(basename "$h")>" > "$WORK/header.c"
+  if ! cc -std=c11 -Wall -Werror -c -I"$prefix/include" -o "$WORK/header.o" "$WORK/header.c" \
+      2>> "$WORK/headers.log"; then
+    echo "$(basename "$h")" >> "$WORK/bad-headers"
+  fi
+done
+check "each installed header compiles alone" test ! -s "$WORK/bad-headers"
+check "graph_rdf.h with raptor2's" bash -c "echo '#include <csto/graph_rdf.h>' |
+  cc -std=c11 -Wall -Werror -fsyntax-only -I'$prefix/include' \$(pkg-config --cflags raptor2) -x c -"
+
 check "a CMake project finds the package" \
   cmake -S "$clients/cmake" -B "$WORK/cmake" -DCMAKE_PREFIX_PATH="$prefix"
 check "and builds against csto::csto" cmake --build "$WORK/cmake"
