@@ -7,9 +7,9 @@
  * Graph files are parsed with raptor by file name: .ttl Turtle, .nt N-Triples, .nq
  * N-Quads, .trig TriG, .rdf/.xml/.owl RDF/XML, anything else guessed from the content.
  * A quad's graph name becomes the statement's librdf context, and a file's triples form
- * one more named graph, named as a store names them (see csto_query_file_read): the
- * file's article IRI, else its file: URI. So SPARQL over files answers as SPARQL over a
- * store loaded with them. (Every statement has a context for speed too: the hashes storage
+ * one more named graph, named as a store names them: the file's article IRI (the one
+ * subject typed csto:Article), else its file: URI. So SPARQL over files answers as SPARQL
+ * over a store loaded with them. (Every statement has a context for speed too: the hashes storage
  * with contexts checks a context-less add by scanning all statements.) Blank node labels
  * are made unique per file, so two files never share a blank node.
  *
@@ -21,7 +21,8 @@
  *
  * librdf loads storage modules (sqlite) only into the first librdf world alive in the
  * process: while another world exists, opening a store fails with "storage 'sqlite' not
- * found". Keep one world at a time (csto_query_file_read reuses the dataset's world). */
+ * found". Open a store before any dataset or csto_kbfile (each has a world of its own;
+ * a graph, raptor only, does not count). */
 #ifndef CSTO_QUERY_H
 #define CSTO_QUERY_H
 
