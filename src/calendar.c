@@ -1,4 +1,4 @@
-/* csto-kg's calendar (see include/csto/calendar.h): validating days, counting days, and
+/* csto-kg's calendar (see src/include/csto/calendar.h): validating days, counting days, and
  * pinning down "Friday" or "December 26" against the day an article was published.
  *
  * Days are counted from 1970-01-01 with Howard Hinnant's days_from_civil/civil_from_days

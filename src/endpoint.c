@@ -1,5 +1,7 @@
 /* SPARQL 1.1 Protocol client: queries and updates as form POSTs. */
 #include "csto/endpoint.h"
+#include "csto/http_client.h"
+#include "csto/query_rdf.h"
 
 #include <stdlib.h>
 #include <string.h>

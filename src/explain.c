@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "csto/document.h"
 #include "csto/normalize.h"
 
 typedef struct {

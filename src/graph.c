@@ -1,4 +1,5 @@
 #include "csto/graph.h"
+#include "csto/graph_rdf.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 
 #include <utf8proc.h>
 
+#include "csto/document.h"
 #include "csto/layout.h"
 #include "csto/normalize.h"
 #include "triples.h"

@@ -1,5 +1,5 @@
 /* The HTTP client for triplestores: endpoint checks, authentication, one exchange. */
-#include "csto/http.h"
+#include "csto/http_client.h"
 
 #include <ctype.h>
 #include <stdlib.h>

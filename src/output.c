@@ -2,8 +2,11 @@
 #include "csto/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -52,6 +55,23 @@ static csto_status open_in_place(csto_output *o, const char *path, csto_error *e
   return CSTO_OK;
 }
 
+/* The temporary under a name no file has, created as open(2) creates files: 0666 less the
+ * umask, the rights the output gets (mkstemp would make it private, and reading the umask
+ * means setting it, for the whole process). */
+static int create_temporary(char *tmp_path, size_t n, const char *path) {
+  struct timespec now;
+  clock_gettime(CLOCK_REALTIME, &now);
+  uint64_t x = (uint64_t)now.tv_nsec ^ ((uint64_t)getpid() << 32) ^ (uint64_t)(uintptr_t)tmp_path;
+  for (int attempt = 0; attempt < 100; attempt++) {
+    x = x * 6364136223846793005u + 1442695040888963407u; /* Knuth's MMIX generator */
+    snprintf(tmp_path, n, "%s.tmp.%06x", path, (unsigned)(x >> 40) & 0xffffffu);
+    int fd = open(tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST)
+      return fd;
+  }
+  return -1;
+}
+
 /* A regular file (or one to create): a temporary beside it, renamed over it on commit. */
 static csto_status open_temporary(csto_output *o, const char *path, csto_error *err) {
   size_t n = strlen(path) + sizeof ".tmp.XXXXXX";
@@ -61,8 +81,7 @@ static csto_status open_temporary(csto_output *o, const char *path, csto_error *
     csto_output_abort(o);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  snprintf(o->tmp_path, n, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(o->tmp_path);
+  int fd = create_temporary(o->tmp_path, n, path);
   if (fd < 0 || !(o->stream = fdopen(fd, "w"))) {
     csto_status st = csto_error_set(err, CSTO_ERR_IO, "%s: cannot create output: %s", path,
                                     strerror(errno));
@@ -130,11 +149,7 @@ csto_status csto_output_commit(csto_output *o, csto_error *err) {
     output_free(o);
     return st;
   }
-  /* mkstemp makes the temporary private; the output gets the usual rights instead */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fflush(o->stream) != 0 || ferror(o->stream) || fsync(fileno(o->stream)) != 0 ||
-      fchmod(fileno(o->stream), 0666 & ~mask) != 0)
+  if (fflush(o->stream) != 0 || ferror(o->stream) || fsync(fileno(o->stream)) != 0)
     st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", o->path, strerror(errno));
   if (fclose(o->stream) != 0 && st == CSTO_OK)
     st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", o->path, strerror(errno));

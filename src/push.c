@@ -1,5 +1,7 @@
 /* Graph Store HTTP Protocol client: PUT Turtle graphs (through http.c). */
 #include "csto/push.h"
+#include "csto/http_client.h"
+#include "csto/query_rdf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* SPARQL over graph files or a store: datasets, graph-file parsing, query execution. */
-#include "csto/query.h"
+#include "csto/query_rdf.h"
 
 #include "csto/layout.h"
 #include "csto/normalize.h"

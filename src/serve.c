@@ -18,7 +18,8 @@
 #include <unistd.h>
 
 #include "csto/endpoint.h"
-#include "csto/http.h"
+#include "csto/http_client.h"
+#include "csto/query_rdf.h"
 #include "csto/store.h"
 #include "virtuoso.h"
 

@@ -5,7 +5,16 @@
 
 #include <sqlite3.h>
 
+#include "csto/query_rdf.h"
 #include "csto/store.h"
+
+/* Put a graph, replacing what the store held for it: graph_begin, then graph_add for each
+ * statement (its graph field is ignored), then graph_end, inside a batch. */
+csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_error *err);
+csto_status csto_store_graph_add(csto_store *store, const raptor_statement *st,
+                                 csto_error *err);
+csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
+                                 csto_error *err);
 
 /* A triple as the store keys it: the subject is a uri id (> 0) or minus a blank id, the
  * object a kind (uri, blank, literal) and an id in that kind's table. */

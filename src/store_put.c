@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "array.h"
+#include "csto/graph_rdf.h"
 #include "csto/layout.h"
 #include "store_impl.h"
 
@@ -425,6 +426,18 @@ csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
   if (counts)
     *counts = n;
   return CSTO_OK;
+}
+
+static csto_status put_statement(void *user, const raptor_statement *st, csto_error *err) {
+  return csto_store_graph_add(user, st, err);
+}
+
+csto_status csto_store_put_graph(csto_store *store, const char *iri, csto_graph *graph,
+                                 csto_store_counts *counts, csto_error *err) {
+  csto_status st = csto_store_graph_begin(store, iri, err);
+  if (st == CSTO_OK)
+    st = csto_graph_drain(graph, put_statement, store, err);
+  return st == CSTO_OK ? csto_store_graph_end(store, counts, err) : st;
 }
 
 csto_status csto_store_delete_graph(csto_store *store, const char *graph,

@@ -12,7 +12,7 @@
 
 #include <raptor2.h>
 
-#include "csto/graph.h"
+#include "csto/graph_rdf.h"
 #include "triples.h"
 
 /* Whether format is one the writer knows; whether its documents concatenate into one

@@ -7,6 +7,8 @@
 #ifndef CSTO_ERROR_H
 #define CSTO_ERROR_H
 
+#include "csto/api.h"
+
 typedef enum {
   CSTO_OK = 0,
   CSTO_ERR_USAGE,   /* a caller passed arguments that make no sense */
@@ -29,10 +31,10 @@ typedef struct {
 
 /* Fill err (when not NULL) and return st, so that callers can write
  * `return csto_error_set(err, CSTO_ERR_IO, "%s: %s", path, strerror(errno));`. */
-csto_status csto_error_set(csto_error *err, csto_status st, const char *fmt, ...)
+CSTO_API csto_status csto_error_set(csto_error *err, csto_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* A short, static description of a status. */
-const char *csto_strerror(csto_status st);
+CSTO_API const char *csto_strerror(csto_status st);
 
 #endif

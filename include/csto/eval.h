@@ -26,6 +26,7 @@
 
 #include <stddef.h>
 
+#include "csto/api.h"
 #include "csto/error.h"
 
 /* The scored relations, in report order. */
@@ -61,7 +62,7 @@ typedef struct {
 
 /* The relation's name as the gold file and the report spell it ("memberOf"); NULL when
  * rel is out of range. Static storage. */
-const char *csto_eval_relation_name(csto_eval_relation rel);
+CSTO_API const char *csto_eval_relation_name(csto_eval_relation rel);
 
 /* Score the graph file graph_path against the gold file gold_path. On success *out is a
  * new report owned by the caller (free with csto_eval_report_free). Fails with
@@ -69,29 +70,29 @@ const char *csto_eval_relation_name(csto_eval_relation rel);
  * reports an error or a warning), CSTO_ERR_INPUT ("GOLD:LINE: ..." for a gold row with
  * an unknown kind, too few columns, an unknown attendance mode or invalid UTF-8) or
  * CSTO_ERR_NOMEM; *out is then untouched. */
-csto_status csto_eval_score(const char *graph_path, const char *gold_path,
-                            csto_eval_report **out, csto_error *err);
+CSTO_API csto_status csto_eval_score(const char *graph_path, const char *gold_path,
+                                     csto_eval_report **out, csto_error *err);
 
 /* Free a report; NULL is a no-op. */
-void csto_eval_report_free(csto_eval_report *report);
+CSTO_API void csto_eval_report_free(csto_eval_report *report);
 
 /* Mode accuracy: returns 1 and sets *accuracy when defined, 0 otherwise. */
-int csto_eval_mode_accuracy(const csto_eval_report *report, double *accuracy);
+CSTO_API int csto_eval_mode_accuracy(const csto_eval_report *report, double *accuracy);
 
 /* x rounded to 3 decimals the way Python's round(x, 3) does (correctly rounded, ties to
  * even), which is how every figure is reported. */
-double csto_eval_round3(double x);
+CSTO_API double csto_eval_round3(double x);
 
 /* The text report, lines ending in '\n':
  *     chairs    P=1.000 R=1.000 F1=1.000  (system 2, gold 2)   (one line per relation)
  *     mode accuracy 0.5  events {'gold': 2, 'system': 2, 'aligned': 2}
  *     micro P=0.750 R=0.600 F1=0.667
  * Returns a new string owned by the caller (free with free()), NULL when out of memory. */
-char *csto_eval_report_text(const csto_eval_report *report);
+CSTO_API char *csto_eval_report_text(const csto_eval_report *report);
 
 /* The report as one JSON object without a trailing newline, keys and number formatting
  * as score.py --json writes them. Returns a new string owned by the caller (free with
  * free()), NULL when out of memory. */
-char *csto_eval_report_json(const csto_eval_report *report);
+CSTO_API char *csto_eval_report_json(const csto_eval_report *report);
 
 #endif

@@ -13,9 +13,11 @@
 #ifndef CSTO_EXPLAIN_H
 #define CSTO_EXPLAIN_H
 
-#include "csto/document.h"
+#include "csto/api.h"
 
-char *csto_explain_facts(const csto_doc *doc);
-char *csto_explain_mentions(const csto_doc *doc);
+#include "csto/pipeline.h"
+
+CSTO_API char *csto_explain_facts(const csto_doc *doc);
+CSTO_API char *csto_explain_mentions(const csto_doc *doc);
 
 #endif

@@ -13,15 +13,14 @@
 
 #include <stdio.h>
 
-#include <raptor2.h>
-
-#include "csto/document.h"
+#include "csto/api.h"
+#include "csto/pipeline.h"
 
 typedef struct csto_graph csto_graph;
 
 /* An empty graph; base is the namespace for minted IRIs (NULL: the res: namespace). */
-csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err);
-void csto_graph_free(csto_graph *graph);
+CSTO_API csto_status csto_graph_new(const char *base, csto_graph **out, csto_error *err);
+CSTO_API void csto_graph_free(csto_graph *graph);
 
 /* How much provenance the graph holds beside the facts and the entities' descriptions.
  * FULL, the default: the article; its text (a nif:Context); the extraction (a PROV-O
@@ -35,45 +34,39 @@ void csto_graph_free(csto_graph *graph);
  * offsets). Nothing is lost; a third fewer triples.
  * NONE: the article alone, no text, statements or sentences (a picture of the facts). */
 typedef enum { CSTO_PROVENANCE_FULL, CSTO_PROVENANCE_COMPACT, CSTO_PROVENANCE_NONE } csto_provenance;
-void csto_graph_set_provenance(csto_graph *graph, csto_provenance provenance);
+CSTO_API void csto_graph_set_provenance(csto_graph *graph, csto_provenance provenance);
 
 /* The provenance named name ("full", "compact", "none"); -1 for any other name. */
-int csto_provenance_from_name(const char *name);
+CSTO_API int csto_provenance_from_name(const char *name);
 
 /* Add an article's facts and provenance. */
-csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
+CSTO_API csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, csto_error *err);
 
 /* Forget what was added since the last write (after a failed article, so that the next
  * does not inherit its triples). */
-void csto_graph_clear(csto_graph *graph);
+CSTO_API void csto_graph_clear(csto_graph *graph);
 
 /* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot,
  * jsonld (json-ld). */
-int csto_graph_format_known(const char *format);
+CSTO_API int csto_graph_format_known(const char *format);
 
 /* Those names, as one string for messages (static). */
-const char *csto_graph_format_names(void);
+CSTO_API const char *csto_graph_format_names(void);
 
 /* Whether articles written one after another in format make one valid document (Turtle,
  * N-Triples, N-Quads, TriG; JSON-LD once csto_graph_finish closes it), so a run can write
  * each article as it is done. RDF/XML, RDF/JSON and dot hold one document: add every
  * article, then write once (memory then grows with the run). */
-int csto_graph_format_streams(const char *format);
+CSTO_API int csto_graph_format_streams(const char *format);
 
 /* Write the graph to out in format, then empty it (so articles stream one by one). */
-csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out, csto_error *err);
+CSTO_API csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out,
+                                      csto_error *err);
 
 /* End the run's output in format: for a format that streams, close its document (JSON-LD's;
  * the others need nothing); for one that does not, write the graph as csto_graph_write. */
-csto_status csto_graph_finish(csto_graph *graph, const char *format, FILE *out,
-                              csto_error *err);
-
-/* Hand each statement of the graph to fn (the statement is borrowed for the call), then
- * empty the graph, as csto_graph_write does; the first error fn returns stops it. */
-typedef csto_status (*csto_statement_fn)(void *user, const raptor_statement *st,
-                                         csto_error *err);
-csto_status csto_graph_drain(csto_graph *graph, csto_statement_fn fn, void *user,
-                             csto_error *err);
+CSTO_API csto_status csto_graph_finish(csto_graph *graph, const char *format, FILE *out,
+                                       csto_error *err);
 
 /* The IRI of an article (owned by caller): base + "article_" + a local name, which is
  *   - the article's id (JSON Lines "id") when it has one: letters, digits, "-", "." and
@@ -83,6 +76,6 @@ csto_status csto_graph_drain(csto_graph *graph, csto_statement_fn fn, void *user
  *     when it has no URL.
  * The names derived from it (text, sentences, statements, extraction; see layout.h)
  * follow. NULL when out of memory. */
-char *csto_article_iri(const char *base, const csto_article *article);
+CSTO_API char *csto_article_iri(const char *base, const csto_article *article);
 
 #endif

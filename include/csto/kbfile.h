@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "csto/api.h"
 #include "csto/error.h"
 
 #define CSTO_KBFILE_NS_CSTO "https://w3id.org/csto-kg/ontology#"
@@ -33,7 +34,7 @@ typedef enum {
 } csto_kbfile_type;
 
 /* The local name of a class in the csto: namespace ("Country"); static. */
-const char *csto_kbfile_type_name(csto_kbfile_type type);
+CSTO_API const char *csto_kbfile_type_name(csto_kbfile_type type);
 
 typedef struct {
   size_t triples;
@@ -63,34 +64,35 @@ typedef struct {
 /* The data directory: dir when not NULL, else $CSTO_DATA_DIR when set and not empty, else
  * the installed data (CSTO_INSTALLED_DATA_DIR, PREFIX/share/csto-kg, when it holds a
  * lexicon), else the source tree's ontology/ (CSTO_DEFAULT_DATA_DIR). Borrowed. */
-const char *csto_kbfile_data_dir(const char *dir);
+CSTO_API const char *csto_kbfile_data_dir(const char *dir);
 
 /* A new, empty graph. On success *out is owned by the caller (csto_kbfile_free). */
-csto_status csto_kbfile_new(csto_kbfile **out, csto_error *err);
+CSTO_API csto_status csto_kbfile_new(csto_kbfile **out, csto_error *err);
 
 /* Free kb and its librdf world. NULL is a no-op. */
-void csto_kbfile_free(csto_kbfile *kb);
+CSTO_API void csto_kbfile_free(csto_kbfile *kb);
 
 /* Parse one file into kb: N-Triples when the name ends in ".nt", Turtle otherwise.
  * Errors name the file and line (CSTO_ERR_DATA) or the system error (CSTO_ERR_IO). After a
  * parse error kb may hold part of the file: discard it. */
-csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err);
+CSTO_API csto_status csto_kbfile_load(csto_kbfile *kb, const char *path, csto_error *err);
 
 /* Load every "*.ttl" directly in dir, in name order; *files (may be NULL) gets how many.
  * A directory without any is not an error (*files is 0). */
-csto_status csto_kbfile_load_dir(csto_kbfile *kb, const char *dir, size_t *files,
-                                 csto_error *err);
+CSTO_API csto_status csto_kbfile_load_dir(csto_kbfile *kb, const char *dir, size_t *files,
+                                          csto_error *err);
 
 /* Number of triples in kb. */
-size_t csto_kbfile_size(csto_kbfile *kb);
+CSTO_API size_t csto_kbfile_size(csto_kbfile *kb);
 
 /* Count what kb holds (see csto_kbfile_stats). */
-csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out, csto_error *err);
+CSTO_API csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out,
+                                           csto_error *err);
 
 /* Whether kb holds the triple <s> <p> <o> with o an IRI, or with o a literal when lang is not
  * NULL ("" for a plain literal). For tests and checks. */
-int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, const char *o,
-                    const char *lang);
+CSTO_API int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, const char *o,
+                             const char *lang);
 
 /* Convert a Wikidata extract (rdfs:label, skos:altLabel, wdt:P31, wdt:P39 on wd:Q... items)
  * into the knowledge-base schema and add it to target:
@@ -108,13 +110,14 @@ int csto_kbfile_has(csto_kbfile *kb, const char *s, const char *p, const char *o
  * with owl:sameAs keeps that IRI, and a label is written as skos:altLabel when the IRI
  * already has a different English label there or in target. extract is only read.
  * report (may be NULL) is filled in. */
-csto_status csto_kbfile_import_wikidata(csto_kbfile *target, csto_kbfile *extract,
-                                        csto_kbfile *known, csto_kbfile_import_report *report,
-                                        csto_error *err);
+CSTO_API csto_status csto_kbfile_import_wikidata(csto_kbfile *target, csto_kbfile *extract,
+                                                 csto_kbfile *known,
+                                                 csto_kbfile_import_report *report,
+                                                 csto_error *err);
 
 /* Write kb as Turtle (raptor's serializer, with the csto, res, wd, owl, rdfs, skos, xsd
  * prefixes) to path through output.h: a temporary renamed into place, so a failure leaves
  * any existing file untouched. "-" is standard output. */
-csto_status csto_kbfile_write(csto_kbfile *kb, const char *path, csto_error *err);
+CSTO_API csto_status csto_kbfile_write(csto_kbfile *kb, const char *path, csto_error *err);
 
 #endif

@@ -14,6 +14,8 @@
 #ifndef CSTO_LAYOUT_H
 #define CSTO_LAYOUT_H
 
+#include "csto/api.h"
+
 #define CSTO_GRAPH_MERGED "https://w3id.org/csto-kg/graph/merged"
 
 /* The names graph.c mints under its base IRI for an article with local name K (its id,
@@ -28,6 +30,6 @@
  * digits, "-", ".", "~", "%" and non-ASCII bytes) and
  * subject is not that article, a node of its text, one of its statements or its
  * extraction. 0: it stays in graph. */
-int csto_layout_merges(const char *graph, const char *subject);
+CSTO_API int csto_layout_merges(const char *graph, const char *subject);
 
 #endif

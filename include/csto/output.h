@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "csto/api.h"
 #include "csto/error.h"
 
 typedef struct csto_output csto_output;
@@ -17,19 +18,19 @@ typedef struct csto_output csto_output;
 /* Open an output: path "-" or NULL means standard output (written directly).
  * On success *out is owned by the caller and must end with csto_output_commit or
  * csto_output_abort. */
-csto_status csto_output_open(const char *path, csto_output **out, csto_error *err);
+CSTO_API csto_status csto_output_open(const char *path, csto_output **out, csto_error *err);
 
 /* The stream to write to; borrowed, valid until commit or abort. */
-FILE *csto_output_stream(csto_output *out);
+CSTO_API FILE *csto_output_stream(csto_output *out);
 
 /* Flush, close and rename into place; frees out in every case. */
-csto_status csto_output_commit(csto_output *out, csto_error *err);
+CSTO_API csto_status csto_output_commit(csto_output *out, csto_error *err);
 
 /* Close and delete the temporary; frees out. NULL is a no-op. */
-void csto_output_abort(csto_output *out);
+CSTO_API void csto_output_abort(csto_output *out);
 
 /* Delete every temporary still open in this process. Async-signal-safe: a program calls
  * it from its SIGTERM or SIGINT handler, so that being stopped leaves no temporary. */
-void csto_output_remove_temporaries(void);
+CSTO_API void csto_output_remove_temporaries(void);
 
 #endif

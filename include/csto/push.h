@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "csto/api.h"
 #include "csto/error.h"
 #include "csto/http.h"
 #include "csto/query.h"
@@ -18,7 +19,7 @@
 typedef csto_http_options csto_push_options;
 
 /* csto_http_options_from_env. */
-void csto_push_options_from_env(csto_push_options *opt);
+CSTO_API void csto_push_options_from_env(csto_push_options *opt);
 
 /* The URL a graph is PUT to: endpoint + ('?' or '&') + "graph=" + the IRI percent-encoded
  * (everything but unreserved characters). The endpoint must be an http(s) URL without a
@@ -26,23 +27,23 @@ void csto_push_options_from_env(csto_push_options *opt);
  * CSTO_KG_PASSWORD or ~/.netrc hold them) and the graph an absolute IRI without spaces,
  * quotes, <> or control characters (CSTO_ERR_USAGE otherwise). Over plain http only
  * digest authentication answers a challenge, so a password never goes out in clear. On success *url is owned by the caller (free). */
-csto_status csto_push_graph_url(const char *endpoint, const char *graph, char **url,
-                                csto_error *err);
+CSTO_API csto_status csto_push_graph_url(const char *endpoint, const char *graph, char **url,
+                                         csto_error *err);
 
 typedef struct csto_push csto_push;
 
 /* A connection to one endpoint; opt is copied (its strings too). On success *out is owned
  * by the caller: csto_push_free. */
-csto_status csto_push_new(const csto_push_options *opt, csto_push **out, csto_error *err);
+CSTO_API csto_status csto_push_new(const csto_push_options *opt, csto_push **out, csto_error *err);
 
 /* Free a push handle. NULL is a no-op. */
-void csto_push_free(csto_push *push);
+CSTO_API void csto_push_free(csto_push *push);
 
 /* PUT body (Turtle, len bytes, borrowed) as graph `graph`. A transport failure or a
  * status outside 200-299 is CSTO_ERR_HTTP: "URL: HTTP 500: <first line of the answer>".
  * *http_status (when not NULL) receives the status, 0 when there was no answer. */
-csto_status csto_push_put(csto_push *push, const char *graph, const char *body, size_t len,
-                          long *http_status, csto_error *err);
+CSTO_API csto_status csto_push_put(csto_push *push, const char *graph, const char *body, size_t len,
+                                   long *http_status, csto_error *err);
 
 /* What was sent for one graph of a file. */
 typedef struct {
@@ -62,12 +63,12 @@ typedef void (*csto_push_sent_fn)(void *user, const char *path, const csto_push_
  * replacing or deleting an article there keeps its old merged triples: for exact deletes,
  * use a store and serve it. A file that does not parse sends nothing. Graphs already sent
  * stay when a later one fails. */
-csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
-                           csto_push_sent_fn on_graph, void *user, csto_error *err);
+CSTO_API csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
+                                    csto_push_sent_fn on_graph, void *user, csto_error *err);
 
 /* PUT every statement of ds's model as the one graph `graph`. *triples and *http_status
  * may be NULL. */
-csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
-                              long *triples, long *http_status, csto_error *err);
+CSTO_API csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
+                                       long *triples, long *http_status, csto_error *err);
 
 #endif

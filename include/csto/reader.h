@@ -22,6 +22,7 @@
 
 #include <stddef.h>
 
+#include "csto/api.h"
 #include "csto/error.h"
 
 /* Largest article accepted by default (bytes); see csto_reader_options. */
@@ -57,23 +58,25 @@ typedef struct {
 
 /* Read and validate one article file ("-" reads standard input). On success *out is a
  * new article owned by the caller (free with csto_article_free). options may be NULL. */
-csto_status csto_article_read_file(const char *path, const csto_reader_options *options,
-                                   csto_article **out, csto_error *err);
+CSTO_API csto_status csto_article_read_file(const char *path, const csto_reader_options *options,
+                                            csto_article **out, csto_error *err);
 
 /* The same from a buffer in memory; source names it in messages. The buffer is copied. */
-csto_status csto_article_from_buffer(const char *source, const char *data, size_t len,
-                                     const csto_reader_options *options, csto_article **out,
-                                     csto_error *err);
+CSTO_API csto_status csto_article_from_buffer(const char *source, const char *data, size_t len,
+                                              const csto_reader_options *options,
+                                              csto_article **out,
+                                              csto_error *err);
 
 /* Parse "YYYY-MM-DD" (a real calendar day) into *date. */
-csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err);
+CSTO_API csto_status csto_date_parse(const char *text, csto_date *date, csto_error *err);
 
 /* Override metadata (command-line --date / --url). Values are copied. */
-csto_status csto_article_set_date(csto_article *article, const char *iso_date, csto_error *err);
-csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err);
+CSTO_API csto_status csto_article_set_date(csto_article *article, const char *iso_date,
+                                           csto_error *err);
+CSTO_API csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err);
 
 /* Free an article; NULL is a no-op. */
-void csto_article_free(csto_article *article);
+CSTO_API void csto_article_free(csto_article *article);
 
 /* JSON Lines input: each line is an object with "text" (required) and optional "url",
  * "date", "title", "outlet", "id" (a string or an integer). The id names the article's
@@ -82,15 +85,15 @@ void csto_article_free(csto_article *article);
  * the ids seen. */
 typedef struct csto_jsonl csto_jsonl;
 
-csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,
-                            csto_jsonl **out, csto_error *err);
+CSTO_API csto_status csto_jsonl_open(const char *path, const csto_reader_options *options,
+                                     csto_jsonl **out, csto_error *err);
 
 /* Next article: CSTO_OK with *article set (owned by the caller), or CSTO_OK with *article
  * NULL at end of input. Errors name the file and line ("feed.jsonl:7: ..."). Blank lines
  * are skipped. After an error for one line, the next call goes on with the line after it. */
-csto_status csto_jsonl_next(csto_jsonl *reader, csto_article **article, csto_error *err);
+CSTO_API csto_status csto_jsonl_next(csto_jsonl *reader, csto_article **article, csto_error *err);
 
-void csto_jsonl_close(csto_jsonl *reader);
+CSTO_API void csto_jsonl_close(csto_jsonl *reader);
 
 /* Hand each article of path to fn in order: the one article of an article file, or each
  * line of a JSON Lines file (jsonl). The article is the caller's during the call (fn may
@@ -98,7 +101,8 @@ void csto_jsonl_close(csto_jsonl *reader);
  * unless options->skip takes it. A JSON Lines record's source is "FILE:LINE", with
  * " (id ID)" when it has an id. */
 typedef csto_status (*csto_article_fn)(void *user, csto_article *article, csto_error *err);
-csto_status csto_read_articles(const char *path, const csto_reader_options *options, int jsonl,
-                               csto_article_fn fn, void *user, csto_error *err);
+CSTO_API csto_status csto_read_articles(const char *path, const csto_reader_options *options,
+                                        int jsonl,
+                                        csto_article_fn fn, void *user, csto_error *err);
 
 #endif

@@ -16,6 +16,7 @@
 #ifndef CSTO_SERVE_H
 #define CSTO_SERVE_H
 
+#include "csto/api.h"
 #include "csto/error.h"
 #include "csto/store.h"
 
@@ -31,33 +32,33 @@ typedef struct csto_serve csto_serve;
 /* Start serving opt->store. A serve already running for it (STORE.serve naming a live
  * process) is CSTO_ERR_USAGE; a Virtuoso that does not start or load is CSTO_ERR_STORE
  * naming its log. On success *out is owned by the caller: csto_serve_stop. */
-csto_status csto_serve_start(const csto_serve_options *opt, csto_serve **out,
-                             csto_error *err);
+CSTO_API csto_status csto_serve_start(const csto_serve_options *opt, csto_serve **out,
+                                      csto_error *err);
 
 /* The endpoints (borrowed) and the number of statements loaded. */
-const char *csto_serve_query_url(const csto_serve *s);
-const char *csto_serve_update_url(const csto_serve *s);
-long csto_serve_statements(const csto_serve *s);
+CSTO_API const char *csto_serve_query_url(const csto_serve *s);
+CSTO_API const char *csto_serve_update_url(const csto_serve *s);
+CSTO_API long csto_serve_statements(const csto_serve *s);
 
 /* Whether Virtuoso still runs (it may die on its own: see its log). */
-int csto_serve_running(csto_serve *s);
+CSTO_API int csto_serve_running(csto_serve *s);
 
 /* Stop Virtuoso, remove STORE.serve and free s. NULL is a no-op. A Virtuoso that had to
  * be killed is CSTO_ERR_STORE (s is freed either way). */
-csto_status csto_serve_stop(csto_serve *s, csto_error *err);
+CSTO_API csto_status csto_serve_stop(csto_serve *s, csto_error *err);
 
 /* 1 when a serve runs for the store at store_path (STORE.serve names a live process). */
-int csto_serve_active(const char *store_path);
+CSTO_API int csto_serve_active(const char *store_path);
 
 /* Send update (SPARQL 1.1 Update text) to the serve running for the store at store_path:
  * CSTO_OK doing nothing when there is none (no STORE.serve, or its process is gone).
  * Credentials: CSTO_KG_USER and CSTO_KG_PASSWORD when set, else the database's dba/dba.
  * A refusal is CSTO_ERR_HTTP naming the update endpoint. */
-csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err);
+CSTO_API csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err);
 
 /* After csto_store_commit on a store with its journal on (csto_store_set_journal, when
  * csto_serve_active): send what the commit changed to the serve running for it. */
-csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
-                                    csto_error *err);
+CSTO_API csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
+                                             csto_error *err);
 
 #endif

@@ -22,9 +22,9 @@
 
 #include <stdio.h>
 
-#include <raptor2.h>
-
+#include "csto/api.h"
 #include "csto/error.h"
+#include "csto/graph.h"
 #include "csto/query.h"
 
 typedef struct csto_store csto_store;
@@ -37,16 +37,16 @@ typedef enum {
 /* Open the store at path. A path that exists must be a csto-kg store (CSTO_ERR_STORE
  * otherwise; it is never wiped). On success *out is owned by the caller:
  * csto_store_close. */
-csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
-                            csto_error *err);
+CSTO_API csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
+                                     csto_error *err);
 
 /* Close the store; an open batch is rolled back. NULL is a no-op. */
-void csto_store_close(csto_store *store);
+CSTO_API void csto_store_close(csto_store *store);
 
 /* The dataset over the store for csto_query_run and librdf calls (borrowed, valid until
  * csto_store_close). Its librdf world is made when the store opens, so open the store
  * before any other librdf world of the process (see query.h). */
-csto_dataset *csto_store_dataset(csto_store *store);
+CSTO_API csto_dataset *csto_store_dataset(csto_store *store);
 
 /* ---- writing (CSTO_STORE_WRITE) ------------------------------------------------------ */
 
@@ -60,22 +60,20 @@ typedef struct {
 
 /* A batch is one transaction: csto_store_commit makes all its graphs visible at once,
  * csto_store_rollback (or an error in any step, or closing) leaves the store as it was. */
-csto_status csto_store_begin(csto_store *store, csto_error *err);
-csto_status csto_store_commit(csto_store *store, csto_error *err);
-void csto_store_rollback(csto_store *store);
+CSTO_API csto_status csto_store_begin(csto_store *store, csto_error *err);
+CSTO_API csto_status csto_store_commit(csto_store *store, csto_error *err);
+CSTO_API void csto_store_rollback(csto_store *store);
 
-/* Put a graph, replacing what the store held for it: graph_begin, then graph_add for each
- * statement (its graph field is ignored), then graph_end, inside a batch. */
-csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_error *err);
-csto_status csto_store_graph_add(csto_store *store, const raptor_statement *st,
-                                 csto_error *err);
-csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
-                                 csto_error *err);
+/* Put an article's graph (csto_graph_add_doc) as the graph named iri (its article IRI,
+ * csto_article_iri), replacing what the store held for it, inside a batch; the graph is
+ * emptied, as csto_graph_write empties it. counts may be NULL. */
+CSTO_API csto_status csto_store_put_graph(csto_store *store, const char *iri, csto_graph *graph,
+                                          csto_store_counts *counts, csto_error *err);
 
 /* Delete a graph (an article IRI, or a file: graph), inside a batch. A graph the store
  * does not hold is CSTO_ERR_USAGE. */
-csto_status csto_store_delete_graph(csto_store *store, const char *graph,
-                                    csto_store_counts *counts, csto_error *err);
+CSTO_API csto_status csto_store_delete_graph(csto_store *store, const char *graph,
+                                             csto_store_counts *counts, csto_error *err);
 
 /* Called once per graph of a file, after the file's batch committed; graph is borrowed. */
 typedef void (*csto_store_loaded_fn)(void *user, const char *path, const char *graph,
@@ -85,8 +83,9 @@ typedef void (*csto_store_loaded_fn)(void *user, const char *path, const char *g
  * own, putting each graph it holds (see csto_query_file_read). A graph named
  * CSTO_GRAPH_MERGED is refused: the store makes it. On failure the store is unchanged and
  * err names the file (and line). on_graph may be NULL. */
-csto_status csto_store_load_file(csto_store *store, const char *path,
-                                 csto_store_loaded_fn on_graph, void *user, csto_error *err);
+CSTO_API csto_status csto_store_load_file(csto_store *store, const char *path,
+                                          csto_store_loaded_fn on_graph, void *user,
+                                          csto_error *err);
 
 /* ---- keeping a copy in step ---------------------------------------------------------- */
 
@@ -94,21 +93,21 @@ csto_status csto_store_load_file(csto_store *store, const char *path,
  * the same change to a copy of the store in a triplestore (serve): the article graph
  * dropped and inserted again, the merged triples deleted and inserted. Terms are written
  * by raptor's N-Triples serializer. */
-void csto_store_set_journal(csto_store *store, int on);
+CSTO_API void csto_store_set_journal(csto_store *store, int on);
 
 /* The update built since the last call (owned by the caller: free), or NULL when nothing
  * changed. A change the update cannot state (a blank node leaving the merged graph) makes
  * this CSTO_ERR_STORE. */
-csto_status csto_store_take_update(csto_store *store, char **update, csto_error *err);
+CSTO_API csto_status csto_store_take_update(csto_store *store, char **update, csto_error *err);
 
 /* ---- reading ------------------------------------------------------------------------- */
 
 /* Number of statements in the store, every graph counted. */
-csto_status csto_store_size(csto_store *store, long *size, csto_error *err);
+CSTO_API csto_status csto_store_size(csto_store *store, long *size, csto_error *err);
 
 /* Run SPARQL over the store: csto_query_run on csto_store_dataset. */
-csto_status csto_store_query(csto_store *store, const char *sparql,
-                             const csto_query_options *opt, FILE *out,
-                             csto_query_outcome *outcome, csto_error *err);
+CSTO_API csto_status csto_store_query(csto_store *store, const char *sparql,
+                                      const csto_query_options *opt, FILE *out,
+                                      csto_query_outcome *outcome, csto_error *err);
 
 #endif

@@ -9,7 +9,6 @@
 #include "cli/commands.h"
 #include "csto/explain.h"
 #include "csto/graph.h"
-#include "csto/kb.h"
 #include "csto/output.h"
 #include "csto/pipeline.h"
 

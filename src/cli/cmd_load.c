@@ -9,7 +9,6 @@
 
 #include "cli/commands.h"
 #include "csto/graph.h"
-#include "csto/kb.h"
 #include "csto/pipeline.h"
 #include "csto/push.h"
 #include "csto/serve.h"
@@ -143,10 +142,6 @@ typedef struct {
   size_t n;
 } extraction;
 
-static csto_status add_statement(void *user, const raptor_statement *st, csto_error *err) {
-  return csto_store_graph_add(user, st, err);
-}
-
 static csto_status remember(extraction *x, const char *iri, const csto_store_counts *c) {
   char **iris = realloc(x->iris, (x->n + 1) * sizeof *iris);
   csto_store_counts *counts = iris ? realloc(x->counts, (x->n + 1) * sizeof *counts) : NULL;
@@ -171,11 +166,7 @@ static csto_status put_article(void *user, csto_article *a, csto_error *err) {
   if (st == CSTO_OK)
     st = csto_graph_add_doc(x->graph, doc, err);
   if (st == CSTO_OK)
-    st = csto_store_graph_begin(x->store, iri, err);
-  if (st == CSTO_OK)
-    st = csto_graph_drain(x->graph, add_statement, x->store, err);
-  if (st == CSTO_OK)
-    st = csto_store_graph_end(x->store, &counts, err);
+    st = csto_store_put_graph(x->store, iri, x->graph, &counts, err);
   if (st == CSTO_OK && (st = remember(x, iri, &counts)) != CSTO_OK)
     csto_error_set(err, st, "out of memory");
   csto_doc_free(doc);

@@ -3,7 +3,7 @@
 #ifndef CSTO_CLI_COMMANDS_H
 #define CSTO_CLI_COMMANDS_H
 
-#include "csto/kb.h"
+#include "csto/pipeline.h"
 
 int csto_cmd_extract(int argc, char **argv); /* cmd_extract.c */
 int csto_cmd_eval(int argc, char **argv);    /* cmd_eval.c */

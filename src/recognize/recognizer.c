@@ -1,4 +1,4 @@
-/* csto-kg stage 3, the recognizer: tokens -> mentions (see include/csto/recognizer.h).
+/* csto-kg stage 3, the recognizer: tokens -> mentions (see src/include/csto/recognizer.h).
  *
  * The sentence loop. Each sentence is read atom by atom (atoms.c); at each atom the
  * recognizers are tried in a fixed order, the first that takes something wins and the

@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # cmake --install into a prefix: the command runs from there on the data installed with
-# it, and a client builds against the library with pkg-config alone.
+# it; clients build against the installed shared libraries with pkg-config alone (csto,
+# csto-store) and with CMake's find_package(csto); the libraries export exactly the
+# functions their installed headers declare.
 source "$(dirname "$0")/lib.sh"
 seed=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
+clients=$CSTO_SOURCE_DIR/tests/install
 prefix=$WORK/prefix
+lib=$prefix/lib
 cmake -S "$CSTO_SOURCE_DIR" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
-  -DCMAKE_INSTALL_PREFIX="$prefix" > "$WORK/log" 2>&1
+  -DCMAKE_INSTALL_PREFIX="$prefix" -DCMAKE_INSTALL_LIBDIR=lib > "$WORK/log" 2>&1
 check "a build for the prefix" cmake --build "$WORK/build" -j2
 check "cmake --install" cmake --install "$WORK/build"
 check "the command is installed" test -x "$prefix/bin/csto-kg"
-check "the library and its headers" test -f "$prefix/lib/libcsto.a" -a -f "$prefix/include/csto/graph.h"
+check "the shared libraries, with a SOVERSION" \
+  test -f "$lib/libcsto.so.0" -a -f "$lib/libcsto-store.so.0" -a -L "$lib/libcsto.so"
+check "the static libraries" test -f "$lib/libcsto.a" -a -f "$lib/libcsto-store.a"
+check "the public headers" test -f "$prefix/include/csto/csto.h" -a -f "$prefix/include/csto/store.h"
+check "no internal header" test ! -e "$prefix/include/csto/document.h" -a ! -e "$prefix/include/csto/kb.h"
 check "the data" test -f "$prefix/share/csto-kg/lexicon.ttl" -a -d "$prefix/share/csto-kg/kb"
-pc=$prefix/lib/pkgconfig
-check "the pkg-config file" test -f "$pc/csto.pc"
+pc=$lib/pkgconfig
+check "the pkg-config files" test -f "$pc/csto.pc" -a -f "$pc/csto-store.pc"
+check "the CMake package" test -f "$lib/cmake/csto/cstoConfig.cmake" -a -f "$lib/cmake/csto/cstoConfigVersion.cmake"
 
 # A man page for the command and one for each command it lists, found by man and
 # rendered without a warning; the bash completion where bash-completion looks.
@@ -37,12 +46,60 @@ check "the installed completion completes the installed command" bash -c "
 unset CSTO_DATA_DIR
 check "the installed command reads the installed data" \
   bash -c "'$prefix/bin/csto-kg' kb stats | grep -q '$prefix/share/csto-kg/kb'"
+check "the installed command links the installed libraries" \
+  bash -c "ldd '$prefix/bin/csto-kg' | grep -q 'libcsto-store.so.0 => $prefix/'"
 "$prefix/bin/csto-kg" extract -f ntriples "$seed" > "$WORK/installed.nt"
 check "the installed command gives the build's graph" cmp -s "$WORK/installed.nt" <("$CSTO_KG" extract -f ntriples "$seed")
 
-flags=$(PKG_CONFIG_PATH=$pc pkg-config --cflags --libs csto)
+# Each client runs on the shared libraries of the prefix.
+export LD_LIBRARY_PATH=$lib
+pkgconf() { PKG_CONFIG_PATH=$pc pkg-config "$@"; }
 check "a client builds with pkg-config alone" \
-  cc -std=c11 -o "$WORK/client" "$CSTO_SOURCE_DIR/tests/install/client.c" $flags
-"$WORK/client" "$seed" > "$WORK/client.nt"
+  cc -std=c11 -Wall -Werror -o "$WORK/client" "$clients/client.c" $(pkgconf --cflags --libs csto)
+check "the client links the shared library" \
+  bash -c "readelf -d '$WORK/client' | grep NEEDED | grep -q 'libcsto.so.0'"
+"$WORK/client" "$seed" > "$WORK/client.nt" || true
 check "the client writes the command's graph" cmp -s "$WORK/client.nt" "$WORK/installed.nt"
+
+# csto/csto.h alone, without any dependency's headers on the include path.
+check "a client of csto/csto.h alone builds" \
+  cc -std=c11 -Wall -Werror -I"$prefix/include" -o "$WORK/umbrella" "$clients/client_umbrella.c" -L"$lib" -lcsto
+"$WORK/umbrella" "$seed" > "$WORK/facts.txt" || true
+check "it prints the command's facts" \
+  cmp -s "$WORK/facts.txt" <("$prefix/bin/csto-kg" extract --explain -o /dev/null "$seed" 2>&1)
+
+# Every installed header compiles alone, with no dependency's headers on the include path
+# (graph_rdf.h alone needs raptor2's).
+for h in "$prefix"/include/csto/*.h; do
+  [ "$(basename "$h")" = graph_rdf.h ] && continue
+  echo "#include <csto/$(basename "$h")>" > "$WORK/header.c"
+  if ! cc -std=c11 -Wall -Werror -c -I"$prefix/include" -o "$WORK/header.o" "$WORK/header.c" \
+      2>> "$WORK/headers.log"; then
+    echo "$(basename "$h")" >> "$WORK/bad-headers"
+  fi
+done
+check "each installed header compiles alone" test ! -s "$WORK/bad-headers"
+check "graph_rdf.h with raptor2's" bash -c "echo '#include <csto/graph_rdf.h>' |
+  cc -std=c11 -Wall -Werror -fsyntax-only -I'$prefix/include' \$(pkg-config --cflags raptor2) -x c -"
+
+check "a CMake project finds the package" \
+  cmake -S "$clients/cmake" -B "$WORK/cmake" -DCMAKE_PREFIX_PATH="$prefix"
+check "and builds against csto::csto" cmake --build "$WORK/cmake"
+"$WORK/cmake/client_umbrella" "$seed" > "$WORK/facts-cmake.txt" || true
+check "that client prints the same facts" cmp -s "$WORK/facts-cmake.txt" "$WORK/facts.txt"
+
+check "a store client builds with pkg-config csto-store" \
+  cc -std=c11 -Wall -Werror -o "$WORK/client_store" "$clients/client_store.c" \
+  $(pkgconf --cflags --libs csto-store)
+check "csto.pc alone does not bring libcurl or sqlite" \
+  bash -c "! PKG_CONFIG_PATH='$pc' pkg-config --libs csto | grep -qE 'curl|sqlite'"
+"$WORK/client_store" "$seed" "$WORK/store.db" > "$WORK/store.tsv" 2> "$WORK/store.err" || true
+n=$(grep -v '^?' "$WORK/store.tsv" | tr -dc 0-9)
+check "a graph and a store in one process: every triple stored" test "${n:-0}" -eq "$(sort -u "$WORK/installed.nt" | wc -l)"
+
+# Exported: exactly the functions the installed headers declare CSTO_API.
+declared=$(grep -ho 'CSTO_API [^(]*(' "$prefix"/include/csto/*.h | grep -o 'csto_[a-z0-9_]*($' | tr -d '(' | sort)
+exported=$(nm -D --defined-only "$lib/libcsto.so" "$lib/libcsto-store.so" | awk 'NF == 3 {print $3}' | sort)
+check "the libraries export exactly what the installed headers declare" test "$declared" = "$exported"
+check "nothing is exported twice" test -z "$(uniq -d <<<"$exported")"
 finish

@@ -1,9 +1,9 @@
 /* A program that uses the installed library as a user's would: built with
- * `pkg-config --cflags --libs csto` alone, it writes an article's graph as N-Triples. */
+ * `pkg-config --cflags --libs csto` alone against the shared library, it writes an
+ * article's graph as N-Triples. */
 #include <stdio.h>
 
 #include <csto/graph.h>
-#include <csto/kb.h>
 #include <csto/pipeline.h>
 #include <csto/reader.h>
 

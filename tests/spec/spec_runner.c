@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csto/document.h"
 #include "csto/kb.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"

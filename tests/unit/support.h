@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "csto/document.h"
 #include "csto/kb.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"

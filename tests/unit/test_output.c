@@ -38,6 +38,23 @@ static void commit_renames_into_place(void **state) {
   unlink(path);
 }
 
+/* The output gets the rights any new file gets (0666 less the umask), never the
+ * temporary's private ones, and the library leaves the umask as it found it. */
+static void output_rights_follow_the_umask(void **state) {
+  (void)state;
+  char path[256];
+  snprintf(path, sizeof path, "%s/rights.ttl", dir);
+  mode_t before = umask(027);
+  csto_output *o;
+  assert_int_equal(csto_output_open(path, &o, NULL), CSTO_OK);
+  assert_int_equal(csto_output_commit(o, NULL), CSTO_OK);
+  assert_int_equal(umask(before), 027);
+  struct stat st;
+  assert_int_equal(stat(path, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0640);
+  unlink(path);
+}
+
 static void abort_leaves_nothing(void **state) {
   (void)state;
   char path[256];
@@ -63,6 +80,7 @@ int main(void) {
     return 1;
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(commit_renames_into_place),
+      cmocka_unit_test(output_rights_follow_the_umask),
       cmocka_unit_test(abort_leaves_nothing),
       cmocka_unit_test(unwritable_directory_is_an_error),
   };

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "support.h"
-#include "csto/query.h"
+#include "csto/query_rdf.h"
 
 #define PREFIXES                                                                           \
   "PREFIX csto: <https://w3id.org/csto-kg/ontology#> "                                     \

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "csto/kb.h"
+#include "csto/pipeline.h" /* csto_doc_free */
 #include "csto/reader.h"
 #include "csto/rules.h"
 #include "csto/segmenter.h"
@@ -228,7 +229,6 @@ typedef struct csto_doc {
 
 /* A document for article (borrowed, as is kb; both must outlive the document). */
 csto_doc *csto_doc_new(const csto_article *article, const csto_kb *kb);
-void csto_doc_free(csto_doc *doc);
 
 /* The recognizer appends a mention to its layer; NULL when out of memory. */
 csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,

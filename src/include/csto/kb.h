@@ -11,12 +11,9 @@
 #include <stddef.h>
 
 #include "csto/error.h"
+#include "csto/pipeline.h" /* csto_kb, csto_kb_load, the namespaces */
 #include "csto/reader.h"
 
-#define CSTO_NS "https://w3id.org/csto-kg/ontology#"
-#define CSTO_RES_NS "https://w3id.org/csto-kg/resource/"
-#define CSTO_LEX_NS "https://w3id.org/csto-kg/lexicon#"
-#define CSTO_WD_NS "http://www.wikidata.org/entity/"
 
 typedef enum {
   CSTO_ENTITY_OTHER = 0,
@@ -198,29 +195,6 @@ typedef struct {
   int value;
   const csto_kb_entity *entity;
 } csto_lex_entry;
-
-typedef struct csto_kb csto_kb;
-
-/* Load data_dir/lexicon.ttl and every data_dir/kb/NAME.ttl (in name order). On success *out
- * is owned by the caller (csto_kb_free). Errors (CSTO_ERR_DATA for broken data) name the file
- * and line. The lexicon is checked: an unknown class, cue or property, a lex:value that is not
- * an integer, a phrase listed twice, or under two meanings without lex:Ambiguous, is an error. */
-csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err);
-
-/* The same, keeping a snapshot of the parsed Turtle in cache_dir (created when missing;
- * NULL or "" for none) so that the next start skips the parse while the files are unchanged.
- * The snapshot is a cache: one that cannot be read or written is passed over silently. */
-csto_status csto_kb_load_cached(const char *data_dir, const char *cache_dir, csto_kb **out,
-                                csto_error *err);
-
-void csto_kb_free(csto_kb *kb);
-
-/* The data directory to use: $CSTO_DATA_DIR, else the one csto-kg was built with. */
-const char *csto_kb_default_dir(void);
-
-/* The cache folder to use, owned by the caller (free): $CSTO_CACHE_DIR (set but empty: NULL,
- * no cache), else $XDG_CACHE_HOME/csto-kg, else $HOME/.cache/csto-kg, else NULL. */
-char *csto_kb_default_cache_dir(void);
 
 /* What a normalized phrase (csto_normalize, tokens joined by one space) can mean: fills
  * out with up to max borrowed entries and returns how many. The meanings come in the order
