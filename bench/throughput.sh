@@ -7,6 +7,9 @@
 #     build's `extract --help` lists that option: CPU seconds (user + sys), MB of article
 #     text (the articles' "text" bytes, not the JSON) per CPU second, triples per CPU
 #     second, peak RSS, and output bytes per byte of article text;
+#   - the same N-Triples run (default provenance) with -j 2, when the build's
+#     `extract --help` lists --jobs: its wall time and speedup over -j 1 (the output must
+#     be the same bytes);
 #   - the fwrite floor: bench/fwrite_floor.c writing the same N-Triples bytes line by line;
 #   - compromise (npm, the JavaScript NLP library) finding people, places and
 #     organizations in the same texts (bench/compromise.mjs), when node and npm exist;
@@ -100,6 +103,9 @@ for v in $candidates; do
   fi
 done
 
+parallel=0
+grep -q -- '--jobs' <<< "$help" && parallel=1
+
 configs=()
 for fmt in ntriples nquads turtle; do
   for v in "${variants[@]}"; do configs+=("$fmt|$v"); done
@@ -158,6 +164,12 @@ for ((r = 1; r <= runs; r++)); do
         "$(stat -c %s "$out")" "$(statements "$out")" >> "$W/results.tsv"
     fi
   done
+  if [ $parallel = 1 ]; then
+    one=$W/$(file_of ntriples "").out
+    timed "$W/t" "$bin" extract --jsonl -j 2 -f ntriples -o "$W/j2.out" "$W/corpus.jsonl"
+    cmp -s "$one" "$W/j2.out" || die "extract -j 2 wrote other bytes than -j 1"
+    record "$(label ntriples ""), -j 2" "$W/t" "$(stat -c %s "$W/j2.out")" "$(statements "$W/j2.out")"
+  fi
   if [ $have_compromise = 1 ]; then
     timed "$W/t" node bench/compromise.mjs "$cache" "$W/corpus.jsonl"
     compromise_counts=$(cat "$W/cmd.out")
@@ -241,6 +253,14 @@ for name, vals in rows.items():
           f"| {fmt(st / cpu if st and cpu else None, ',.0f')} | {fmt(kb / 1024 if kb else None, '.1f')} "
           f"| {fmt(out / text if out else None, '.1f')} |")
 PY
+if [ $parallel = 1 ]; then
+  one=$(label ntriples "")
+  wall() { awk -F'\t' -v l="$1" '$1 == l { print $3 }' "$W/results.tsv" | median; }
+  w1=$(wall "$one") w2=$(wall "$one, -j 2")
+  say
+  say "-j 2 ($one): wall $w2 s against $w1 s with -j 1, a speedup of" \
+    "$(awk -v a="$w1" -v b="$w2" 'BEGIN { printf "%.2f", a / b }')x on $(nproc) cores (medians)."
+fi
 if [ $have_compromise = 1 ]; then
   say
   say "compromise found (last run): $compromise_counts."

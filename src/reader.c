@@ -152,6 +152,15 @@ void csto_article_free(csto_article *article) {
   free(article);
 }
 
+csto_article *csto_article_take(csto_article *article) {
+  csto_article *kept = malloc(sizeof *kept);
+  if (kept) {
+    *kept = *article; /* body points into text, which moves with it */
+    *article = (csto_article){0};
+  }
+  return kept;
+}
+
 /* A new article that owns text (len bytes plus a terminating NUL). On failure text is
  * freed too, so callers never have to. */
 static csto_article *article_new(const char *source, char *text, size_t len) {

@@ -26,6 +26,7 @@
 #include "csto/kbfile.h"
 #include "csto/layout.h"
 #include "csto/output.h"
+#include "csto/parallel.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"
 

@@ -75,6 +75,11 @@ CSTO_API csto_status csto_article_set_date(csto_article *article, const char *is
                                            csto_error *err);
 CSTO_API csto_status csto_article_set_url(csto_article *article, const char *url, csto_error *err);
 
+/* A new article holding what article held, which is left empty (freeing it stays right):
+ * how a csto_read_articles callback keeps its article past the call without copying the
+ * text. NULL when out of memory (article is then unchanged). */
+CSTO_API csto_article *csto_article_take(csto_article *article);
+
 /* Free an article; NULL is a no-op. */
 CSTO_API void csto_article_free(csto_article *article);
 
@@ -97,7 +102,7 @@ CSTO_API void csto_jsonl_close(csto_jsonl *reader);
 
 /* Hand each article of path to fn in order: the one article of an article file, or each
  * line of a JSON Lines file (jsonl). The article is the caller's during the call (fn may
- * change it) and freed after. The first error (reading, or from fn) stops the file,
+ * change it, or keep it with csto_article_take) and freed after. The first error (reading, or from fn) stops the file,
  * unless options->skip takes it. A JSON Lines record's source is "FILE:LINE", with
  * " (id ID)" when it has an id. */
 typedef csto_status (*csto_article_fn)(void *user, csto_article *article, csto_error *err);

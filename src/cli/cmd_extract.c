@@ -1,4 +1,5 @@
 /* csto-kg extract: articles -> their knowledge graph. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -7,10 +8,14 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "csto/explain.h"
 #include "csto/graph.h"
 #include "csto/output.h"
+#include "csto/parallel.h"
 #include "csto/pipeline.h"
+
+#define MAX_JOBS 256
 
 static const char usage[] =
     "usage: csto-kg extract [OPTIONS] [FILE...]   (none, or '-', reads standard input)\n"
@@ -22,11 +27,15 @@ static const char usage[] =
     "      --base IRI      namespace for minted resources\n"
     "      --data DIR      ontology and knowledge base folder\n"
     "      --jsonl         inputs are JSON Lines, one article per line\n"
+    "  -j, --jobs N        extract on N threads (default 1); the same output, in input\n"
+    "                      order (rdfxml, json and dot: one thread whatever N)\n"
     "      --max-bytes N   largest article accepted (default 16 MiB)\n"
     "  -k, --keep-going    skip a bad record or file (one message each) and go on; the\n"
     "                      status is 1 when any was skipped\n"
     "      --trace         list each sentence's mentions and what they resolved to (stderr)\n"
     "      --explain       list each fact with the rule and the mentions that made it (stderr)\n"
+    "      --progress      articles done, MB/s and time left on standard error (the\n"
+    "                      default when it is a terminal); --no-progress: never\n"
     "      --provenance P  full (default), compact (leaves out what other triples say),\n"
     "                      none (facts only)\n"
     "      --no-provenance\n"
@@ -35,6 +44,8 @@ static const char usage[] =
 typedef struct {
   const char *output, *format, *date, *url, *base, *data;
   int jsonl, trace, explain, keep_going;
+  int progress; /* -1: when standard error is a terminal */
+  size_t jobs;
   csto_provenance provenance;
   csto_reader_options reader;
 } options;
@@ -44,7 +55,9 @@ static int parse(int argc, char **argv, options *o) {
       {"output", required_argument, 0, 'o'}, {"format", required_argument, 0, 'f'},
       {"date", required_argument, 0, 'd'},   {"url", required_argument, 0, 'u'},
       {"base", required_argument, 0, 'b'},   {"data", required_argument, 0, 'D'},
-      {"jsonl", no_argument, 0, 'j'},        {"max-bytes", required_argument, 0, 'm'},
+      {"jsonl", no_argument, 0, 'J'},        {"max-bytes", required_argument, 0, 'm'},
+      {"jobs", required_argument, 0, 'j'},   {"progress", no_argument, 0, 'g'},
+      {"no-progress", no_argument, 0, 'G'},
       {"trace", no_argument, 0, 't'},        {"help", no_argument, 0, 'h'},
       {"no-provenance", no_argument, 0, 'P'}, {"explain", no_argument, 0, 'x'},
       {"provenance", required_argument, 0, 'p'}, {"keep-going", no_argument, 0, 'k'},
@@ -52,7 +65,7 @@ static int parse(int argc, char **argv, options *o) {
   int c;
   unsigned long long number;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "o:f:hk", longs, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "o:f:hkj:", longs, NULL)) != -1) {
     switch (c) {
     case 'o': o->output = optarg; break;
     case 'f': o->format = optarg; break;
@@ -60,7 +73,9 @@ static int parse(int argc, char **argv, options *o) {
     case 'u': o->url = optarg; break;
     case 'b': o->base = optarg; break;
     case 'D': o->data = optarg; break;
-    case 'j': o->jsonl = 1; break;
+    case 'J': o->jsonl = 1; break;
+    case 'g': o->progress = 1; break;
+    case 'G': o->progress = 0; break;
     case 't': o->trace = 1; break;
     case 'x': o->explain = 1; break;
     case 'k': o->keep_going = 1; break;
@@ -76,6 +91,11 @@ static int parse(int argc, char **argv, options *o) {
       if (csto_cli_number("--max-bytes", optarg, 1, SIZE_MAX, &number) != 0)
         return 2;
       o->reader.max_bytes = (size_t)number;
+      break;
+    case 'j':
+      if (csto_cli_number("--jobs", optarg, 1, MAX_JOBS, &number) != 0)
+        return 2;
+      o->jobs = (size_t)number;
       break;
     case 'h': fputs(usage, stdout); exit(0);
     default: fputs(usage, stderr); return 2;
@@ -93,34 +113,51 @@ static int parse(int argc, char **argv, options *o) {
   return 0;
 }
 
-/* --trace and --explain: how the pipeline read the article, on standard error. */
-static void show(char *(*explain)(const csto_doc *), const csto_doc *doc) {
+/* --trace and --explain: how the pipeline read the article, into its log. */
+static csto_status show(char *(*explain)(const csto_doc *), const csto_doc *doc, FILE *log,
+                        csto_error *err) {
   char *text = explain(doc);
-  if (text)
-    fputs(text, stderr);
-  else
-    csto_cli_error("extract: out of memory");
+  if (!text)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  fputs(text, log);
   free(text);
+  return CSTO_OK;
 }
 
 typedef struct {
   const options *o;
   const csto_kb *kb;
-  csto_graph *g;
+  csto_graph **graphs; /* one per worker (one for a serial run): each its own articles */
+  size_t n_graphs;
+  csto_ordered *queue;
   FILE *out;
+  const char *out_name;
+  cli_progress *progress;
   size_t skipped; /* --keep-going: records left out */
 } run;
 
-/* --keep-going: the record's error, then on to the next. */
-static void skip(void *user, const csto_error *err) {
-  run *r = user;
-  r->skipped++;
-  csto_cli_error("extract: skipped: %s", err->message);
+/* One record on its way: read, worked on by some worker, then written out in input order. */
+typedef struct {
+  csto_article *article; /* the worker frees it once done */
+  size_t bytes;          /* its text, for the progress line */
+  csto_status st;        /* set from the start for a record the reader refused */
+  csto_error err;
+  char *out, *log; /* its RDF, and its --trace and --explain text */
+  size_t out_len, log_len;
+} job;
+
+static void job_free(void *user, void *item) {
+  (void)user;
+  job *j = item;
+  csto_article_free(j->article);
+  free(j->out);
+  free(j->log);
+  free(j);
 }
 
-/* One article: overrides, pipeline, graph, written at once. */
-static csto_status process(void *user, csto_article *a, csto_error *err) {
-  const run *r = user;
+/* One article: overrides, pipeline, graph g, written to out (a streaming format) at once. */
+static csto_status process(const run *r, csto_graph *g, csto_article *a, FILE *out, FILE *log,
+                           csto_error *err) {
   const options *o = r->o;
   csto_status st = CSTO_OK;
   if (o->date)
@@ -131,13 +168,13 @@ static csto_status process(void *user, csto_article *a, csto_error *err) {
   if (st == CSTO_OK)
     st = csto_pipeline_run(r->kb, a, &doc, err);
   if (st == CSTO_OK && o->trace)
-    show(csto_explain_mentions, doc);
+    st = show(csto_explain_mentions, doc, log, err);
   if (st == CSTO_OK && o->explain)
-    show(csto_explain_facts, doc);
+    st = show(csto_explain_facts, doc, log, err);
   if (st == CSTO_OK)
-    st = csto_graph_add_doc(r->g, doc, err);
+    st = csto_graph_add_doc(g, doc, err);
   if (st == CSTO_OK && csto_graph_format_streams(o->format) &&
-      (st = csto_graph_write(r->g, o->format, r->out, err)) != CSTO_OK) {
+      (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
     char why[sizeof err->message]; /* the writer's words, after the article's name */
     snprintf(why, sizeof why, "%s", err->message);
     csto_error_set(err, st, "%s: %s", a->source, why);
@@ -148,36 +185,160 @@ static csto_status process(void *user, csto_article *a, csto_error *err) {
   return st;
 }
 
+/* On worker number worker: the article through the pipeline and the worker's own graph,
+ * its output and log kept in memory until its turn. The knowledge base is shared: the
+ * pipeline only reads it. */
+static void work(void *user, size_t worker, void *item) {
+  const run *r = user;
+  job *j = item;
+  if (j->st != CSTO_OK)
+    return;
+  FILE *out = open_memstream(&j->out, &j->out_len);
+  FILE *log = open_memstream(&j->log, &j->log_len);
+  j->st = out && log ? process(r, r->graphs[worker], j->article, out, log, &j->err)
+                     : csto_error_set(&j->err, CSTO_ERR_NOMEM, "out of memory");
+  int closed = (!out || fclose(out) == 0) & (!log || fclose(log) == 0);
+  if (!closed && j->st == CSTO_OK)
+    j->st = csto_error_set(&j->err, CSTO_ERR_NOMEM, "out of memory");
+  csto_article_free(j->article);
+  j->article = NULL;
+}
+
+/* In input order: the record's log, then its RDF; a bad record is skipped (--keep-going)
+ * or stops the run. */
+static csto_status deliver(void *user, void *item, csto_error *err) {
+  run *r = user;
+  job *j = item;
+  csto_status st = j->st;
+  if (j->log_len) {
+    cli_progress_hide(r->progress);
+    fwrite(j->log, 1, j->log_len, stderr);
+  }
+  if (st == CSTO_OK && j->out_len && fwrite(j->out, 1, j->out_len, r->out) != j->out_len) {
+    st = csto_error_set(err, CSTO_ERR_IO, "%s: write failed: %s", r->out_name, strerror(errno));
+  } else if (st == CSTO_ERR_INPUT && r->o->keep_going) {
+    cli_progress_hide(r->progress);
+    csto_cli_error("extract: skipped: %s", j->err.message);
+    r->skipped++;
+    st = CSTO_OK;
+  } else if (st != CSTO_OK) {
+    *err = j->err;
+  }
+  if (st == CSTO_OK)
+    cli_progress_count(r->progress, j->bytes);
+  job_free(r, j);
+  return st;
+}
+
+/* From the reader: the article, kept for a worker. */
+static csto_status submit(void *user, csto_article *a, csto_error *err) {
+  run *r = user;
+  job *j = calloc(1, sizeof *j);
+  if (!j || !(j->article = csto_article_take(a))) {
+    free(j);
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  }
+  j->bytes = j->article->text_len;
+  return csto_ordered_submit(r->queue, j, err);
+}
+
+/* --keep-going: a record the reader refused takes its place in line too, so that its
+ * message comes out in input order. A failure is the queue's, which finishing reports. */
+static void skip(void *user, const csto_error *err) {
+  run *r = user;
+  job *j = calloc(1, sizeof *j);
+  if (!j) { /* out of memory: the message at once rather than never */
+    r->skipped++;
+    csto_cli_error("extract: skipped: %s", err->message);
+    return;
+  }
+  j->st = err->status;
+  j->err = *err;
+  csto_ordered_submit(r->queue, j, NULL);
+}
+
+/* Every input through the queue; the first failure in input order wins: one the queue
+ * met comes from a record read before the reader's own. */
+static csto_status read_all(run *r, options *o, int argc, char **argv, csto_error *err) {
+  csto_status st = CSTO_OK;
+  if (o->keep_going)
+    o->reader.skip = skip;
+  for (int i = optind; st == CSTO_OK && i < argc; i++)
+    st = csto_read_articles(argv[i], &o->reader, o->jsonl, submit, r, err);
+  if (st == CSTO_OK && optind >= argc) /* no file: standard input */
+    st = csto_read_articles("-", &o->reader, o->jsonl, submit, r, err);
+  csto_error queued;
+  csto_status first = csto_ordered_finish(r->queue, &queued);
+  r->queue = NULL;
+  if (first != CSTO_OK)
+    *err = queued;
+  return first != CSTO_OK ? first : st;
+}
+
+/* Worker threads for -j: none for a serial run, and none for a format that is one
+ * document (its graph holds every article, so one thread builds it). */
+static size_t threads_for(const options *o) {
+  if (o->jobs <= 1)
+    return 0;
+  if (!csto_graph_format_streams(o->format)) {
+    csto_cli_error("extract: %s is one document: extracting on one thread, not %zu", o->format,
+                   o->jobs);
+    return 0;
+  }
+  return o->jobs;
+}
+
+static csto_status make_graphs(run *r, size_t threads, csto_error *err) {
+  r->n_graphs = threads ? threads : 1;
+  r->graphs = calloc(r->n_graphs, sizeof *r->graphs);
+  if (!r->graphs)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  csto_status st = CSTO_OK;
+  for (size_t i = 0; st == CSTO_OK && i < r->n_graphs; i++)
+    if ((st = csto_graph_new(r->o->base, &r->graphs[i], err)) == CSTO_OK)
+      csto_graph_set_provenance(r->graphs[i], r->o->provenance);
+  return st;
+}
+
+static void free_graphs(run *r) {
+  for (size_t i = 0; r->graphs && i < r->n_graphs; i++)
+    csto_graph_free(r->graphs[i]);
+  free(r->graphs);
+}
+
 int csto_cmd_extract(int argc, char **argv) {
-  options o = {.format = "turtle"};
+  options o = {.format = "turtle", .progress = -1, .jobs = 1};
   int rc = parse(argc, argv, &o);
   if (rc)
     return rc;
+  static const csto_ordered_fns fns = {work, deliver, job_free};
+  size_t threads = threads_for(&o);
+  run r = {.o = &o, .out_name = o.output && strcmp(o.output, "-") ? o.output : "standard output"};
   csto_error err = {0};
   csto_kb *kb = NULL;
-  csto_graph *g = NULL;
   csto_output *out = NULL;
   csto_status st = csto_cli_load_kb(o.data, &kb, &err);
   if (st == CSTO_OK)
-    st = csto_graph_new(o.base, &g, &err);
-  if (st == CSTO_OK) {
-    csto_graph_set_provenance(g, o.provenance);
+    st = make_graphs(&r, threads, &err);
+  if (st == CSTO_OK)
     st = csto_output_open(o.output, &out, &err);
+  if (st == CSTO_OK) /* two records per worker in flight: none waits on the slowest */
+    st = csto_ordered_new(threads, 2 * r.n_graphs, &fns, &r, &r.queue, &err);
+  if (st == CSTO_OK) {
+    r.kb = kb;
+    r.out = csto_output_stream(out);
+    r.progress = cli_progress_new(o.progress < 0 ? isatty(STDERR_FILENO) : o.progress,
+                                  argv + optind, argc - optind);
+    st = read_all(&r, &o, argc, argv, &err);
+    cli_progress_end(r.progress);
   }
-  run r = {&o, kb, g, out ? csto_output_stream(out) : NULL, 0};
-  if (o.keep_going)
-    o.reader.skip = skip;
-  for (int i = optind; st == CSTO_OK && i < argc; i++)
-    st = csto_read_articles(argv[i], &o.reader, o.jsonl, process, &r, &err);
-  if (st == CSTO_OK && optind >= argc) /* no file: standard input */
-    st = csto_read_articles("-", &o.reader, o.jsonl, process, &r, &err);
   if (st == CSTO_OK) /* the one document of a format that does not stream, or its end */
-    st = csto_graph_finish(g, o.format, csto_output_stream(out), &err);
+    st = csto_graph_finish(r.graphs[0], o.format, r.out, &err);
   if (st == CSTO_OK)
     st = csto_output_commit(out, &err);
   else
     csto_output_abort(out);
-  csto_graph_free(g);
+  free_graphs(&r);
   csto_kb_free(kb);
   if (st != CSTO_OK) {
     csto_cli_error("%s", err.message);
