@@ -35,7 +35,7 @@ static const struct {
     TERM(CSTO_NS, "country", NODE) TERM(CSTO_NS, "partOf", NODE)
     TERM(CSTO_NS, "meetingClass", NODE) TERM(CSTO_NS, "member", NODE)
     TERM(CSTO_NS, "organization", NODE) TERM(CSTO_NS, "membershipStatus", NODE)
-    TERM(CSTO_NS, "holder", NODE) TERM(CSTO_NS, "gender", NODE)
+    TERM(CSTO_NS, "holder", NODE) TERM(CSTO_NS, "gender", NODE) TERM(CSTO_NS, "acting", NULL)
     TERM(CSTO_NS, "wikidataEvidence", NULL)
     TERM(CSTO_NS, "evidence", NODE) TERM(CSTO_NS, "extractionRule", NULL)
     TERM(RDFS, "label", NULL) TERM(SKOS, "altLabel", NULL) TERM(OWL, "sameAs", NODE)

@@ -421,7 +421,8 @@ def build_holding(kb, person, row, posts):
                      + "), not from officeholders.tsv")
     elif "LOW CONFIDENCE" in ev:
         notes.append("LOW CONFIDENCE in research: not checked against a fetched source")
-    elif "recall-only" in ev:
+    elif any("recall-only" in p and not p.strip().startswith("label_ru")
+             for p in ev.split(";")):
         notes.append("recall-only in research: some dates not checked against a fetched source")
     # Two terms of one post starting in one year (Bakiyev, 2005) get _2 on the later one;
     # terms.tsv lists terms in date order, so the IRIs are stable.
@@ -435,6 +436,7 @@ def build_holding(kb, person, row, posts):
     kb.holdings.append(dict(
         iri=iri,
         holder=person.slug, role=role, post_in=post_in, start=start, end=end,
+        acting=row["acting"] == "yes",
         label=f"{person.en}, {ROLE_LABELS[role]} ({kb.get(post_in).en})",
         comment="; ".join(notes) or None))
 
@@ -576,6 +578,8 @@ def render_people(kb):
                  ("csto:startDate", f'"{h["start"]}"^^xsd:date')]
         if h["end"]:
             pairs.append(("csto:endDate", f'"{h["end"]}"^^xsd:date'))
+        if h["acting"]:
+            pairs.append(("csto:acting", '"true"^^xsd:boolean'))
         if h["comment"]:
             pairs.append(("rdfs:comment", lit(h["comment"], "en")))
         write_subject(out, term(h["iri"]), pairs)
@@ -620,7 +624,8 @@ def readme(kb, template):
     return template.format(
         total=len(kb.entities), type_rows="\n".join(rows), with_id=with_id, v2=v2,
         v1=with_id - v2, without_id=len(kb.entities) - with_id, ru=ru, alts=alts,
-        holdings=len(kb.holdings), commented=comm, memberships=len(kb.memberships),
+        holdings=len(kb.holdings), acting=sum(1 for h in kb.holdings if h["acting"]),
+        commented=comm, memberships=len(kb.memberships),
         status_list=", ".join(f"{n} {s}" for s, n in sorted(statuses.items())),
         male=genders["male"], female=genders["female"], no_gender=genders[None],
         missing_count=len(missing), missing_rows="\n".join(missing))

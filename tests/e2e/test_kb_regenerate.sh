@@ -39,5 +39,25 @@ done
 for f in "$out"/*; do
   [ -e "$shipped/$(basename "$f")" ] || { echo "FAIL: $(basename "$f") is generated but not committed"; status=1; }
 done
+
+# terms.tsv's acting column: one csto:acting per "yes" row, on that row's holding only
+# (Putin's acting presidency, not the elected term that follows it); any other value refused.
+tables="$CSTO_SOURCE_DIR/scripts/kb/tables"
+yes=$(awk -F'\t' 'NR > 1 && $11 == "yes"' "$tables/terms.tsv" | wc -l)
+written=$(grep -c 'csto:acting "true"^^xsd:boolean' "$out/people.ttl" || true)
+[ "$yes" -gt 0 ] && [ "$yes" = "$written" ] ||
+  { echo "FAIL: $yes acting rows in terms.tsv, $written csto:acting in people.ttl"; status=1; }
+for h in 1999:true 2000:; do
+  got=$(awk -v h="res:holding_Vladimir_Putin_HeadOfState_Russia_${h%%:*} " \
+    'index($0, h) == 1 { on = 1 } on && /csto:acting/ { print "true" } on && /^$/ { exit }' "$out/people.ttl")
+  [ "$got" = "${h#*:}" ] || { echo "FAIL: Putin's ${h%%:*} holding: csto:acting '$got'"; status=1; }
+done
+bad=$(mktemp -d)
+cp "$tables"/*.tsv "$bad/"
+awk -F'\t' -v OFS='\t' 'NR == 2 { $11 = "no" } 1' "$tables/terms.tsv" > "$bad/terms.tsv"
+if python3 "$CSTO_SOURCE_DIR/scripts/kb/build_kb.py" --tables "$bad" --out "$bad/out" 2>/dev/null; then
+  echo "FAIL: an acting value other than yes or empty is accepted"; status=1
+fi
+rm -rf "$bad"
 [ "$status" = 0 ] && echo "PASS: ontology/kb/ is what the tables generate"
 exit "$status"
