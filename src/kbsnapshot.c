@@ -41,6 +41,8 @@ typedef struct {
   const char *at, *end;
 } cursor;
 
+/* The next size bytes, or NULL when the file ends first. They may sit at any address (a
+ * path's length decides where the next entry starts): copy them out with read_into. */
 static const void *take(cursor *c, uint64_t size) {
   if (size > (uint64_t)(c->end - c->at))
     return NULL;
@@ -49,17 +51,24 @@ static const void *take(cursor *c, uint64_t size) {
   return p;
 }
 
+static int read_into(cursor *c, void *out, size_t size) {
+  const void *p = take(c, size);
+  if (p)
+    memcpy(out, p, size);
+  return p ? 0 : -1;
+}
+
 /* The snapshot's file list is paths, in order, unchanged since it was made. */
 static int same_files(cursor *c, const header *h, char *const *paths, size_t n) {
   if (h->n_files != n)
     return 0;
   for (size_t i = 0; i < n; i++) {
-    const uint64_t *len = take(c, sizeof *len);
-    const char *path = len ? take(c, *len) : NULL;
-    const file_stamp *saved = take(c, sizeof *saved);
-    file_stamp now;
-    if (!saved || *len != strlen(paths[i]) || memcmp(path, paths[i], *len) != 0 ||
-        stamp_of(paths[i], &now) != 0 || memcmp(saved, &now, sizeof now) != 0)
+    uint64_t len;
+    const char *path = read_into(c, &len, sizeof len) == 0 ? take(c, len) : NULL;
+    file_stamp saved, now;
+    if (!path || read_into(c, &saved, sizeof saved) != 0 || len != strlen(paths[i]) ||
+        memcmp(path, paths[i], len) != 0 || stamp_of(paths[i], &now) != 0 ||
+        memcmp(&saved, &now, sizeof now) != 0)
       return 0;
   }
   return 1;
@@ -131,10 +140,11 @@ int csto_ttl_snapshot_load(csto_ttl *t, const char *snapshot, char *const *paths
   if (csto_read_file(snapshot, &data, &size, &ignored) != CSTO_OK)
     return -1;
   cursor c = {data, data + size};
-  const header *h = take(&c, sizeof *h);
-  int ok = h && memcmp(h->magic, SNAPSHOT_MAGIC, sizeof h->magic) == 0 &&
-           h->triple_size == sizeof(csto_ttl_triple) && same_files(&c, h, paths, n) &&
-           fill(t, &c, h, paths, n) == 0;
+  header h;
+  int ok = read_into(&c, &h, sizeof h) == 0 &&
+           memcmp(h.magic, SNAPSHOT_MAGIC, sizeof h.magic) == 0 &&
+           h.triple_size == sizeof(csto_ttl_triple) && same_files(&c, &h, paths, n) &&
+           fill(t, &c, &h, paths, n) == 0;
   free(data);
   return ok ? 0 : -1;
 }
