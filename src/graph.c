@@ -442,7 +442,13 @@ static void event_phrase(builder *b, uint32_t node, int i) {
       first++;
       break;
     }
-  size_t begin = doc->tokens[first].begin, end = doc->tokens[best->end - 1].end;
+  size_t last = best->end - 1;
+  for (size_t t = last; t > first; t--) /* "... Organization (CSTO": not its parenthesis */
+    if (strcmp(doc->tokens[t].norm, ")") == 0)
+      break;
+    else if (strcmp(doc->tokens[t].norm, "(") == 0)
+      last = t - 1;
+  size_t begin = doc->tokens[first].begin, end = doc->tokens[last].end;
   add(b->g, node, SKOS "altLabel",
       text_literal(b->g, doc->article->body + begin, end - begin, "en"));
 }
