@@ -11,6 +11,7 @@
 
 #include "csto/document.h"
 #include "csto/layout.h"
+#include "csto/meeting.h"
 #include "csto/normalize.h"
 #include "triples.h"
 #include "vocab.h"
@@ -407,47 +408,81 @@ static const csto_fact **event_dates(const csto_doc *doc) {
   return dates;
 }
 
-/* An event's IRI is shared across articles when its organizers and day are known. */
-static uint32_t event_iri(builder *b, int i, const csto_fact *d) {
-  const csto_doc_event *e = &b->doc->events[i];
-  if (!d || e->n_orgs == 0)
-    return minted(b->g, "event_%s_%d", b->id + strlen(CSTO_IRI_ARTICLE), i + 1);
-  char orgs[256] = "", date[16];
-  for (int k = 0; k < e->n_orgs; k++) {
-    size_t used = strlen(orgs);
-    snprintf(orgs + used, sizeof orgs - used, "%s%s", k ? "-" : "", e->orgs[k]->local);
+/* The node of a meeting is shared across articles when who meets and the day are known
+ * (meeting.h); else it is the article's own. */
+static uint32_t event_iri(builder *b, int i, const csto_date *day) {
+  char *name = csto_meeting_name(&b->doc->events[i], day);
+  uint32_t node = name ? minted(b->g, "%s", name)
+                       : minted(b->g, "event_%s_%d", b->id + strlen(CSTO_IRI_ARTICLE), i + 1);
+  free(name);
+  return node;
+}
+
+/* The article's own words for the event, its longest noun phrase without "the" or "a"
+ * ("SCO summit"): an alternative label, since every article names the meeting its way. */
+static void event_phrase(builder *b, uint32_t node, int i) {
+  const csto_doc *doc = b->doc;
+  const csto_mention *best = NULL;
+  for (size_t k = 0; k < doc->n_mentions; k++) {
+    const csto_mention *m = &doc->mentions[k];
+    if (m->kind == CSTO_MENTION_EVENT && m->phrase && doc->links[k].event == i &&
+        (!best || m->end - m->first > best->end - best->first))
+      best = m;
   }
-  date_text(d->date, date);
-  return minted(b->g, "event_%s_%s_%s", orgs, csto_event_class_name(e->event_class), date);
+  if (!best)
+    return;
+  size_t first = best->first;
+  const csto_lex_entry *meant[CSTO_KB_MAX_MEANINGS];
+  size_t n = best->end - first > 1
+                 ? csto_kb_lookup(doc->kb, doc->tokens[first].norm, meant, CSTO_KB_MAX_MEANINGS)
+                 : 0;
+  for (size_t j = 0; j < n; j++)
+    if (meant[j]->kind == CSTO_LEX_CUE &&
+        (meant[j]->value == CSTO_CUE_DEFINITE || meant[j]->value == CSTO_CUE_INDEFINITE)) {
+      first++;
+      break;
+    }
+  size_t last = best->end - 1;
+  for (size_t t = last; t > first; t--) /* "... Organization (CSTO": not its parenthesis */
+    if (strcmp(doc->tokens[t].norm, ")") == 0)
+      break;
+    else if (strcmp(doc->tokens[t].norm, "(") == 0)
+      last = t - 1;
+  size_t begin = doc->tokens[first].begin, end = doc->tokens[last].end;
+  add(b->g, node, SKOS "altLabel",
+      text_literal(b->g, doc->article->body + begin, end - begin, "en"));
+}
+
+/* Who meets organizes the meeting, and so does each one's organization. */
+static void organizers(builder *b, uint32_t node, const csto_doc_event *e) {
+  for (int k = 0; k < e->n_meets; k++) {
+    add_iri(b->g, node, CSTO_NS "organizer", e->meets[k]->iri);
+    if (e->meets[k]->part_of)
+      add_iri(b->g, node, CSTO_NS "organizer", e->meets[k]->part_of->iri);
+  }
 }
 
 static uint32_t event(builder *b, int i) {
   if (b->event_iris[i])
     return b->event_iris[i];
   const csto_doc_event *e = &b->doc->events[i];
-  const csto_fact *d = b->event_dates[i];
-  uint32_t node = event_iri(b, i, d);
-  if (!node)
-    return 0;
-  const char *cls = csto_event_class_name(e->event_class);
-  char label[512], date[16] = "";
-  if (d)
-    date_text(d->date, date);
-  size_t used = 0;
-  label[0] = '\0';
-  for (int k = 0; k < e->n_orgs && used < sizeof label; k++)
-    used += (size_t)snprintf(label + used, sizeof label - used, "%s%s", k ? " and " : "",
-                             e->orgs[k]->label);
-  if (used < sizeof label)
-    snprintf(label + used, sizeof label - used, "%s%s%s%s", e->n_orgs ? " " : "", cls,
-             d ? ", " : "", date);
+  const csto_date *day = b->event_dates[i] ? &b->event_dates[i]->date : NULL;
+  uint32_t node = event_iri(b, i, day);
+  char *label = csto_meeting_label(e, day);
+  if (!node || !label) {
+    free(label);
+    return checked(b->g, 0);
+  }
+  int from_bodies;
   char class_iri[128];
-  snprintf(class_iri, sizeof class_iri, "%s%s", CSTO_NS, cls);
+  snprintf(class_iri, sizeof class_iri, "%s%s", CSTO_NS,
+           csto_event_class_name(csto_meeting_class(e, &from_bodies)));
   add_iri(b->g, node, RDF "type", CSTO_NS "Event");
   add_iri(b->g, node, RDF "type", class_iri);
   add_text(b->g, node, RDFS "label", label, "en");
-  for (int k = 0; k < e->n_orgs; k++)
-    add_iri(b->g, node, CSTO_NS "organizer", e->orgs[k]->iri);
+  free(label);
+  event_phrase(b, node, i);
+  organizers(b, node, e);
   return b->event_iris[i] = node;
 }
 

@@ -932,6 +932,20 @@ const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity
   return NULL;
 }
 
+const csto_kb_entity *csto_kb_meeting_body(const csto_kb *kb, const csto_kb_entity *org,
+                                           csto_event_class cls) {
+  const csto_kb_entity *found = NULL;
+  for (size_t i = 0; cls != CSTO_EVENT_GENERIC && i < kb->n_entities; i++) {
+    const csto_kb_entity *e = kb->entities[i];
+    if (e->part_of != org || e->meeting_class != cls)
+      continue;
+    if (found)
+      return NULL;
+    found = e;
+  }
+  return found;
+}
+
 const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,
                                         csto_role role) {
   for (size_t i = 0; i < kb->n_entities; i++)

@@ -1028,6 +1028,37 @@ static void sort_by_kb(csto_resolution *r) {
   free(places);
 }
 
+/* ---- who meets: what makes two articles' meetings one ----------------------------------- */
+
+/* Whether the event names a body of organization org ("the CSTO summit" and "the
+ * Collective Security Council" in one article: the council meets). */
+static int body_named(const csto_doc_event *e, const csto_kb_entity *org) {
+  for (int i = 0; i < e->n_orgs; i++)
+    if (e->orgs[i]->part_of == org)
+      return 1;
+  return 0;
+}
+
+static void add_meeting_party(csto_doc_event *e, const csto_kb_entity *x) {
+  for (int i = 0; i < e->n_meets; i++)
+    if (e->meets[i] == x)
+      return;
+  int at = e->n_meets++;
+  for (; at > 0 && strcmp(e->meets[at - 1]->iri, x->iri) > 0; at--)
+    e->meets[at] = e->meets[at - 1];
+  e->meets[at] = x;
+}
+
+static void who_meets(const csto_kb *kb, csto_doc_event *e) {
+  for (int i = 0; i < e->n_orgs; i++) {
+    const csto_kb_entity *o = e->orgs[i], *body;
+    if (o->type == CSTO_ENTITY_BODY)
+      add_meeting_party(e, o);
+    else if (!body_named(e, o))
+      add_meeting_party(e, (body = csto_kb_meeting_body(kb, o, e->event_class)) ? body : o);
+  }
+}
+
 /* ---- the stage ------------------------------------------------------------------------------ */
 
 csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err) {
@@ -1062,6 +1093,8 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
       resolve_event(&rs, k);
   meeting_verbs(&rs);
   event_modes(&rs);
+  for (size_t e = 0; e < out->n_events; e++)
+    who_meets(doc->kb, &out->events[e]);
   kb_entities(&rs);
   sort_by_kb(out);
   index_close(out);

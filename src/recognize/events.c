@@ -250,6 +250,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   m->indefinite = is_cue(&c->atoms[left], CSTO_CUE_INDEFINITE);
   m->modifier = !sentence_end_atom(c, right) && is_cue(&c->atoms[right], CSTO_CUE_EVENT_COMPOUND);
   m->plural = csto_atom_plural_role(c, &c->atoms[ai]);
+  m->phrase = 1;
   csto_event_class cls = phrase_class(noun, &probe);
   m->event_class = cls == CSTO_EVENT_PLURAL ? cls : class_with_bodies(m, cls);
   /* "the Foreign Ministers (CFM) summit": ministers, not leaders, meet */

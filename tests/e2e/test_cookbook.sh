@@ -37,6 +37,24 @@ check "meetings runs" run meetings
 check "meetings: Putin at three" has meetings 'Vladimir Putin,3'
 check "meetings: a chair's meeting counts" has meetings 'Sirojiddin Muhriddin,1'
 check "meetings: six people" rows meetings 6
+# Two outlets' reports of one summit ("The CSTO summit will be held tomorrow", "A session
+# of the Collective Security Council took place"), loaded into a store: one meeting each.
+meetings_store() {
+  "$CSTO_KG" load --store "$WORK/two.db" "$CSTO_SOURCE_DIR"/tests/fixtures/meetings/*.txt >/dev/null &&
+    "$CSTO_KG" query --results csv --store "$WORK/two.db" --file "$WORK/meetings.embedded.rq" |
+    tr -d '\r' > "$WORK/two.csv"
+}
+check "meetings over two reports of one summit runs" meetings_store
+for who in "Alexander Lukashenko" "Kassym-Jomart Tokayev" "Vladimir Putin"; do
+  check "meetings over two reports: $who at one" grep -qx "$who,1" "$WORK/two.csv"
+done
+check "meetings over two reports: three people" test "$(wc -l < "$WORK/two.csv")" -eq 4
+label_count() {
+  "$CSTO_KG" query --results csv --store "$WORK/two.db" "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?l WHERE { <https://w3id.org/csto-kg/resource/event_CSTO_Collective_Security_Council_2023-11-23> rdfs:label ?l }" |
+    tr -d '\r' | tail -n +2 | grep -c .
+}
+check "the shared meeting keeps one English label" test "$(label_count)" -eq 1
 check "chairs runs" run chairs
 check "chairs: Muhriddin chairs the ministers' meeting in Dushanbe" has chairs '"Collective Security Treaty Organization Meeting, 2021-09-15",2021-09-15,Dushanbe'
 check "chairs: one meeting" rows chairs 1

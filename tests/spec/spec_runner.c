@@ -4,7 +4,8 @@
  *     spec_runner DIR [FILTER]
  *
  * FILTER runs only the cases whose header contains it, the case at FILE:LINE, or the cases
- * of FILE. Exit status: 0 when every case not marked todo passes and every rule has a
+ * of FILE. A pair case runs two articles and checks that their meetings share a node or
+ * do not (meeting.h). Exit status: 0 when every case not marked todo passes and every rule has a
  * positive case, 1 when one fails, 2 for a malformed file or a run that cannot start. */
 #include <dirent.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 #include "csto/document.h"
 #include "csto/kb.h"
+#include "csto/meeting.h"
 #include "csto/pipeline.h"
 #include "csto/reader.h"
 #include "csto/rules.h"
@@ -48,13 +50,20 @@ typedef struct {
   int key;                  /* index of its event key in the case's keys, -1 */
 } row;
 
+/* A pair case says whether two articles report one meeting or two. */
+typedef enum { NOT_A_PAIR, SAME_MEETING, DIFFERENT_MEETINGS } pair_kind;
+static const char *const PAIR_HEADERS[] = {NULL, "same meeting: ", "different meetings: "};
+
 typedef struct {
   const char *file;
   size_t line;
   const char *header; /* the header line after "### " */
   int rule, negative;
+  pair_kind pair;
   const char *date, *todo;
   char *text;
+  const char *date2; /* a pair case's second article */
+  char *text2;
   row *rows;
   size_t n_rows;
   const char *keys[MAX_KEYS]; /* E1, E2, ... as first seen */
@@ -108,10 +117,15 @@ static int rule_index(const char *name, size_t len) {
   return -1;
 }
 
-/* "### [no ]RULE: description" */
+/* "### [no ]RULE: description", or a pair case's "### same meeting: description". */
 static int parse_header(const lines *ls, const char *l, spec_case *c) {
   c->header = l + 4;
   const char *r = c->header;
+  for (int k = SAME_MEETING; k <= DIFFERENT_MEETINGS; k++)
+    if (strncmp(r, PAIR_HEADERS[k], strlen(PAIR_HEADERS[k])) == 0 && r[strlen(PAIR_HEADERS[k])]) {
+      c->pair = (pair_kind)k;
+      return 0;
+    }
   c->negative = strncmp(r, "no ", 3) == 0;
   r += c->negative ? 3 : 0;
   const char *colon = strstr(r, ": ");
@@ -122,13 +136,20 @@ static int parse_header(const lines *ls, const char *l, spec_case *c) {
   return 0;
 }
 
-/* "date: YYYY-MM-DD", then an optional "todo: why". */
-static int parse_meta(lines *ls, spec_case *c) {
+static int parse_date(lines *ls, const char **date) {
   char *l = next_line(ls);
   csto_date d;
   if (!l || strncmp(l, "date: ", 6) != 0 || csto_date_parse(l + 6, &d, NULL) != CSTO_OK)
-    return malformed(ls, "expected \"date: YYYY-MM-DD\" after the header", NULL);
-  c->date = l + 6;
+    return malformed(ls, "expected \"date: YYYY-MM-DD\" before a text", NULL);
+  *date = l + 6;
+  return 0;
+}
+
+/* "date: YYYY-MM-DD", then an optional "todo: why". */
+static int parse_meta(lines *ls, spec_case *c) {
+  char *l;
+  if (parse_date(ls, &c->date) != 0)
+    return -1;
   if (!(l = next_line(ls)))
     return 0;
   if (strncmp(l, "todo:", 5) != 0) {
@@ -142,21 +163,21 @@ static int parse_meta(lines *ls, spec_case *c) {
 }
 
 /* The text: lines up to one holding only ".", kept as the article's lines. */
-static int parse_text(lines *ls, spec_case *c) {
+static int parse_text(lines *ls, char **text) {
   size_t cap = 256, used = 0;
-  c->text = malloc(cap);
-  if (!c->text)
+  *text = malloc(cap);
+  if (!*text)
     return malformed(ls, "out of memory", NULL);
-  c->text[0] = '\0';
+  (*text)[0] = '\0';
   for (char *l; (l = next_line(ls));) {
     if (strcmp(l, ".") == 0)
       return used ? 0 : malformed(ls, "empty text", NULL);
     size_t n = strlen(l);
-    char *grown = used + n + 2 > cap ? realloc(c->text, cap = 2 * (used + n + 2)) : c->text;
+    char *grown = used + n + 2 > cap ? realloc(*text, cap = 2 * (used + n + 2)) : *text;
     if (!grown)
       return malformed(ls, "out of memory", NULL);
-    c->text = grown;
-    snprintf(c->text + used, cap - used, "%s%s", used ? "\n" : "", l);
+    *text = grown;
+    snprintf(*text + used, cap - used, "%s%s", used ? "\n" : "", l);
     used += n + (used ? 1 : 0);
   }
   return malformed(ls, "text does not end with a line holding only \".\"", NULL);
@@ -255,6 +276,7 @@ static int parse_rows(lines *ls, spec_case *c) {
 
 static void case_free(spec_case *c) {
   free(c->text);
+  free(c->text2);
   free(c->rows);
 }
 
@@ -595,15 +617,15 @@ typedef struct {
   int positive[N_RULES]; /* cases that name the rule, filtered or not */
 } runner;
 
-static csto_article *case_article(const spec_case *c) {
+static csto_article *case_article(const spec_case *c, const char *date, const char *body) {
   char source[512];
-  size_t n = strlen(c->text) + 64;
+  size_t n = strlen(body) + 64;
   char *text = malloc(n);
   csto_article *a = NULL;
   csto_error err = {0};
   snprintf(source, sizeof source, "%s:%zu", c->file, c->line);
   if (text)
-    snprintf(text, n, "---\ndate: %s\n---\n%s\n", c->date, c->text);
+    snprintf(text, n, "---\ndate: %s\n---\n%s\n", date, body);
   if (!text || csto_article_from_buffer(source, text, strlen(text), NULL, &a, &err) != CSTO_OK)
     fprintf(stderr, "%s: cannot make an article: %s\n", source, err.message);
   free(text);
@@ -624,7 +646,7 @@ static int rule_as_said(const spec_case *c, const csto_doc *doc) {
 /* 1 when the document's facts are exactly the expected rows and the case's rule did as
  * the header says, 0 when not, -1 on error. */
 static int case_passes(runner *run, const spec_case *c) {
-  csto_article *a = case_article(c);
+  csto_article *a = case_article(c, c->date, c->text);
   csto_doc *doc = NULL;
   csto_error err = {0};
   matching m = {0};
@@ -644,6 +666,82 @@ static int case_passes(runner *run, const spec_case *c) {
   return result;
 }
 
+/* ---- pair cases: one meeting or two ---------------------------------------------------------- */
+
+enum { MAX_NODES = 16 };
+
+/* The names of the shared nodes (csto_meeting_name) of the events the document's facts
+ * name, each dated by its first date fact as the graph does; how many. An event that
+ * stays the article's own has none. */
+static int meeting_nodes(const csto_doc *doc, char **names) {
+  int n = 0;
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    int ev = fact_event(&doc->facts[i]);
+    const csto_date *day = NULL;
+    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !day; j++)
+      if (doc->facts[j].kind == CSTO_FACT_DATE && doc->facts[j].subject == ev)
+        day = &doc->facts[j].date;
+    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], day) : NULL;
+    int seen = !name || n == MAX_NODES;
+    for (int k = 0; k < n && !seen; k++)
+      seen = strcmp(names[k], name) == 0;
+    if (seen)
+      free(name);
+    else
+      names[n++] = name;
+  }
+  return n;
+}
+
+static void print_pair(const spec_case *c, char *names[2][MAX_NODES], const int *n) {
+  const char *dates[2] = {c->date, c->date2}, *texts[2] = {c->text, c->text2};
+  printf("%s:%zu: FAIL ### %s\n", c->file, c->line, c->header);
+  for (int a = 0; a < 2; a++) {
+    printf("    date: %s\n", dates[a]);
+    for (const char *p = texts[a]; p;) {
+      const char *nl = strchr(p, '\n');
+      printf("    | %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
+      p = nl ? nl + 1 : NULL;
+    }
+    printf("  its meetings:%s\n", n[a] ? "" : " none shared across articles");
+    for (int k = 0; k < n[a]; k++)
+      printf("    %s\n", names[a][k]);
+  }
+}
+
+/* 1 when the two articles' meetings share a node (same meeting) or both have shared nodes
+ * and none in common (different meetings); 0 when not, -1 on error. */
+static int pair_passes(const csto_kb *kb, const spec_case *c) {
+  const char *dates[2] = {c->date, c->date2}, *texts[2] = {c->text, c->text2};
+  char *names[2][MAX_NODES];
+  int n[2] = {0, 0}, failed = 0, shared = 0, result = -1;
+  for (int a = 0; a < 2; a++) {
+    csto_article *art = case_article(c, dates[a], texts[a]);
+    csto_doc *doc = NULL;
+    csto_error err = {0};
+    if (art && csto_pipeline_run(kb, art, &doc, &err) == CSTO_OK)
+      n[a] = meeting_nodes(doc, names[a]);
+    else {
+      fprintf(stderr, "%s:%zu: pipeline failed: %s\n", c->file, c->line, err.message);
+      failed = 1;
+    }
+    csto_doc_free(doc);
+    csto_article_free(art);
+  }
+  for (int i = 0; i < n[0]; i++)
+    for (int j = 0; j < n[1]; j++)
+      shared |= strcmp(names[0][i], names[1][j]) == 0;
+  if (!failed) {
+    result = c->pair == SAME_MEETING ? shared : !shared && n[0] && n[1];
+    if (!result && !c->todo)
+      print_pair(c, names, n);
+  }
+  for (int a = 0; a < 2; a++)
+    for (int k = 0; k < n[a]; k++)
+      free(names[a][k]);
+  return result;
+}
+
 static int selected(const runner *run, const spec_case *c) {
   char where[512];
   snprintf(where, sizeof where, "%s:%zu", c->file, c->line);
@@ -652,10 +750,10 @@ static int selected(const runner *run, const spec_case *c) {
 }
 
 static void run_case(runner *run, const spec_case *c) {
-  run->positive[c->rule] += !c->negative;
+  run->positive[c->rule] += !c->pair && !c->negative;
   if (!selected(run, c))
     return;
-  int ok = case_passes(run, c);
+  int ok = c->pair ? pair_passes(run->kb, c) : case_passes(run, c);
   if (ok < 0)
     run->errors++;
   else if (c->todo && ok) {
@@ -671,8 +769,10 @@ static void run_case(runner *run, const spec_case *c) {
 static int read_case(runner *run, lines *ls, char *header) {
   spec_case c = {.file = ls->file, .line = ls->line};
   int rc = -1;
-  if (parse_header(ls, header, &c) == 0 && parse_meta(ls, &c) == 0 && parse_text(ls, &c) == 0 &&
-      parse_rows(ls, &c) == 0) {
+  if (parse_header(ls, header, &c) == 0 && parse_meta(ls, &c) == 0 &&
+      parse_text(ls, &c.text) == 0 &&
+      (c.pair ? parse_date(ls, &c.date2) == 0 && parse_text(ls, &c.text2) == 0
+              : parse_rows(ls, &c) == 0)) {
     run_case(run, &c);
     rc = 0;
   }

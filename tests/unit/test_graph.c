@@ -67,10 +67,36 @@ static void output_is_deterministic_and_iris_stable(void **state) {
   assert_int_equal(n1, n2);
   assert_memory_equal(a, b, n1);
   assert_non_null(strstr(a, "res:Kassym-Jomart_Tokayev"));
-  assert_non_null(strstr(a, "csto:chairs res:event_CSTO_Summit_2024-07-01"));
+  assert_non_null(strstr(a, "csto:chairs res:event_CSTO_Collective_Security_Council_2024-07-01"));
   free(a);
   free(b);
   test_run_free(&r);
+}
+
+/* Two outlets' words for one meeting give one node with one label; the words stay as
+ * alternative labels. */
+static void one_node_per_meeting(void **state) {
+  (void)state;
+  test_run a = test_pipeline(kb, "2024-07-01", "Putin attended the CSTO summit in Astana today.");
+  test_run b = test_pipeline(kb, "2024-07-02",
+                             "A session of the Collective Security Council was held in Astana "
+                             "on Monday. Tokayev chaired it.");
+  size_t n;
+  char *ta = write_graph(a.doc, "ntriples", &n), *tb = write_graph(b.doc, "ntriples", &n);
+  const char *node = "<" CSTO_RES_NS "event_CSTO_Collective_Security_Council_2024-07-01> ";
+  const char *label = "<http://www.w3.org/2000/01/rdf-schema#label> "
+                      "\"CSTO Collective Security Council Summit, 2024-07-01\"@en";
+  char want[512];
+  snprintf(want, sizeof want, "%s%s", node, label);
+  assert_non_null(strstr(ta, want));
+  assert_non_null(strstr(tb, want));
+  assert_non_null(strstr(ta, "<" CSTO_NS "Summit>"));
+  assert_non_null(strstr(ta, "core#altLabel> \"CSTO summit\"@en"));
+  assert_non_null(strstr(tb, "core#altLabel> \"session of the Collective Security Council\"@en"));
+  free(ta);
+  free(tb);
+  test_run_free(&a);
+  test_run_free(&b);
 }
 
 /* NIF offsets count code points of the body: the sentence is exactly there. */
@@ -184,6 +210,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(every_format_parses_back_to_the_same_triples),
       cmocka_unit_test(output_is_deterministic_and_iris_stable),
+      cmocka_unit_test(one_node_per_meeting),
       cmocka_unit_test(sentence_offsets_are_exact),
       cmocka_unit_test(nquads_name_the_article_graph),
       cmocka_unit_test(unknown_formats_are_refused),

@@ -70,6 +70,7 @@ typedef struct {
   int format; /* "a narrow-format meeting": a session of an event already spoken of */
   int modifier; /* the noun modifies another ("a meeting resolution"): the event spoken of */
   int plural;   /* the noun is plural: "the next meetings" may stand for several events */
+  int phrase;   /* a noun phrase ("the SCO summit"), not a body or a verb standing for it */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */
@@ -121,6 +122,12 @@ typedef struct {
   size_t last_mention; /* mention index of the latest reference, for coreference */
   int series; /* events one plural description stands for ("meetings in A and in B") share
                * the index of the first; -1 */
+  /* Who meets, whatever the article calls the meeting: the bodies named, and for each
+   * organization named without one of its bodies, its one body whose sessions are of the
+   * event's class ("the SCO summit": the SCO Council of Heads of State), else the
+   * organization itself; sorted by IRI. With the day, the meeting's identity (graph.c). */
+  const csto_kb_entity *meets[CSTO_MAX_EVENT_ORGS];
+  int n_meets;
 } csto_doc_event;
 
 /* The resolver's layer. */

@@ -225,6 +225,11 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
 const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
                                          const char *words);
 
+/* The one body of organization org whose sessions are of class cls (a summit of the SCO is
+ * a session of its Council of Heads of State); NULL when none or several are. */
+const csto_kb_entity *csto_kb_meeting_body(const csto_kb *kb, const csto_kb_entity *org,
+                                           csto_event_class cls);
+
 /* The national body of country that is the office of role's holder ("Shoigu's press
  * secretary" speaks for the defence ministry); NULL when the KB names none. */
 const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity *country,

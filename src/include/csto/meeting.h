@@ -1,0 +1,30 @@
+/* csto-kg: what makes the meetings two articles report one node.
+ *
+ * A meeting is who meets (csto_doc_event.meets: the bodies the knowledge base gives, the
+ * resolver's choice) and the day it starts. Its node's name, class and label come from
+ * those alone, never from the article's wording, so that "the SCO summit" and "the meeting
+ * of the Council of Heads of State" on one day are one node with one label; the article's
+ * noun phrase is only an alternative label (graph.c). */
+#ifndef CSTO_MEETING_H
+#define CSTO_MEETING_H
+
+#include <stddef.h>
+
+#include "csto/document.h"
+
+/* The class the event's node is typed with: the bodies' (a summit when one of them meets
+ * in summits), else the article's. *from_bodies says which. */
+csto_event_class csto_meeting_class(const csto_doc_event *e, int *from_bodies);
+
+/* The local name (under the resource namespace) of an event that starts on *day:
+ * "event_<who meets, sorted, joined by '-'>_<YYYY-MM-DD>", with the class before the day when
+ * only organizations meet (their class is the article's word). NULL when the event is the
+ * article's own (no day, or no one the knowledge base knows meets) or out of memory.
+ * The caller frees it. */
+char *csto_meeting_name(const csto_doc_event *e, const csto_date *day);
+
+/* The English label: "<who meets, joined by ' and '> <Class>[, <YYYY-MM-DD>]" (day may be
+ * NULL). The caller frees it; NULL when out of memory. */
+char *csto_meeting_label(const csto_doc_event *e, const csto_date *day);
+
+#endif
