@@ -471,18 +471,26 @@ static csto_status collect_items(csto_kbfile *extract, struct strvec *items, cst
   return CSTO_OK;
 }
 
-/* Visit each target node of <s> <p> in kb; stops early when visit returns nonzero. */
-static void each_target(csto_kbfile *kb, const char *s, const char *p,
-                        int (*visit)(librdf_node *, void *), void *data) {
-  librdf_node *sn = iri(kb, s), *pn = iri(kb, p);
-  librdf_iterator *it = librdf_model_get_targets(kb->model, sn, pn);
+/* Visit each node that get (librdf_model_get_targets or _sources) finds for the two given
+ * nodes in kb; stops early when visit returns nonzero. */
+static void each_node(csto_kbfile *kb, const char *a, const char *b,
+                      librdf_iterator *(*get)(librdf_model *, librdf_node *, librdf_node *),
+                      int (*visit)(librdf_node *, void *), void *data) {
+  librdf_node *an = iri(kb, a), *bn = iri(kb, b);
+  librdf_iterator *it = get(kb->model, an, bn);
   for (; it && !librdf_iterator_end(it); librdf_iterator_next(it))
     if (visit(librdf_iterator_get_object(it), data))
       break;
   if (it)
     librdf_free_iterator(it);
-  librdf_free_node(sn);
-  librdf_free_node(pn);
+  librdf_free_node(an);
+  librdf_free_node(bn);
+}
+
+/* Visit each target node of <s> <p> in kb. */
+static void each_target(csto_kbfile *kb, const char *s, const char *p,
+                        int (*visit)(librdf_node *, void *), void *data) {
+  each_node(kb, s, p, librdf_model_get_targets, visit, data);
 }
 
 /* Keeps a copy of the smallest English literal seen, so that an item with two English
@@ -713,18 +721,10 @@ static csto_status import_item(struct import_ctx *c, const char *item) {
   return st;
 }
 
-/* Visit each subject node of <?> <p> <o> in kb, as each_target does for targets. */
+/* Visit each subject node of <?> <p> <o> in kb. */
 static void each_source(csto_kbfile *kb, const char *p, const char *o,
                         int (*visit)(librdf_node *, void *), void *data) {
-  librdf_node *pn = iri(kb, p), *on = iri(kb, o);
-  librdf_iterator *it = librdf_model_get_sources(kb->model, pn, on);
-  for (; it && !librdf_iterator_end(it); librdf_iterator_next(it))
-    if (visit(librdf_iterator_get_object(it), data))
-      break;
-  if (it)
-    librdf_free_iterator(it);
-  librdf_free_node(pn);
-  librdf_free_node(on);
+  each_node(kb, p, o, librdf_model_get_sources, visit, data);
 }
 
 /* Our IRI for an item, once the items are imported: the subject target or known links to
