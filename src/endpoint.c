@@ -9,14 +9,15 @@
 #include "query_check.h"
 
 /* POST name=text (form-encoded) and keep the answer in resp. */
-static csto_status post_form(const csto_http_options *opt, const char *name, const char *text,
-                             const char *accept, csto_http_response *resp, csto_error *err) {
+static csto_status post_form(csto_world *w, const csto_http_options *opt, const char *name,
+                             const char *text, const char *accept, csto_http_response *resp,
+                             csto_error *err) {
   memset(resp, 0, sizeof *resp);
   char *value = csto_http_escape(text);
   size_t n = strlen(name) + 1 + (value ? strlen(value) : 0) + 1;
   char *body = value ? malloc(n) : NULL;
   csto_http *h = NULL;
-  csto_status st = body ? csto_http_new(opt, &h, err)
+  csto_status st = body ? csto_http_new(w, opt, &h, err)
                         : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   if (st == CSTO_OK) {
     snprintf(body, n, "%s=%s", name, value);
@@ -55,7 +56,7 @@ csto_status csto_endpoint_query(const csto_http_options *opt, csto_dataset *ds,
   csto_http_response resp = {0, NULL, 0, NULL, NULL, NULL};
   csto_status st = csto_query_check_options(qopt, err);
   if (st == CSTO_OK)
-    st = post_form(opt, "query", sparql,
+    st = post_form(csto_query_dataset_csto_world(ds), opt, "query", sparql,
                    graph ? "application/n-triples, text/plain;q=0.5"
                          : "application/sparql-results+xml",
                    &resp, err);
@@ -72,10 +73,10 @@ csto_status csto_endpoint_query(const csto_http_options *opt, csto_dataset *ds,
   return st;
 }
 
-csto_status csto_endpoint_update(const csto_http_options *opt, const char *update,
-                                 csto_error *err) {
+csto_status csto_endpoint_update(csto_world *w, const csto_http_options *opt,
+                                 const char *update, csto_error *err) {
   csto_http_response resp;
-  csto_status st = post_form(opt, "update", update, NULL, &resp, err);
+  csto_status st = post_form(w, opt, "update", update, NULL, &resp, err);
   csto_http_response_free(&resp);
   return st;
 }

@@ -102,18 +102,19 @@ static char *dup_or_null(const char *s, int *failed) {
 void csto_http_free(csto_http *h) {
   if (!h)
     return;
-  if (h->curl) {
+  if (h->curl)
     curl_easy_cleanup(h->curl);
-    curl_global_cleanup();
-  }
   free(h->endpoint);
   free(h->user);
   free(h->password);
   free(h);
 }
 
-csto_status csto_http_new(const csto_http_options *opt, csto_http **out, csto_error *err) {
+csto_status csto_http_new(csto_world *w, const csto_http_options *opt, csto_http **out,
+                          csto_error *err) {
   csto_status st = csto_http_check_endpoint(opt ? opt->endpoint : NULL, err);
+  if (st == CSTO_OK)
+    st = csto_world_http(w, err);
   if (st != CSTO_OK)
     return st;
   csto_http *h = calloc(1, sizeof *h);
@@ -128,9 +129,8 @@ csto_status csto_http_new(const csto_http_options *opt, csto_http **out, csto_er
   h->connect_timeout = opt->connect_timeout > 0 ? opt->connect_timeout : 10;
   if (h->connect_timeout > h->timeout)
     h->connect_timeout = h->timeout;
-  if (!failed && curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK &&
-      !(h->curl = curl_easy_init()))
-    curl_global_cleanup();
+  if (!failed)
+    h->curl = curl_easy_init();
   if (failed || !h->curl) {
     csto_http_free(h);
     return csto_error_set(err, CSTO_ERR_NOMEM, "cannot start libcurl");

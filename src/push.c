@@ -58,11 +58,12 @@ void csto_push_free(csto_push *push) {
   free(push);
 }
 
-csto_status csto_push_new(const csto_push_options *opt, csto_push **out, csto_error *err) {
+csto_status csto_push_new(csto_world *w, const csto_push_options *opt, csto_push **out,
+                          csto_error *err) {
   csto_push *p = calloc(1, sizeof *p);
   if (!p)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  csto_status st = csto_http_new(opt, &p->http, err);
+  csto_status st = csto_http_new(w, opt, &p->http, err);
   if (st != CSTO_OK) {
     free(p);
     return st;
@@ -210,6 +211,9 @@ static librdf_model *distinct_triples(csto_dataset *ds, librdf_storage **storage
 
 csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
                               long *triples, long *http_status, csto_error *err) {
+  if (csto_query_dataset_has_source(ds))
+    return csto_error_set(err, CSTO_ERR_USAGE, "a store's dataset cannot be pushed: serve the "
+                                               "store (csto_serve_start) instead");
   librdf_storage *storage = NULL;
   librdf_model *m = distinct_triples(ds, &storage);
   librdf_stream *s = m ? librdf_model_as_stream(m) : NULL;

@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "strmap.h"
 
@@ -19,149 +17,71 @@
 #define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 struct csto_dataset {
-  librdf_world *world;
+  csto_world *w;                     /* borrowed */
+  librdf_world *world;               /* w's */
+  csto_world_log *lg;                /* w's */
   librdf_storage *storage;
   librdf_model *model;
-  char log[CSTO_ERROR_MESSAGE_SIZE];  /* first error since the last reset: "LINE: text" */
-  char text[CSTO_ERROR_MESSAGE_SIZE - 32]; /* the same without the line */
-  int line;                           /* its line, or -1 */
-  int logged;
-  unsigned long files;               /* files parsed so far, for blank node labels */
-  char bnode_prefix[64];             /* prefix of the current file's blank nodes */
-  unsigned long bnodes;              /* unlabelled blank nodes in the current file */
+  csto_source_fn source;             /* a source of its own (a store's), or NULL */
+  void *source_user;
   librdf_node *merged;               /* CSTO_GRAPH_MERGED, made on first use */
   csto_strmap *in_merged;            /* the triples already in it (N-Triples text) */
 };
 
-/* ---- the world: logger and blank node labels ---------------------------------------- */
-
-static void format_log(csto_dataset *ds) {
-  if (ds->line > 0)
-    snprintf(ds->log, sizeof ds->log, "%d: %s", ds->line, ds->text);
-  else
-    snprintf(ds->log, sizeof ds->log, "%s", ds->text);
-}
-
-/* Keep the first error; raptor sometimes gives its line only with the next one. */
-static int log_handler(void *user_data, librdf_log_message *m) {
-  csto_dataset *ds = user_data;
-  if (librdf_log_message_level(m) <= LIBRDF_LOG_WARN)
-    return 1;
-  raptor_locator *loc = librdf_log_message_locator(m);
-  int line = loc ? raptor_locator_line(loc) : -1;
-  if (ds->logged) {
-    if (ds->line <= 0 && line > 0) {
-      ds->line = line;
-      format_log(ds);
-    }
-    return 1;
-  }
-  const char *text = librdf_log_message_message(m);
-  ds->line = line;
-  snprintf(ds->text, sizeof ds->text, "%s", text ? text : "error");
-  format_log(ds);
-  ds->logged = 1;
-  return 1;
-}
-
-/* Blank node labels. raptor asks this for Turtle's labels and anonymous nodes (not for
- * N-Triples/N-Quads labels): keep labels ("u" + label), number the others ("a" + n); the
- * statement handler then puts the file's prefix on every blank node. */
-static unsigned char *bnode_handler(void *user_data, unsigned char *user_id) {
-  csto_dataset *ds = user_data;
-  char local[32];
-  if (!user_id)
-    snprintf(local, sizeof local, "%lu", ++ds->bnodes);
-  const char *id = user_id ? (const char *)user_id : local;
-  size_t n = strlen(id) + 2;
-  unsigned char *label = malloc(n);
-  if (label)
-    snprintf((char *)label, n, "%c%s", user_id ? 'u' : 'a', id);
-  raptor_free_memory(user_id);
-  return label;
-}
-
-/* A prefix unique to this file, process and time, so that no two files, nor two loads
- * into one store, share a blank node. */
-static void next_bnode_prefix(csto_dataset *ds) {
-  snprintf(ds->bnode_prefix, sizeof ds->bnode_prefix, "f%lxp%ldn%lu", (unsigned long)time(NULL),
-           (long)getpid(), ++ds->files);
-  ds->bnodes = 0;
-}
+/* ---- the world's log and blank node labels ------------------------------------------- */
 
 /* A new blank term with the file's prefix, or NULL when t is not a blank node. */
 static raptor_term *relabel(csto_dataset *ds, raptor_term *t) {
   if (!t || t->type != RAPTOR_TERM_TYPE_BLANK)
     return NULL;
+  const char *prefix = csto_world_blank_prefix(ds->w);
   const char *id = (const char *)t->value.blank.string;
-  size_t n = strlen(ds->bnode_prefix) + strlen(id) + 1;
+  size_t n = strlen(prefix) + strlen(id) + 1;
   unsigned char *label = malloc(n);
   if (!label)
     return NULL;
-  snprintf((char *)label, n, "%s%s", ds->bnode_prefix, id);
+  snprintf((char *)label, n, "%s%s", prefix, id);
   raptor_term *r = raptor_new_term_from_blank(librdf_world_get_raptor(ds->world), label);
   free(label);
   return r;
 }
 
 void csto_query_dataset_log_reset(csto_dataset *ds) {
-  ds->logged = 0;
-  ds->line = -1;
-  ds->log[0] = ds->text[0] = '\0';
+  ds->lg->logged = 0;
+  ds->lg->line = -1;
+  ds->lg->message[0] = ds->lg->text[0] = '\0';
 }
 
 const char *csto_query_dataset_log_error(const csto_dataset *ds) {
-  return ds->logged ? ds->log : NULL;
+  return ds->lg->logged ? ds->lg->message : NULL;
 }
 
 static const char *log_or(const csto_dataset *ds, const char *fallback) {
-  return ds->logged ? ds->log : fallback;
-}
-
-static csto_status world_new(csto_dataset **out, csto_error *err) {
-  csto_dataset *ds = calloc(1, sizeof *ds);
-  if (!ds || !(ds->world = librdf_new_world())) {
-    free(ds);
-    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  }
-  librdf_world_set_logger(ds->world, ds, log_handler);
-  librdf_world_open(ds->world);
-  raptor_world_set_generate_bnodeid_handler(librdf_world_get_raptor(ds->world), ds,
-                                            bnode_handler);
-  next_bnode_prefix(ds);
-  *out = ds;
-  return CSTO_OK;
+  return ds->lg->logged ? ds->lg->message : fallback;
 }
 
 /* ---- datasets ------------------------------------------------------------------------ */
 
-csto_status csto_query_dataset_open(const char *storage, const char *name, const char *options,
-                                    csto_dataset **out, csto_error *err) {
-  csto_dataset *ds = NULL;
-  csto_status st = world_new(&ds, err);
-  if (st != CSTO_OK)
-    return st;
-  ds->storage = librdf_new_storage(ds->world, storage, name, options);
+csto_status csto_query_dataset_new(csto_world *w, csto_dataset **out, csto_error *err) {
+  csto_dataset *ds = calloc(1, sizeof *ds);
+  if (!ds)
+    return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  ds->w = w;
+  ds->world = csto_world_rdf(w);
+  ds->lg = csto_world_log_of(w);
+  csto_query_dataset_log_reset(ds);
+  ds->storage = librdf_new_storage(ds->world, "hashes", "csto-kg",
+                                   "hash-type='memory',contexts='yes'");
   if (ds->storage)
     ds->model = librdf_new_model(ds->world, ds->storage, NULL);
   if (!ds->model) {
-    const char *msg = log_or(ds, "librdf refused it");
-    const char *hint = strstr(msg, "not found") ? " (is its librdf-storage package installed? "
-                                                  "librdf loads storage modules only into the "
-                                                  "first librdf world alive in a process)"
-                                                : "";
-    st = csto_error_set(err, CSTO_ERR_STORE, "%s: cannot open %s storage: %s%s", name, storage,
-                        msg, hint);
+    csto_status st = csto_error_set(err, CSTO_ERR_RDF, "cannot make a dataset: %s",
+                                    log_or(ds, "librdf refused it"));
     csto_query_dataset_free(ds);
     return st;
   }
   *out = ds;
   return CSTO_OK;
-}
-
-csto_status csto_query_dataset_new(csto_dataset **out, csto_error *err) {
-  return csto_query_dataset_open("hashes", "csto-kg", "hash-type='memory',contexts='yes'", out,
-                                 err);
 }
 
 void csto_query_dataset_free(csto_dataset *ds) {
@@ -174,12 +94,25 @@ void csto_query_dataset_free(csto_dataset *ds) {
   if (ds->merged)
     librdf_free_node(ds->merged);
   csto_strmap_free(ds->in_merged);
-  librdf_free_world(ds->world);
   free(ds);
 }
 
+csto_world *csto_query_dataset_csto_world(csto_dataset *ds) { return ds->w; }
 librdf_world *csto_query_dataset_world(csto_dataset *ds) { return ds->world; }
 librdf_model *csto_query_dataset_model(csto_dataset *ds) { return ds->model; }
+
+void csto_query_dataset_set_source(csto_dataset *ds, csto_source_fn fn, void *user) {
+  ds->source = fn;
+  ds->source_user = user;
+}
+
+int csto_query_dataset_has_source(const csto_dataset *ds) { return ds->source != NULL; }
+
+int csto_query_dataset_source(csto_dataset *ds, rasqal_query *query, void *data,
+                              rasqal_triples_source *rts) {
+  return ds->source ? ds->source(query, ds->source_user, data, rts)
+                    : csto_model_source(ds->world, ds->model, query, data, rts);
+}
 
 /* ---- parsing graph files ------------------------------------------------------------- */
 
@@ -339,15 +272,15 @@ static csto_status parse_stream(parse_state *ps, FILE *fh, const char *path, cst
     return csto_error_set(err, CSTO_ERR_RDF, "%s: cannot create a parser", path);
   }
   raptor_parser_set_statement_handler(parser, ps, statement_handler);
-  next_bnode_prefix(ds);
+  csto_world_next_file(ds->w);
   csto_query_dataset_log_reset(ds);
   int rc = raptor_parser_parse_file_stream(parser, fh, path, base);
   raptor_free_parser(parser);
   librdf_free_uri(base);
-  if (!rc && !ps->failed && !ds->logged)
+  if (!rc && !ps->failed && !ds->lg->logged)
     return CSTO_OK;
-  if (ds->logged && ds->line > 0)
-    return csto_error_set(err, CSTO_ERR_RDF, "%s:%d: %s", path, ds->line, ds->text);
+  if (ds->lg->logged && ds->lg->line > 0)
+    return csto_error_set(err, CSTO_ERR_RDF, "%s:%d: %s", path, ds->lg->line, ds->lg->text);
   return csto_error_set(err, CSTO_ERR_RDF, "%s: %s", path,
                         log_or(ds, ps->failed ? "cannot add a statement" : "cannot parse"));
 }
@@ -898,9 +831,9 @@ csto_status csto_query_print_graph(csto_dataset *ds, const char *ntriples, size_
                                    out, err)
                      : csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot read the graph "
                                       "(N-Triples): %s", log_or(ds, "parser failed"));
-  if (st == CSTO_OK && ds->logged)
+  if (st == CSTO_OK && ds->lg->logged)
     st = csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: cannot read the graph (N-Triples): %s",
-                        ds->log);
+                        ds->lg->message);
   if (s)
     librdf_free_stream(s);
   if (base)
@@ -958,8 +891,9 @@ static csto_status write_results(csto_dataset *ds, librdf_query_results *r,
 }
 
 static csto_status query_error(const csto_dataset *ds, csto_error *err) {
-  if (ds->logged && ds->line > 0)
-    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL line %d: %s", ds->line, ds->text);
+  if (ds->lg->logged && ds->lg->line > 0)
+    return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL line %d: %s", ds->lg->line,
+                          ds->lg->text);
   return csto_error_set(err, CSTO_ERR_QUERY, "SPARQL: %s", log_or(ds, "the query failed"));
 }
 
@@ -974,12 +908,12 @@ csto_status csto_query_run(csto_dataset *ds, const char *sparql, const csto_quer
   csto_query_dataset_log_reset(ds);
   librdf_query *q =
       librdf_new_query(ds->world, "sparql", NULL, (const unsigned char *)sparql, NULL);
-  librdf_query_results *r = q ? librdf_model_query_execute(ds->model, q) : NULL;
+  librdf_query_results *r = q ? csto_world_execute(ds->w, ds, ds->model, q) : NULL;
   if (!r)
     st = query_error(ds, err);
   else
     st = write_results(ds, r, opt, out, &local, err);
-  if (st == CSTO_OK && ds->logged)
+  if (st == CSTO_OK && ds->lg->logged)
     st = query_error(ds, err);
   if (r)
     librdf_free_query_results(r);

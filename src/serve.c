@@ -21,11 +21,13 @@
 #include "csto/http_client.h"
 #include "csto/query_rdf.h"
 #include "csto/store.h"
+#include "store_impl.h"
 #include "virtuoso.h"
 
 enum { READY_SECONDS = 120, STOP_SECONDS = 60, URL_SIZE = 64 };
 
 struct csto_serve {
+  csto_world *w; /* borrowed */
   char dir[PATH_MAX];
   char state[PATH_MAX]; /* STORE.serve */
   char query[URL_SIZE], update[URL_SIZE];
@@ -79,43 +81,37 @@ static csto_status write_state(const csto_serve *s, csto_error *err) {
 
 /* ---- the dump: every statement with its graph, N-Quads through raptor ---------------- */
 
-static int dump_stream(librdf_world *w, librdf_stream *s, FILE *out, long *count) {
-  raptor_world *rw = librdf_world_get_raptor(w);
-  raptor_serializer *ser = raptor_new_serializer(rw, "nquads");
-  int rc = !ser || raptor_serializer_start_to_file_handle(ser, NULL, out);
-  for (; !rc && !librdf_stream_end(s); librdf_stream_next(s), (*count)++) {
-    librdf_statement *st = librdf_stream_get_object(s);
-    raptor_statement q; /* borrows the terms: never cleared */
-    raptor_statement_init(&q, rw);
-    q.subject = librdf_statement_get_subject(st);
-    q.predicate = librdf_statement_get_predicate(st);
-    q.object = librdf_statement_get_object(st);
-    q.graph = librdf_stream_get_context2(s);
-    rc = raptor_serializer_serialize_statement(ser, &q);
-  }
-  if (!rc)
-    rc = raptor_serializer_serialize_end(ser);
-  if (ser)
-    raptor_free_serializer(ser);
-  return rc;
+typedef struct {
+  raptor_serializer *ser;
+  long count;
+} dump;
+
+static int dump_statement(void *user, const raptor_statement *st) {
+  dump *d = user;
+  d->count++;
+  return raptor_serializer_serialize_statement(d->ser, (raptor_statement *)st);
 }
 
-static csto_status dump_store(const char *store_path, const char *file, long *count,
-                              csto_error *err) {
+static csto_status dump_store(csto_world *w, const char *store_path, const char *file,
+                              long *count, csto_error *err) {
   csto_store *store = NULL;
-  csto_status st = csto_store_open(store_path, CSTO_STORE_READ, &store, err);
+  csto_status st = csto_store_open(w, store_path, CSTO_STORE_READ, &store, err);
   if (st != CSTO_OK)
     return st;
-  csto_dataset *ds = csto_store_dataset(store);
   FILE *out = fopen(file, "w");
-  librdf_stream *s = out ? librdf_model_as_stream(csto_query_dataset_model(ds)) : NULL;
-  int rc = !s || dump_stream(csto_query_dataset_world(ds), s, out, count);
-  if (s)
-    librdf_free_stream(s);
+  dump d = {raptor_new_serializer(librdf_world_get_raptor(csto_world_rdf(w)), "nquads"), 0};
+  int rc = !out || !d.ser || raptor_serializer_start_to_file_handle(d.ser, NULL, out);
+  if (!rc)
+    st = csto_store_each(store, dump_statement, &d, err);
+  if (!rc && st == CSTO_OK)
+    rc = raptor_serializer_serialize_end(d.ser);
+  if (d.ser)
+    raptor_free_serializer(d.ser);
   if (out && fclose(out) != 0)
     rc = 1;
-  if (rc)
+  if (st == CSTO_OK && rc)
     st = csto_error_set(err, CSTO_ERR_IO, "%s: cannot dump the store to %s", store_path, file);
+  *count = d.count;
   csto_store_close(store);
   return st;
 }
@@ -183,7 +179,7 @@ static csto_status wait_ready(csto_serve *s, csto_error *err) {
   snprintf(url, sizeof url, "%s?query=ASK%%7B%%7D", s->query);
   csto_http_options opt = {s->query, NULL, NULL, 0, 2, 2};
   csto_http *h = NULL;
-  csto_status st = csto_http_new(&opt, &h, err);
+  csto_status st = csto_http_new(s->w, &opt, &h, err);
   for (int i = 0; st == CSTO_OK && i < READY_SECONDS * 5; i++) {
     csto_http_request req = {NULL, url, NULL, NULL, NULL, 0};
     if (csto_http_send(h, &req, NULL, NULL) == CSTO_OK)
@@ -242,7 +238,7 @@ static csto_status launch(csto_serve *s, const csto_serve_options *opt, csto_err
   snprintf(s->update, sizeof s->update, "http://127.0.0.1:%u/sparql-auth", http_port);
   char file[PATH_MAX + 32], *argv[6];
   snprintf(file, sizeof file, "%s/" CSTO_VIRTUOSO_DUMP, s->dir);
-  csto_status st = dump_store(opt->store, file, &s->statements, err);
+  csto_status st = dump_store(s->w, opt->store, file, &s->statements, err);
   if (st == CSTO_OK)
     st = csto_virtuoso_write_ini(s->dir, sql_port, http_port,
                                  opt->timeout > 0 ? opt->timeout : 60, err);
@@ -259,12 +255,13 @@ static csto_status launch(csto_serve *s, const csto_serve_options *opt, csto_err
   return st;
 }
 
-csto_status csto_serve_start(const csto_serve_options *opt, csto_serve **out,
+csto_status csto_serve_start(csto_world *w, const csto_serve_options *opt, csto_serve **out,
                              csto_error *err) {
   serve_state running;
   csto_serve *s = calloc(1, sizeof *s);
   if (!s)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  s->w = w;
   snprintf(s->state, sizeof s->state, "%s.serve", opt->store);
   if (read_state(s->state, &running)) {
     free(s);
@@ -316,14 +313,15 @@ int csto_serve_active(const char *store_path) {
   return serving(store_path, &running);
 }
 
-csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err) {
+csto_status csto_serve_mirror(csto_world *w, const char *store_path, const char *update,
+                              csto_error *err) {
   serve_state running;
   if (!serving(store_path, &running))
     return CSTO_OK;
   csto_http_options opt = {running.update, "dba", "dba", 0, 0, 0};
   csto_http_options_from_env(&opt);
   opt.use_netrc = 0;
-  return csto_endpoint_update(&opt, update, err);
+  return csto_endpoint_update(w, &opt, update, err);
 }
 
 csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
@@ -331,7 +329,8 @@ csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
   char *update = NULL;
   csto_status st = csto_store_take_update(store, &update, err);
   if (st == CSTO_OK && update)
-    st = csto_serve_mirror(store_path, update, err);
+    st = csto_serve_mirror(csto_query_dataset_csto_world(csto_store_dataset(store)),
+                           store_path, update, err);
   free(update);
   if (st == CSTO_OK)
     return CSTO_OK;

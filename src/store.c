@@ -189,8 +189,8 @@ static csto_status open_readonly(csto_store *store, csto_error *err) {
 
 /* ---- opening and closing ------------------------------------------------------------- */
 
-csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
-                            csto_error *err) {
+csto_status csto_store_open(csto_world *w, const char *path, csto_store_mode mode,
+                            csto_store **out, csto_error *err) {
   if (!path || !*path)
     return csto_error_set(err, CSTO_ERR_USAGE, "no store path");
   csto_store *store = calloc(1, sizeof *store);
@@ -202,10 +202,11 @@ csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store *
   csto_status st = lock_store(path, mode, &store->lock, err);
   if (st == CSTO_OK)
     st = mode == CSTO_STORE_WRITE ? open_db(store, err) : open_readonly(store, err);
-  /* librdf before any other world of the caller: it loads storage modules into the
-   * first world alive only (query.h). Writing parses graph files in this world too. */
+  /* The store's queries run over a dataset whose model stays empty: its source reads
+   * the store (store_source.c), so librdf's sqlite storage is not needed. Writing parses
+   * graph files in the dataset's world. */
   if (st == CSTO_OK)
-    st = csto_query_dataset_open("sqlite", path, NULL, &store->ds, err);
+    st = csto_query_dataset_new(w, &store->ds, err);
   if (st == CSTO_OK)
     st = csto_store_source_install(store, err);
   if (st == CSTO_OK && mode == CSTO_STORE_WRITE)
@@ -236,15 +237,13 @@ csto_dataset *csto_store_dataset(csto_store *store) { return store->ds; }
 /* ---- reading ------------------------------------------------------------------------- */
 
 csto_status csto_store_size(csto_store *store, long *size, csto_error *err) {
-  csto_dataset *ds = store->ds;
-  csto_query_dataset_log_reset(ds);
-  int n = librdf_model_size(csto_query_dataset_model(ds));
-  if (n < 0) {
-    const char *msg = csto_query_dataset_log_error(ds);
-    return csto_error_set(err, CSTO_ERR_STORE, "cannot count the store: %s",
-                          msg ? msg : "librdf failed");
-  }
-  *size = n;
+  sqlite3_stmt *q = NULL;
+  int rc = sqlite3_prepare_v2(store->db, "SELECT count(*) FROM triples", -1, &q, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW)
+    *size = (long)sqlite3_column_int64(q, 0);
+  sqlite3_finalize(q);
+  if (rc != SQLITE_ROW)
+    return sqlite_error(store->db, store->path, "cannot count the store", err);
   return CSTO_OK;
 }
 

@@ -78,7 +78,8 @@ typedef struct csto_store_source csto_store_source;
 struct csto_store {
   char *path;
   int lock;            /* the lock file, held shared (read) or exclusive (write) */
-  csto_dataset *ds;    /* librdf over the file: reading, and parsing graph files */
+  csto_dataset *ds;    /* the store's queries (answered by its source: the dataset's own
+                        * model stays empty), and parsing graph files */
   sqlite3 *db;         /* csto-kg's own connection (read-only in read mode) */
   csto_store_source *source;
   sqlite3_stmt *sql[CSTO_SQL_COUNT];
@@ -102,9 +103,15 @@ struct csto_store {
 csto_status csto_store_prepare_writing(csto_store *store, csto_error *err);
 void csto_store_finish_writing(csto_store *store);
 
-/* Make rasqal (in the dataset's world) match triple patterns through the store's own
- * connection; csto_store_source_free after the dataset is freed. */
+/* Make the store's dataset answer queries through the store's own connection
+ * (csto_query_dataset_set_source); csto_store_source_free after the dataset is freed. */
 csto_status csto_store_source_install(csto_store *store, csto_error *err);
 void csto_store_source_free(csto_store_source *source);
+
+/* Every statement of the store, with its graph, to fn (st borrowed for the call), in no
+ * particular order; fn returning nonzero stops it (CSTO_ERR_STORE). */
+typedef int (*csto_store_statement_fn)(void *user, const raptor_statement *st);
+csto_status csto_store_each(csto_store *store, csto_store_statement_fn fn, void *user,
+                            csto_error *err);
 
 #endif

@@ -440,7 +440,7 @@ static void free_source(void *user_data) {
   src->reading = 0;
 }
 
-/* ---- the factory ---------------------------------------------------------------------- */
+/* ---- the source ----------------------------------------------------------------------- */
 
 /* Name every graph of the store as a named graph of the query (for GRAPH ?g), dropping
  * the query's own FROM graphs as librdf does, so a query loads nothing from the web. */
@@ -468,10 +468,9 @@ static int add_graphs(csto_store_source *src, rasqal_query *query) {
   return rc == SQLITE_DONE ? 0 : 1;
 }
 
-static int new_source(rasqal_query *query, void *factory_user_data, void *user_data,
-                      rasqal_triples_source *rts) {
-  csto_store_source *src = factory_user_data;
-  *(csto_store_source **)user_data = src;
+static int new_source(rasqal_query *query, void *user, void *data, rasqal_triples_source *rts) {
+  csto_store_source *src = user;
+  *(csto_store_source **)data = src;
   csto_row_cache_clear(src->cache); /* a new query: the store may have changed since */
   /* One read transaction for the whole query: without it sqlite takes and drops its file
    * lock for every lookup, and the query sees one state of the store throughout. */
@@ -484,12 +483,67 @@ static int new_source(rasqal_query *query, void *factory_user_data, void *user_d
   return add_graphs(src, query);
 }
 
-static int register_factory(rasqal_triples_source_factory *factory) {
-  factory->version = 1;
-  factory->user_data_size = sizeof(csto_store_source *);
-  factory->new_triples_source = new_source;
-  return 0;
+/* ---- every statement ------------------------------------------------------------------- */
+
+static const unsigned char *column_text(const csto_row *r, int column) {
+  return column ? r->text[column - CSTO_ROW_IDS] : NULL;
 }
+
+/* A row's part as a raptor term (owned by the caller), or NULL. */
+static raptor_term *row_term(raptor_world *w, const csto_row *r, int part) {
+  static const int uri_text[4] = {TEXT_S_URI, TEXT_P, TEXT_O_URI, TEXT_G};
+  static const int blank_text[4] = {TEXT_S_BLANK, 0, TEXT_O_BLANK, 0};
+  const unsigned char *uri = column_text(r, uri_text[part]);
+  const unsigned char *blank = column_text(r, blank_text[part]);
+  const unsigned char *literal = part == 2 ? column_text(r, TEXT_O_LITERAL) : NULL;
+  if (uri)
+    return raptor_new_term_from_uri_string(w, uri);
+  if (blank)
+    return raptor_new_term_from_blank(w, blank);
+  if (!literal)
+    return NULL;
+  const unsigned char *lang = column_text(r, TEXT_O_LANGUAGE);
+  const unsigned char *type_text = column_text(r, TEXT_O_DATATYPE);
+  raptor_uri *type = type_text ? raptor_new_uri(w, type_text) : NULL;
+  raptor_term *t = raptor_new_term_from_counted_literal(
+      w, literal, (size_t)r->len[TEXT_O_LITERAL - CSTO_ROW_IDS], type, lang,
+      lang ? (unsigned char)r->len[TEXT_O_LANGUAGE - CSTO_ROW_IDS] : 0);
+  if (type)
+    raptor_free_uri(type);
+  return t;
+}
+
+/* Hand the current row of q to fn as a statement; 1 when it fails. */
+static int hand_row(raptor_world *w, sqlite3_stmt *q, csto_store_statement_fn fn, void *user) {
+  csto_row *r = csto_row_read(q);
+  raptor_statement st;
+  raptor_statement_init(&st, w);
+  raptor_term **terms[4] = {&st.subject, &st.predicate, &st.object, &st.graph};
+  int failed = !r;
+  for (int part = 0; !failed && part < 4; part++)
+    failed = !(*terms[part] = row_term(w, r, part));
+  failed = failed || fn(user, &st);
+  raptor_statement_clear(&st);
+  free(r);
+  return failed;
+}
+
+csto_status csto_store_each(csto_store *store, csto_store_statement_fn fn, void *user,
+                            csto_error *err) {
+  static const int all_free[4] = {PART_FREE, PART_FREE, PART_FREE, PART_FREE};
+  raptor_world *w = librdf_world_get_raptor(csto_query_dataset_world(store->ds));
+  sqlite3_stmt *q = prepare_shape(store->db, all_free);
+  int rc = q ? SQLITE_ROW : SQLITE_ERROR, failed = 0;
+  while (!failed && (rc = sqlite3_step(q)) == SQLITE_ROW)
+    failed = hand_row(w, q, fn, user);
+  sqlite3_finalize(q);
+  if (failed || rc != SQLITE_DONE)
+    return csto_error_set(err, CSTO_ERR_STORE, "%s: cannot read the store: %s", store->path,
+                          failed ? "out of memory" : sqlite3_errmsg(store->db));
+  return CSTO_OK;
+}
+
+/* ---- installing ------------------------------------------------------------------------ */
 
 csto_status csto_store_source_install(csto_store *store, csto_error *err) {
   csto_store_source *src = calloc(1, sizeof *src);
@@ -510,9 +564,7 @@ csto_status csto_store_source_install(csto_store *store, csto_error *err) {
     return csto_error_set(err, CSTO_ERR_STORE, "%s: cannot prepare: %s", store->path,
                           sqlite3_errmsg(db));
   src->world = librdf_world_get_rasqal(csto_query_dataset_world(store->ds));
-  if (rasqal_set_triples_source_factory(src->world, register_factory, src))
-    return csto_error_set(err, CSTO_ERR_STORE, "%s: rasqal refused the store's triples source",
-                          store->path);
+  csto_query_dataset_set_source(store->ds, new_source, src);
   return CSTO_OK;
 }
 

@@ -6,7 +6,11 @@
  * Wikidata extract into that schema, and write itself back as Turtle.
  *
  * The extractor's own lexicon is built by kb.h; this module only reads and writes the
- * files. Every function reports failures through csto_error and never prints. */
+ * files. Every function reports failures through csto_error and never prints.
+ *
+ * Each csto_kbfile has a librdf world of its own (libcsto does not link libcsto-store,
+ * whose csto_world is the store's and queries'): it may be open beside a csto_world,
+ * its stores and datasets, made before or after them. */
 #ifndef CSTO_KBFILE_H
 #define CSTO_KBFILE_H
 

@@ -14,6 +14,7 @@
 #include "csto/error.h"
 #include "csto/http.h"
 #include "csto/query.h"
+#include "csto/world.h"
 
 /* The Graph Store endpoint and its credentials. */
 typedef csto_http_options csto_push_options;
@@ -32,9 +33,10 @@ CSTO_API csto_status csto_push_graph_url(const char *endpoint, const char *graph
 
 typedef struct csto_push csto_push;
 
-/* A connection to one endpoint; opt is copied (its strings too). On success *out is owned
- * by the caller: csto_push_free. */
-CSTO_API csto_status csto_push_new(const csto_push_options *opt, csto_push **out, csto_error *err);
+/* A connection to one endpoint, in world w (borrowed: free the handle first); opt is
+ * copied (its strings too). On success *out is owned by the caller: csto_push_free. */
+CSTO_API csto_status csto_push_new(csto_world *w, const csto_push_options *opt, csto_push **out,
+                                   csto_error *err);
 
 /* Free a push handle. NULL is a no-op. */
 CSTO_API void csto_push_free(csto_push *push);
@@ -66,8 +68,9 @@ typedef void (*csto_push_sent_fn)(void *user, const char *path, const csto_push_
 CSTO_API csto_status csto_push_file(csto_push *push, csto_dataset *ds, const char *path,
                                     csto_push_sent_fn on_graph, void *user, csto_error *err);
 
-/* PUT every statement of ds's model as the one graph `graph`. *triples and *http_status
- * may be NULL. */
+/* PUT every statement of ds (csto_query_dataset_new, csto_query_dataset_add_file) as the
+ * one graph `graph`; a store's dataset is CSTO_ERR_USAGE (serve the store instead).
+ * *triples and *http_status may be NULL. */
 CSTO_API csto_status csto_push_dataset(csto_push *push, csto_dataset *ds, const char *graph,
                                        long *triples, long *http_status, csto_error *err);
 

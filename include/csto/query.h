@@ -1,8 +1,7 @@
 /* csto-kg: SPARQL over graph files or a store (rasqal through librdf).
  *
- * A csto_dataset is one librdf world and one model. The world carries a logger that
- * drops warnings (rasqal emits spurious ones for aggregates) and keeps the first error,
- * which the functions below turn into their csto_error; nothing is printed.
+ * A csto_dataset is one librdf model in a csto_world (world.h), whose logger keeps the
+ * first error, which the functions below turn into their csto_error; nothing is printed.
  *
  * Graph files are parsed with raptor by file name: .ttl Turtle, .nt N-Triples, .nq
  * N-Quads, .trig TriG, .rdf/.xml/.owl RDF/XML, anything else guessed from the content.
@@ -19,10 +18,7 @@
  * NAMED; GRAPH <iri> { } on a graph that is not there gives one empty row (so ASK says
  * true): write GRAPH ?g { } FILTER(?g = <iri>) instead.
  *
- * librdf loads storage modules (sqlite) only into the first librdf world alive in the
- * process: while another world exists, opening a store fails with "storage 'sqlite' not
- * found". Open a store before any dataset or csto_kbfile (each has a world of its own;
- * a graph, raptor only, does not count). */
+ * Datasets and stores of one world may be open together and queried in any order. */
 #ifndef CSTO_QUERY_H
 #define CSTO_QUERY_H
 
@@ -31,14 +27,16 @@
 
 #include "csto/api.h"
 #include "csto/error.h"
+#include "csto/world.h"
 
 typedef struct csto_dataset csto_dataset;
 
 /* A new empty in-memory dataset (librdf "hashes" storage, hash-type 'memory', with
- * contexts). On success *out is owned by the caller: csto_query_dataset_free. */
-CSTO_API csto_status csto_query_dataset_new(csto_dataset **out, csto_error *err);
+ * contexts) in world w (borrowed: free the dataset first). On success *out is owned by
+ * the caller: csto_query_dataset_free. */
+CSTO_API csto_status csto_query_dataset_new(csto_world *w, csto_dataset **out, csto_error *err);
 
-/* Free the dataset, its model, storage and world. NULL is a no-op. */
+/* Free the dataset, its model and storage. NULL is a no-op. */
 CSTO_API void csto_query_dataset_free(csto_dataset *ds);
 
 /* The raptor parser name for a file name, by extension ("guess" when unknown).

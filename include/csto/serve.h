@@ -19,6 +19,7 @@
 #include "csto/api.h"
 #include "csto/error.h"
 #include "csto/store.h"
+#include "csto/world.h"
 
 typedef struct {
   const char *store; /* the store's path (required; it must exist) */
@@ -29,11 +30,12 @@ typedef struct {
 
 typedef struct csto_serve csto_serve;
 
-/* Start serving opt->store. A serve already running for it (STORE.serve naming a live
- * process) is CSTO_ERR_USAGE; a Virtuoso that does not start or load is CSTO_ERR_STORE
- * naming its log. On success *out is owned by the caller: csto_serve_stop. */
-CSTO_API csto_status csto_serve_start(const csto_serve_options *opt, csto_serve **out,
-                                      csto_error *err);
+/* Start serving opt->store, from world w (borrowed: stop the serve first). A serve
+ * already running for it (STORE.serve naming a live process) is CSTO_ERR_USAGE; a
+ * Virtuoso that does not start or load is CSTO_ERR_STORE naming its log. On success *out
+ * is owned by the caller: csto_serve_stop. */
+CSTO_API csto_status csto_serve_start(csto_world *w, const csto_serve_options *opt,
+                                      csto_serve **out, csto_error *err);
 
 /* The endpoints (borrowed) and the number of statements loaded. */
 CSTO_API const char *csto_serve_query_url(const csto_serve *s);
@@ -53,11 +55,13 @@ CSTO_API int csto_serve_active(const char *store_path);
 /* Send update (SPARQL 1.1 Update text) to the serve running for the store at store_path:
  * CSTO_OK doing nothing when there is none (no STORE.serve, or its process is gone).
  * Credentials: CSTO_KG_USER and CSTO_KG_PASSWORD when set, else the database's dba/dba.
- * A refusal is CSTO_ERR_HTTP naming the update endpoint. */
-CSTO_API csto_status csto_serve_mirror(const char *store_path, const char *update, csto_error *err);
+ * A refusal is CSTO_ERR_HTTP naming the update endpoint. w: the world it is sent from. */
+CSTO_API csto_status csto_serve_mirror(csto_world *w, const char *store_path,
+                                       const char *update, csto_error *err);
 
 /* After csto_store_commit on a store with its journal on (csto_store_set_journal, when
- * csto_serve_active): send what the commit changed to the serve running for it. */
+ * csto_serve_active): send what the commit changed to the serve running for it (from the
+ * store's world). */
 CSTO_API csto_status csto_serve_mirror_store(csto_store *store, const char *store_path,
                                              csto_error *err);
 

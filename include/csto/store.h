@@ -6,7 +6,9 @@
  * merged graph exactly: a triple leaves it when the last graph stating it goes.
  *
  * Writing is csto-kg's own SQL (one connection, one transaction per file or batch, terms
- * interned as librdf interns them); reading is librdf and rasqal (csto_store_dataset).
+ * interned as librdf interns them); reading is rasqal (csto_store_dataset) through
+ * csto-kg's own triples source over that connection: librdf's sqlite storage module is not
+ * used, so a store opens whatever other librdf worlds the process holds.
  * Blank nodes are made distinct per graph. Every node librdf can read, csto-kg writes.
  *
  * Processes share a store through STORE.lock beside it: a writer (CSTO_STORE_WRITE) holds
@@ -26,6 +28,7 @@
 #include "csto/error.h"
 #include "csto/graph.h"
 #include "csto/query.h"
+#include "csto/world.h"
 
 typedef struct csto_store csto_store;
 
@@ -34,18 +37,17 @@ typedef enum {
   CSTO_STORE_WRITE  /* create it when the file does not exist */
 } csto_store_mode;
 
-/* Open the store at path. A path that exists must be a csto-kg store (CSTO_ERR_STORE
- * otherwise; it is never wiped). On success *out is owned by the caller:
- * csto_store_close. */
-CSTO_API csto_status csto_store_open(const char *path, csto_store_mode mode, csto_store **out,
-                                     csto_error *err);
+/* Open the store at path in world w (borrowed: close the store first). A path that
+ * exists must be a csto-kg store (CSTO_ERR_STORE otherwise; it is never wiped). On
+ * success *out is owned by the caller: csto_store_close. */
+CSTO_API csto_status csto_store_open(csto_world *w, const char *path, csto_store_mode mode,
+                                     csto_store **out, csto_error *err);
 
 /* Close the store; an open batch is rolled back. NULL is a no-op. */
 CSTO_API void csto_store_close(csto_store *store);
 
-/* The dataset over the store for csto_query_run and librdf calls (borrowed, valid until
- * csto_store_close). Its librdf world is made when the store opens, so open the store
- * before any other librdf world of the process (see query.h). */
+/* The dataset over the store for csto_query_run and csto_endpoint_query (borrowed, valid
+ * until csto_store_close). It answers SPARQL only: csto_push_dataset refuses it. */
 CSTO_API csto_dataset *csto_store_dataset(csto_store *store);
 
 /* ---- writing (CSTO_STORE_WRITE) ------------------------------------------------------ */

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "csto/serve.h"
 #include "csto/store.h"
+#include "csto/world.h"
 
 static const char usage_text[] =
     "usage: csto-kg delete --store PATH GRAPH...\n"
@@ -63,11 +64,15 @@ int csto_cmd_delete(int argc, char **argv) {
   if (rc >= 0)
     return rc;
   csto_error err = {CSTO_OK, ""};
+  csto_world *w = NULL;
   csto_store *store = NULL;
-  csto_status st = csto_store_open(path, CSTO_STORE_READ, &store, &err);
-  csto_store_close(store); /* a missing store is an error, not created */
+  csto_status st = csto_world_new(&w, &err);
   if (st == CSTO_OK)
-    st = csto_store_open(path, CSTO_STORE_WRITE, &store, &err);
+    st = csto_store_open(w, path, CSTO_STORE_READ, &store, &err);
+  csto_store_close(store); /* a missing store is an error, not created */
+  store = NULL;
+  if (st == CSTO_OK)
+    st = csto_store_open(w, path, CSTO_STORE_WRITE, &store, &err);
   if (st == CSTO_OK) {
     csto_store_set_journal(store, csto_serve_active(path));
     st = delete_all(store, argv + optind, argc - optind, &err);
@@ -75,6 +80,7 @@ int csto_cmd_delete(int argc, char **argv) {
   if (st == CSTO_OK)
     st = csto_serve_mirror_store(store, path, &err);
   csto_store_close(store);
+  csto_world_free(w);
   if (st != CSTO_OK) {
     csto_cli_error("delete: %s", err.message);
     return 1;

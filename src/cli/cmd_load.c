@@ -13,6 +13,7 @@
 #include "csto/push.h"
 #include "csto/serve.h"
 #include "csto/store.h"
+#include "csto/world.h"
 
 static const char usage_text[] =
     "usage: csto-kg load --store PATH [OPTIONS] [FILE...]\n"
@@ -326,10 +327,17 @@ static int load_one(extraction *x, const char *path) {
   return 0;
 }
 
-static csto_status open_push(extraction *x, load_options *o, csto_error *err) {
+static csto_status open_push(csto_world *w, extraction *x, load_options *o, csto_error *err) {
   csto_push_options_from_env(&o->push);
-  csto_status st = csto_push_new(&o->push, &x->push, err);
-  return st == CSTO_OK ? csto_query_dataset_new(&x->push_ds, err) : st;
+  csto_status st = csto_push_new(w, &o->push, &x->push, err);
+  return st == CSTO_OK ? csto_query_dataset_new(w, &x->push_ds, err) : st;
+}
+
+static void close_all(csto_world *w, extraction *x) {
+  csto_store_close(x->store);
+  csto_push_free(x->push);
+  csto_query_dataset_free(x->push_ds);
+  csto_world_free(w);
 }
 
 int csto_cmd_load(int argc, char **argv) {
@@ -339,12 +347,14 @@ int csto_cmd_load(int argc, char **argv) {
     return rc;
   csto_error err = {CSTO_OK, ""};
   extraction x = {&o, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
-  csto_status st = o.store ? csto_store_open(o.store, CSTO_STORE_WRITE, &x.store, &err)
-                           : open_push(&x, &o, &err);
+  csto_world *w = NULL;
+  csto_status st = csto_world_new(&w, &err);
+  if (st == CSTO_OK)
+    st = o.store ? csto_store_open(w, o.store, CSTO_STORE_WRITE, &x.store, &err)
+                 : open_push(w, &x, &o, &err);
   if (st != CSTO_OK) {
     csto_cli_error("load: %s", err.message);
-    csto_push_free(x.push);
-    csto_query_dataset_free(x.push_ds);
+    close_all(w, &x);
     return err.status == CSTO_ERR_USAGE ? 2 : 1;
   }
   if (x.store)
@@ -352,9 +362,7 @@ int csto_cmd_load(int argc, char **argv) {
   int failed = optind < argc ? 0 : load_one(&x, "-");
   for (int i = optind; i < argc; i++)
     failed += load_one(&x, argv[i]);
-  csto_store_close(x.store);
-  csto_push_free(x.push);
-  csto_query_dataset_free(x.push_ds);
+  close_all(w, &x);
   csto_graph_free(x.graph);
   csto_kb_free(x.kb);
   free(x.iris);

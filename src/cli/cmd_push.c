@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "csto/push.h"
 #include "csto/query.h"
+#include "csto/world.h"
 
 static const char usage_text[] =
     "usage: csto-kg push --endpoint URL [--graph IRI] [--timeout SECONDS] FILE...\n"
@@ -124,17 +125,22 @@ int csto_cmd_push(int argc, char **argv) {
     return rc;
   csto_push_options_from_env(&a.opt);
   csto_error err = {CSTO_OK, ""};
+  csto_world *w = NULL;
   csto_push *push = NULL;
   csto_dataset *ds = NULL;
-  if (csto_push_new(&a.opt, &push, &err) != CSTO_OK ||
-      csto_query_dataset_new(&ds, &err) != CSTO_OK) {
+  int failed = csto_world_new(&w, &err) != CSTO_OK ||
+               csto_push_new(w, &a.opt, &push, &err) != CSTO_OK ||
+               csto_query_dataset_new(w, &ds, &err) != CSTO_OK;
+  if (failed) {
     csto_cli_error("push: %s", err.message);
-    csto_push_free(push);
-    return err.status == CSTO_ERR_USAGE ? 2 : 1;
+    rc = err.status == CSTO_ERR_USAGE ? 2 : 1;
+  } else {
+    failed = a.graph ? push_merged(push, ds, a.graph, argc, argv)
+                     : push_each(push, ds, argc, argv);
+    rc = failed ? 1 : 0;
   }
-  int failed = a.graph ? push_merged(push, ds, a.graph, argc, argv)
-                       : push_each(push, ds, argc, argv);
   csto_query_dataset_free(ds);
   csto_push_free(push);
-  return failed ? 1 : 0;
+  csto_world_free(w);
+  return rc;
 }

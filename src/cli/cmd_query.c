@@ -12,6 +12,7 @@
 #include "csto/output.h"
 #include "csto/query.h"
 #include "csto/store.h"
+#include "csto/world.h"
 
 static const char usage_text[] =
     "usage: csto-kg query [OPTIONS] 'SPARQL' FILE...\n"
@@ -106,8 +107,9 @@ static int parse_args(int argc, char **argv, query_args *a) {
   return -1;
 }
 
-static csto_status open_files(const query_args *a, csto_dataset **ds, csto_error *err) {
-  csto_status st = csto_query_dataset_new(ds, err);
+static csto_status open_files(csto_world *w, const query_args *a, csto_dataset **ds,
+                              csto_error *err) {
+  csto_status st = csto_query_dataset_new(w, ds, err);
   for (int i = 0; st == CSTO_OK && i < a->nfiles; i++)
     st = csto_query_dataset_add_file(*ds, a->files[i], NULL, err);
   return st;
@@ -134,14 +136,18 @@ static csto_status run_to(const query_args *a, csto_dataset *ds, csto_query_outc
 }
 
 static csto_status run(const query_args *a, csto_query_outcome *oc, csto_error *err) {
+  csto_world *w = NULL;
   csto_store *store = NULL;
   csto_dataset *files = NULL;
-  csto_status st = a->store ? csto_store_open(a->store, CSTO_STORE_READ, &store, err)
-                            : open_files(a, &files, err); /* none for an endpoint */
+  csto_status st = csto_world_new(&w, err);
+  if (st == CSTO_OK)
+    st = a->store ? csto_store_open(w, a->store, CSTO_STORE_READ, &store, err)
+                  : open_files(w, a, &files, err); /* none for an endpoint */
   if (st == CSTO_OK)
     st = run_to(a, store ? csto_store_dataset(store) : files, oc, err);
   csto_store_close(store);
   csto_query_dataset_free(files);
+  csto_world_free(w);
   return st;
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "csto/serve.h"
+#include "csto/world.h"
 
 static const char usage_text[] =
     "usage: csto-kg serve --store PATH [--dir DIR] [--port N] [--timeout S]\n"
@@ -87,9 +88,11 @@ int csto_cmd_serve(int argc, char **argv) {
     return rc;
   sigset_t wait_mask = catch_signals();
   csto_error err = {CSTO_OK, ""};
+  csto_world *w = NULL;
   csto_serve *s = NULL;
-  if (csto_serve_start(&opt, &s, &err) != CSTO_OK) {
+  if (csto_world_new(&w, &err) != CSTO_OK || csto_serve_start(w, &opt, &s, &err) != CSTO_OK) {
     csto_cli_error("serve: %s", err.message);
+    csto_world_free(w);
     return err.status == CSTO_ERR_USAGE ? 2 : 1;
   }
   printf("%s\n", csto_serve_query_url(s));
@@ -101,7 +104,9 @@ int csto_cmd_serve(int argc, char **argv) {
     sigsuspend(&wait_mask);
   }
   int died = !csto_serve_running(s);
-  if (csto_serve_stop(s, &err) != CSTO_OK || died) {
+  int failed = csto_serve_stop(s, &err) != CSTO_OK || died;
+  csto_world_free(w);
+  if (failed) {
     csto_cli_error("serve: %s", died ? "Virtuoso stopped on its own; see its virtuoso.log"
                                      : err.message);
     return 1;

@@ -18,6 +18,7 @@ static const char graph[] =
     "res:e1 a csto:Event, csto:Meeting ; csto:date \"2021-09-15\" ; csto:heldIn res:Dushanbe .\n"
     "res:Russia csto:memberOf res:CSTO .\n";
 
+static csto_world *world;
 static csto_dataset *ds;
 static FILE *sink;
 
@@ -28,8 +29,11 @@ static void load_graph(void) {
   csto_error err = {0};
   int fd = mkstemps(path, 4);
   FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-  if (!fp || fputs(graph, fp) < 0 || fclose(fp) != 0 || csto_query_dataset_new(&ds, &err) != CSTO_OK ||
-      csto_query_dataset_add_file(ds, path, NULL, &err) != CSTO_OK || !(sink = fopen("/dev/null", "w"))) {
+  if (!fp || fputs(graph, fp) < 0 || fclose(fp) != 0 ||
+      csto_world_new(&world, &err) != CSTO_OK ||
+      csto_query_dataset_new(world, &ds, &err) != CSTO_OK ||
+      csto_query_dataset_add_file(ds, path, NULL, &err) != CSTO_OK ||
+      !(sink = fopen("/dev/null", "w"))) {
     fprintf(stderr, "fuzz: cannot set up the graph: %s\n", err.message);
     abort();
   }

@@ -20,6 +20,7 @@ static const char quads[] =
     "<https://w3id.org/csto-kg/resource/Russia> <https://w3id.org/csto-kg/ontology#memberOf> <https://w3id.org/csto-kg/resource/CSTO> <https://w3id.org/csto-kg/resource/article_00000000000000b2> .\n"
     "_:b1 <http://e/count> \"3\"^^<http://www.w3.org/2001/XMLSchema#integer> <http://e/other> .\n";
 
+static csto_world *world;
 static csto_store *store;
 static FILE *sink;
 
@@ -34,7 +35,8 @@ static void make_store(void) {
   snprintf(path, sizeof path, "%s/kg.sqlite", dir);
   snprintf(file, sizeof file, "%s/in.nq", dir);
   ok = ok && (fp = fopen(file, "w")) && fputs(quads, fp) >= 0 && fclose(fp) == 0;
-  ok = ok && csto_store_open(path, CSTO_STORE_WRITE, &store, &err) == CSTO_OK &&
+  ok = ok && csto_world_new(&world, &err) == CSTO_OK &&
+       csto_store_open(world, path, CSTO_STORE_WRITE, &store, &err) == CSTO_OK &&
        csto_store_load_file(store, file, NULL, NULL, &err) == CSTO_OK &&
        (sink = fopen("/dev/null", "w"));
   if (!ok) {

@@ -1,6 +1,6 @@
 /* A program that links libcsto-store (`pkg-config --cflags --libs csto-store`): in one
- * process it makes an article's graph, opens a store, puts the graph in it and counts
- * what the store holds with SPARQL. Usage: client_store ARTICLE STORE */
+ * process it makes an article's graph, opens a store in a csto_world, puts the graph in
+ * it and counts what the store holds with SPARQL. Usage: client_store ARTICLE STORE */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -28,6 +28,7 @@ static csto_status extract(const char *path, csto_graph *graph, char **iri, csto
 
 int main(int argc, char **argv) {
   csto_error err = {0};
+  csto_world *world = NULL;
   csto_graph *graph = NULL;
   csto_store *store = NULL;
   char *iri = NULL;
@@ -36,7 +37,9 @@ int main(int argc, char **argv) {
   if (st == CSTO_OK)
     st = extract(argv[1], graph, &iri, &err);
   if (st == CSTO_OK)
-    st = csto_store_open(argv[2], CSTO_STORE_WRITE, &store, &err);
+    st = csto_world_new(&world, &err);
+  if (st == CSTO_OK)
+    st = csto_store_open(world, argv[2], CSTO_STORE_WRITE, &store, &err);
   if (st == CSTO_OK)
     st = csto_store_begin(store, &err);
   if (st == CSTO_OK)
@@ -51,6 +54,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "client_store: %s\n",
             argc == 3 ? err.message : "usage: client_store ARTICLE STORE");
   csto_store_close(store);
+  csto_world_free(world);
   csto_graph_free(graph);
   free(iri);
   return st == CSTO_OK ? 0 : 1;

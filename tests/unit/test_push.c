@@ -24,10 +24,12 @@
 static char fixture_a[4096];
 static char requests_path[600];
 
+static csto_world *world; /* the one world of the tests */
+
 static int setup_all(void **state) {
   (void)state;
   if (test_fixture(fixture_a, sizeof fixture_a, "store-a.ttl") != 0 ||
-      test_tmpdir_make() != 0)
+      test_tmpdir_make() != 0 || csto_world_new(&world, NULL) != CSTO_OK)
     return -1;
   snprintf(requests_path, sizeof requests_path, "%s/requests.txt", test_tmpdir);
   return 0;
@@ -35,6 +37,7 @@ static int setup_all(void **state) {
 
 static int teardown_all(void **state) {
   (void)state;
+  csto_world_free(world);
   return test_tmpdir_remove();
 }
 
@@ -164,7 +167,7 @@ static csto_push *new_push(int port, const char *path, const char *user) {
   csto_push_options opt = {endpoint, user, user ? "secret" : NULL, 0, 5, 5};
   csto_push *p = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_push_new(&opt, &p, &err), CSTO_OK);
+  assert_int_equal(csto_push_new(world, &opt, &p, &err), CSTO_OK);
   return p;
 }
 
@@ -238,9 +241,9 @@ static void test_new_rejects_bad_endpoint(void **state) {
   csto_push_options opt = {"mailto:x@y", NULL, NULL, 0, 0, 0};
   csto_push *p = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_push_new(&opt, &p, &err), CSTO_ERR_USAGE);
+  assert_int_equal(csto_push_new(world, &opt, &p, &err), CSTO_ERR_USAGE);
   assert_null(p);
-  assert_int_equal(csto_push_new(NULL, &p, &err), CSTO_ERR_USAGE);
+  assert_int_equal(csto_push_new(world, NULL, &p, &err), CSTO_ERR_USAGE);
 }
 
 static void test_connection_refused(void **state) {
@@ -342,7 +345,7 @@ static void test_no_credentials_in_the_url(void **state) {
   csto_push_options opt = {"http://dba:secret@127.0.0.1:9/gsp", NULL, NULL, 0, 5, 5};
   csto_push *p = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_push_new(&opt, &p, &err), CSTO_ERR_USAGE);
+  assert_int_equal(csto_push_new(world, &opt, &p, &err), CSTO_ERR_USAGE);
   assert_null(p);
   assert_null(strstr(err.message, "secret"));
   assert_non_null(strstr(err.message, "CSTO_KG_USER"));
@@ -403,7 +406,7 @@ static void test_push_file(void **state) {
   csto_push *p = new_push(s.port, "/gsp", NULL);
   csto_dataset *ds = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
+  assert_int_equal(csto_query_dataset_new(world, &ds, &err), CSTO_OK);
   sent_log log = {0, "", {NULL, 0, 0, 0, 0}};
   csto_status st = csto_push_file(p, ds, fixture_a, on_sent, &log, &err);
   csto_query_dataset_free(ds);
@@ -451,7 +454,7 @@ static void test_push_bad_file_sends_nothing(void **state) {
   csto_push *p = new_push(port, "/gsp", NULL);
   csto_dataset *ds = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
+  assert_int_equal(csto_query_dataset_new(world, &ds, &err), CSTO_OK);
   sent_log log = {0, "", {NULL, 0, 0, 0, 0}};
   csto_status st = csto_push_file(p, ds, bad, on_sent, &log, &err);
   struct pollfd pfd = {fd, POLLIN, 0};

@@ -19,17 +19,20 @@
 
 static char fixture_a[4096], fixture_b[4096];
 
+static csto_world *world; /* the one world of the tests */
+
 static int setup_all(void **state) {
   (void)state;
   if (test_fixture(fixture_a, sizeof fixture_a, "store-a.ttl") != 0 ||
       test_fixture(fixture_b, sizeof fixture_b, "store-b.ttl") != 0 ||
-      test_tmpdir_make() != 0)
+      test_tmpdir_make() != 0 || csto_world_new(&world, NULL) != CSTO_OK)
     return -1;
   return 0;
 }
 
 static int teardown_all(void **state) {
   (void)state;
+  csto_world_free(world);
   return test_tmpdir_remove();
 }
 
@@ -49,7 +52,7 @@ static const char *write_file(const char *name, const char *text) {
 static csto_dataset *dataset_with(const char *path1, const char *path2) {
   csto_dataset *ds = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_query_dataset_new(&ds, &err), CSTO_OK);
+  assert_int_equal(csto_query_dataset_new(world, &ds, &err), CSTO_OK);
   if (path1)
     assert_int_equal(csto_query_dataset_add_file(ds, path1, NULL, &err), CSTO_OK);
   if (path2)

@@ -14,13 +14,18 @@
 #include "csto/endpoint.h"
 #include "csto/serve.h"
 
+#define INSERT "INSERT DATA { <urn:a> <urn:b> 1 }"
+
+static csto_world *world; /* the one world of the tests */
+
 static int setup_all(void **state) {
   (void)state;
-  return test_tmpdir_make();
+  return test_tmpdir_make() || csto_world_new(&world, NULL) != CSTO_OK ? -1 : 0;
 }
 
 static int teardown_all(void **state) {
   (void)state;
+  csto_world_free(world);
   return test_tmpdir_remove();
 }
 
@@ -39,10 +44,10 @@ static void test_mirror_without_serve(void **state) {
   char store[600];
   csto_error err = {CSTO_OK, ""};
   snprintf(store, sizeof store, "%s/none.sqlite", test_tmpdir);
-  assert_int_equal(csto_serve_mirror(store, "INSERT DATA { <urn:a> <urn:b> 1 }", &err), CSTO_OK);
+  assert_int_equal(csto_serve_mirror(world, store, INSERT, &err), CSTO_OK);
   snprintf(store, sizeof store, "%s/stale.sqlite", test_tmpdir);
   write_state(store, 999999999L, "http://127.0.0.1:9/sparql-auth");
-  assert_int_equal(csto_serve_mirror(store, "INSERT DATA { <urn:a> <urn:b> 1 }", &err), CSTO_OK);
+  assert_int_equal(csto_serve_mirror(world, store, INSERT, &err), CSTO_OK);
 }
 
 /* A live serve whose endpoint does not answer: the update fails, naming the endpoint. */
@@ -52,8 +57,7 @@ static void test_mirror_reports_failure(void **state) {
   csto_error err = {CSTO_OK, ""};
   snprintf(store, sizeof store, "%s/live.sqlite", test_tmpdir);
   write_state(store, (long)getpid(), "http://127.0.0.1:9/sparql-auth");
-  assert_int_equal(csto_serve_mirror(store, "INSERT DATA { <urn:a> <urn:b> 1 }", &err),
-                   CSTO_ERR_HTTP);
+  assert_int_equal(csto_serve_mirror(world, store, INSERT, &err), CSTO_ERR_HTTP);
   assert_non_null(strstr(err.message, "http://127.0.0.1:9/sparql-auth: "));
 }
 
@@ -64,7 +68,7 @@ static void test_endpoint_urls_checked(void **state) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     csto_http_options opt = {bad[i], NULL, NULL, 0, 5, 5};
     csto_error err = {CSTO_OK, ""};
-    assert_int_equal(csto_endpoint_update(&opt, "CLEAR ALL", &err), CSTO_ERR_USAGE);
+    assert_int_equal(csto_endpoint_update(world, &opt, "CLEAR ALL", &err), CSTO_ERR_USAGE);
   }
 }
 

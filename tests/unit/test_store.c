@@ -25,17 +25,20 @@
 static char fixture_a[4096], fixture_b[4096];
 static int serial;
 
+static csto_world *world; /* the one world of the tests */
+
 static int setup_all(void **state) {
   (void)state;
   if (test_fixture(fixture_a, sizeof fixture_a, "store-a.ttl") != 0 ||
       test_fixture(fixture_b, sizeof fixture_b, "store-b.ttl") != 0 ||
-      test_tmpdir_make() != 0)
+      test_tmpdir_make() != 0 || csto_world_new(&world, NULL) != CSTO_OK)
     return -1;
   return 0;
 }
 
 static int teardown_all(void **state) {
   (void)state;
+  csto_world_free(world);
   return test_tmpdir_remove();
 }
 
@@ -59,7 +62,7 @@ static char *write_file(const char *suffix, const char *text) {
 static csto_store *open_store(const char *path, csto_store_mode mode) {
   csto_store *store = NULL;
   csto_error err = {CSTO_OK, ""};
-  if (csto_store_open(path, mode, &store, &err) != CSTO_OK)
+  if (csto_store_open(world, path, mode, &store, &err) != CSTO_OK)
     fail_msg("open %s: %s", path, err.message);
   return store;
 }
@@ -174,7 +177,7 @@ static void test_read_missing_store(void **state) {
   char *path = new_path(".sqlite");
   csto_store *store = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_store_open(path, CSTO_STORE_READ, &store, &err), CSTO_ERR_STORE);
+  assert_int_equal(csto_store_open(world, path, CSTO_STORE_READ, &store, &err), CSTO_ERR_STORE);
   assert_null(store);
   assert_non_null(strstr(err.message, "no such store"));
   assert_int_equal(access(path, F_OK), -1); /* not created as a side effect */
@@ -187,7 +190,7 @@ static void test_not_a_store(void **state) {
   char *path = write_file(".sqlite", text);
   csto_store *store = NULL;
   csto_error err = {CSTO_OK, ""};
-  assert_int_equal(csto_store_open(path, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
+  assert_int_equal(csto_store_open(world, path, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
   assert_non_null(strstr(err.message, path));
   struct stat sb;
   assert_int_equal(stat(path, &sb), 0);
@@ -198,7 +201,7 @@ static void test_not_a_store(void **state) {
   assert_int_equal(sqlite3_open(other, &db), SQLITE_OK);
   assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x);", NULL, NULL, NULL), SQLITE_OK);
   sqlite3_close(db);
-  assert_int_equal(csto_store_open(other, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
+  assert_int_equal(csto_store_open(world, other, CSTO_STORE_WRITE, &store, &err), CSTO_ERR_STORE);
   assert_non_null(strstr(err.message, "not a csto-kg store"));
   free(other);
   free(path);

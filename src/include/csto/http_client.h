@@ -6,16 +6,21 @@
 #include <stddef.h>
 
 #include "csto/http.h"
+#include "csto/world.h"
 
 /* s percent-encoded (everything but unreserved characters), for a query string or an
  * application/x-www-form-urlencoded body. NULL when out of memory; owned by the caller. */
 char *csto_http_escape(const char *s);
 
+/* libcurl's global setup, done once per world, at the first call (world.c). */
+csto_status csto_world_http(csto_world *w, csto_error *err);
+
 typedef struct csto_http csto_http;
 
-/* A client for opt->endpoint; opt is copied (its strings too). On success *out is owned
- * by the caller: csto_http_free. */
-csto_status csto_http_new(const csto_http_options *opt, csto_http **out, csto_error *err);
+/* A client for opt->endpoint, in world w (which sets libcurl up once); opt is copied (its
+ * strings too). On success *out is owned by the caller: csto_http_free. */
+csto_status csto_http_new(csto_world *w, const csto_http_options *opt, csto_http **out,
+                          csto_error *err);
 
 /* Free a client. NULL is a no-op. */
 void csto_http_free(csto_http *h);

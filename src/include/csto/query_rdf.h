@@ -4,17 +4,73 @@
 #ifndef CSTO_QUERY_RDF_H
 #define CSTO_QUERY_RDF_H
 
+#include <rasqal.h>
 #include <redland.h>
 
 #include "csto/query.h"
+#include "csto/world.h"
 
-/* A dataset over any librdf storage: librdf_new_storage(world, storage, name, options).
- * The storage's own errors are reported as CSTO_ERR_STORE naming `name`. On success *out
- * is owned by the caller. (csto_store uses this with the "sqlite" storage.) */
-csto_status csto_query_dataset_open(const char *storage, const char *name, const char *options,
-                                    csto_dataset **out, csto_error *err);
+/* ---- the world's insides (world.c) ---------------------------------------------------- */
+
+/* The librdf world (borrowed, valid until csto_world_free). */
+librdf_world *csto_world_rdf(csto_world *w);
+
+/* What the world's logger keeps: the first error since the last reset (warnings are
+ * dropped: rasqal emits spurious ones for aggregates). */
+typedef struct {
+  char message[CSTO_ERROR_MESSAGE_SIZE]; /* "LINE: text", or the text */
+  char text[CSTO_ERROR_MESSAGE_SIZE - 32];
+  int line;                              /* its line, or -1 */
+  int logged;
+} csto_world_log;
+
+/* The world's log (borrowed). */
+csto_world_log *csto_world_log_of(csto_world *w);
+
+/* Blank nodes: every parse starts a label prefix unique to the file, the process and the
+ * time (csto_world_next_file), so no two files, nor two loads into one store, share a
+ * blank node; raptor's labels of the parse are numbered under it. */
+void csto_world_next_file(csto_world *w);
+const char *csto_world_blank_prefix(const csto_world *w);
+
+/* ---- triples sources: who answers a query's patterns ----------------------------------
+ *
+ * The world registers one rasqal triples source factory; it hands each query to the
+ * dataset the query runs over (csto_world_execute), which answers through its own source
+ * (a store's, store_source.c) or else through librdf's model API (model_source.c). */
+
+/* The bytes a source may keep in the data rasqal gives each of its calls. */
+#define CSTO_SOURCE_DATA_SIZE (4 * sizeof(void *))
+
+/* Set up rts (and data, CSTO_SOURCE_DATA_SIZE bytes) to answer query: 0, or 1 on failure.
+ * user is what the source was registered with. */
+typedef int (*csto_source_fn)(rasqal_query *query, void *user, void *data,
+                              rasqal_triples_source *rts);
+
+/* librdf_model_query_execute(model, q) with ds answering the query's patterns. */
+librdf_query_results *csto_world_execute(csto_world *w, csto_dataset *ds, librdf_model *model,
+                                         librdf_query *q);
+
+/* Answer ds's queries through fn (with user) instead of its model (csto_store_open). */
+void csto_query_dataset_set_source(csto_dataset *ds, csto_source_fn fn, void *user);
+
+/* 1 when ds answers through a source of its own (a store's dataset: its model is empty). */
+int csto_query_dataset_has_source(const csto_dataset *ds);
+
+/* Set up the source of ds for query (the world's factory calls this). */
+int csto_query_dataset_source(csto_dataset *ds, rasqal_query *query, void *data,
+                              rasqal_triples_source *rts);
+
+/* The source over a librdf model (model_source.c): triple patterns become
+ * librdf_model_find_statements(_in_context) with the bound parts, the model's contexts
+ * are the query's named graphs, as librdf's own source does. */
+int csto_model_source(librdf_world *world, librdf_model *model, rasqal_query *query,
+                      void *data, rasqal_triples_source *rts);
+
+/* ---- datasets ------------------------------------------------------------------------- */
 
 /* Borrowed handles, valid until csto_query_dataset_free. */
+csto_world *csto_query_dataset_csto_world(csto_dataset *ds);
 librdf_world *csto_query_dataset_world(csto_dataset *ds);
 librdf_model *csto_query_dataset_model(csto_dataset *ds);
 
