@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # csto-kg load + delete + query --store: create, load graph files and articles, the merged
 # graph (each triple once), reload without duplicates, replace a new version, delete
-# exactly, a bad file changes nothing, and the store is refused when it is not one.
+# exactly, a bad file changes nothing, the store is refused when it is not one, and
+# librdf's own sqlite storage reads what csto-kg wrote.
 set -euo pipefail
 : "${CSTO_KG:?set CSTO_KG to the csto-kg binary}" "${CSTO_TEST_DIR:?set CSTO_TEST_DIR}"
 : "${CSTO_SOURCE_DIR:?set CSTO_SOURCE_DIR}"
@@ -36,6 +37,9 @@ out=$("$CSTO_KG" load --store "$S" "$A" "$B")
 expect_eq "$out" "$A: <$ART_A>: 44 triples (24 in its own graph; 20 added to and 0 removed from the merged graph)
 $B: <$ART_B>: 31 triples (7 in its own graph; 17 added to and 0 removed from the merged graph)" "load output"
 expect_eq "$(count)" "68" "count after first load (7 triples both state, kept once)"
+# The store is librdf's sqlite storage: librdf's own reader (rdfproc) sees the same triples.
+expect_eq "$(rdfproc -s sqlite -t "new='no'" "$S" size 2>/dev/null | grep -o '[0-9]*')" "68" \
+  "librdf's sqlite storage reading the store"
 expect_eq "$(graphs)" "g,n
 $MERGED,37
 $ART_A,24
