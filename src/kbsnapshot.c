@@ -121,15 +121,25 @@ static int fill(csto_ttl *t, cursor *c, const header *h, char *const *paths, siz
   t->n = h->n, t->len = h->len, t->n_terms = h->n_terms;
   if (c->at != c->end || !consistent(t))
     return -1;
-  /* The IRI index: every term that is an IRI or a language tag, found from the triples. */
+  /* The IRI index: every term that is an IRI or a language tag (marked from the triples),
+   * added once each, in term order. */
+  unsigned char *is_iri = calloc(t->n_terms ? t->n_terms : 1, 1);
+  if (!is_iri)
+    return -1;
   for (size_t i = 0; i < t->n; i++) {
     const csto_ttl_triple *x = &t->items[i];
     int iris[] = {x->s, x->p, x->literal ? -1 : x->o, x->lang};
     for (size_t k = 0; k < sizeof iris / sizeof *iris; k++)
-      if (iris[k] >= 0 && csto_ttl_iri(t, csto_ttl_term(t, iris[k])) < 0 &&
-          csto_strmap_add(t->iris, csto_ttl_term(t, iris[k]), iris[k]) != 0)
-        return -1;
+      if (iris[k] >= 0)
+        is_iri[iris[k]] = 1;
   }
+  int rc = 0;
+  for (size_t id = 0; rc == 0 && id < t->n_terms; id++)
+    if (is_iri[id])
+      rc = csto_strmap_add(t->iris, csto_ttl_term(t, (int)id), (int)id);
+  free(is_iri);
+  if (rc != 0)
+    return -1;
   return 0;
 }
 

@@ -6,6 +6,8 @@
 
 typedef struct {
   char *key;
+  uint64_t hash; /* of key: most probes end on it, without comparing keys that share a long
+                  * prefix (IRIs in one namespace) */
   int *values;
   size_t count, cap;
 } slot;
@@ -46,12 +48,14 @@ void csto_strmap_free(csto_strmap *m) {
   free(m);
 }
 
-static slot *find(const csto_strmap *m, const char *key) {
-  size_t i = (size_t)(hash(key) & (m->cap - 1));
-  while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+static slot *find_hashed(const csto_strmap *m, const char *key, uint64_t h) {
+  size_t i = (size_t)(h & (m->cap - 1));
+  while (m->slots[i].key && (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
     i = (i + 1) & (m->cap - 1);
   return &m->slots[i];
 }
+
+static slot *find(const csto_strmap *m, const char *key) { return find_hashed(m, key, hash(key)); }
 
 static int grow(csto_strmap *m) {
   csto_strmap bigger = {calloc(m->cap * 2, sizeof(slot)), m->cap * 2, m->used};
@@ -59,7 +63,7 @@ static int grow(csto_strmap *m) {
     return -1;
   for (size_t i = 0; i < m->cap; i++)
     if (m->slots[i].key)
-      *find(&bigger, m->slots[i].key) = m->slots[i];
+      *find_hashed(&bigger, m->slots[i].key, m->slots[i].hash) = m->slots[i];
   free(m->slots);
   *m = bigger;
   return 0;
@@ -68,10 +72,12 @@ static int grow(csto_strmap *m) {
 int csto_strmap_add(csto_strmap *m, const char *key, int value) {
   if ((m->used + 1) * 2 > m->cap && grow(m) != 0)
     return -1;
-  slot *s = find(m, key);
+  uint64_t h = hash(key);
+  slot *s = find_hashed(m, key, h);
   if (!s->key) {
     if (!(s->key = strdup(key)))
       return -1;
+    s->hash = h;
     m->used++;
   }
   for (size_t i = 0; i < s->count; i++)
