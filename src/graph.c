@@ -269,6 +269,7 @@ typedef struct {
   uint32_t *entity_iris; /* per doc entity, 0 until used */
   uint32_t *event_iris;
   const csto_fact **event_dates; /* per event, its date fact or NULL */
+  const csto_mention **event_phrases; /* per event, its longest noun phrase or NULL */
   uint32_t *sentence_iris; /* per sentence, 0 until a fact cites it */
   size_t *sentence_cp;     /* per sentence, code points before it (one pass over the body) */
   uint32_t context;        /* the nif:Context of the body */
@@ -418,17 +419,24 @@ static uint32_t event_iri(builder *b, int i, const csto_date *day) {
   return node;
 }
 
+/* Each event's longest noun phrase, found in one pass over the mentions (NULL where none). */
+static const csto_mention **event_phrases(const csto_doc *doc) {
+  const csto_mention **best = calloc(doc->n_events + 1, sizeof *best);
+  for (size_t k = 0; best && k < doc->n_mentions; k++) {
+    const csto_mention *m = &doc->mentions[k];
+    int e = doc->links[k].event;
+    if (m->kind == CSTO_MENTION_EVENT && m->phrase && e >= 0 && (size_t)e < doc->n_events &&
+        (!best[e] || m->end - m->first > best[e]->end - best[e]->first))
+      best[e] = m;
+  }
+  return best;
+}
+
 /* The article's own words for the event, its longest noun phrase without "the" or "a"
  * ("SCO summit"): an alternative label, since every article names the meeting its way. */
 static void event_phrase(builder *b, uint32_t node, int i) {
   const csto_doc *doc = b->doc;
-  const csto_mention *best = NULL;
-  for (size_t k = 0; k < doc->n_mentions; k++) {
-    const csto_mention *m = &doc->mentions[k];
-    if (m->kind == CSTO_MENTION_EVENT && m->phrase && doc->links[k].event == i &&
-        (!best || m->end - m->first > best->end - best->first))
-      best = m;
-  }
+  const csto_mention *best = b->event_phrases[i];
   if (!best)
     return;
   size_t first = best->first;
@@ -606,11 +614,12 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
                .entity_iris = calloc(doc->n_entities + 1, sizeof(uint32_t)),
                .event_iris = calloc(doc->n_events + 1, sizeof(uint32_t)),
                .event_dates = event_dates(doc),
+               .event_phrases = event_phrases(doc),
                .sentence_iris = calloc(doc->n_sentences + 1, sizeof(uint32_t)),
                .sentence_cp = sentence_offsets(doc)};
   csto_status st = CSTO_OK;
-  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.event_dates || !b.sentence_iris ||
-      !b.sentence_cp) {
+  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.event_dates ||
+      !b.event_phrases || !b.sentence_iris || !b.sentence_cp) {
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   } else {
     b.id = b.article_text + strlen(g->base);
@@ -624,6 +633,7 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
   free(b.entity_iris);
   free(b.event_iris);
   free(b.event_dates);
+  free(b.event_phrases);
   free(b.sentence_iris);
   free(b.sentence_cp);
   free(b.article_text);

@@ -133,6 +133,7 @@ typedef struct {
   FILE *out;
   const char *out_name;
   cli_progress *progress;
+  int serial;     /* no worker threads: each article is written as it is done */
   size_t skipped; /* --keep-going: records left out */
 } run;
 
@@ -187,12 +188,21 @@ static csto_status process(const run *r, csto_graph *g, csto_article *a, FILE *o
 
 /* On worker number worker: the article through the pipeline and the worker's own graph,
  * its output and log kept in memory until its turn. The knowledge base is shared: the
- * pipeline only reads it. */
+ * pipeline only reads it. A serial run's turn is now: it writes straight out, so that a
+ * large article's output is never held whole in memory. */
 static void work(void *user, size_t worker, void *item) {
   const run *r = user;
   job *j = item;
   if (j->st != CSTO_OK)
     return;
+  if (r->serial) {
+    if (r->o->trace || r->o->explain)
+      cli_progress_hide(r->progress);
+    j->st = process(r, r->graphs[0], j->article, r->out, stderr, &j->err);
+    csto_article_free(j->article);
+    j->article = NULL;
+    return;
+  }
   FILE *out = open_memstream(&j->out, &j->out_len);
   FILE *log = open_memstream(&j->log, &j->log_len);
   j->st = out && log ? process(r, r->graphs[worker], j->article, out, log, &j->err)
@@ -313,7 +323,8 @@ int csto_cmd_extract(int argc, char **argv) {
     return rc;
   static const csto_ordered_fns fns = {work, deliver, job_free};
   size_t threads = threads_for(&o);
-  run r = {.o = &o, .out_name = o.output && strcmp(o.output, "-") ? o.output : "standard output"};
+  run r = {.o = &o, .out_name = o.output && strcmp(o.output, "-") ? o.output : "standard output",
+           .serial = threads == 0};
   csto_error err = {0};
   csto_kb *kb = NULL;
   csto_output *out = NULL;
