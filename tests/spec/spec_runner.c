@@ -671,17 +671,18 @@ static int case_passes(runner *run, const spec_case *c) {
 enum { MAX_NODES = 16 };
 
 /* The names of the shared nodes (csto_meeting_name) of the events the document's facts
- * name, each dated by its first date fact as the graph does; how many. An event that
- * stays the article's own has none. */
+ * name, each dated by its first date fact, else by its session, as the graph does
+ * (csto_meeting_day); how many. An event that stays the article's own has none. */
 static int meeting_nodes(const csto_doc *doc, char **names) {
   int n = 0;
   for (size_t i = 0; i < doc->n_facts; i++) {
     int ev = fact_event(&doc->facts[i]);
-    const csto_date *day = NULL;
-    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !day; j++)
+    const csto_fact *date = NULL;
+    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !date; j++)
       if (doc->facts[j].kind == CSTO_FACT_DATE && doc->facts[j].subject == ev)
-        day = &doc->facts[j].date;
-    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], day) : NULL;
+        date = &doc->facts[j];
+    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], csto_meeting_day(doc, ev, date))
+                         : NULL;
     int seen = !name || n == MAX_NODES;
     for (int k = 0; k < n && !seen; k++)
       seen = strcmp(names[k], name) == 0;
