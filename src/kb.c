@@ -699,16 +699,18 @@ static csto_kb_session *session(const builder *b, int s) {
   return b->session_at[s] ? &b->kb->sessions[b->session_at[s] - 1] : NULL;
 }
 
-enum session_field { SESSION_ORGANIZER, SESSION_CITY, SESSION_DAY };
+enum session_field { SESSION_LABEL, SESSION_ORGANIZER, SESSION_CITY, SESSION_DAY };
 
 static void on_session_field(builder *b, const csto_ttl_triple *t, int which) {
   csto_kb_session *x = session(b, t->s);
   const csto_kb_entity *o = object_entity(b, t);
-  const char *text = object_text(b->ttl, t);
+  const char *text = object_text(b->ttl, t), *lang = csto_ttl_term(b->ttl, t->lang);
   csto_date d;
   if (!x)
     return;
-  if (which == SESSION_ORGANIZER && o && o->type == CSTO_ENTITY_BODY)
+  if (which == SESSION_LABEL && text && lang && strcmp(lang, "en") == 0 && !x->label)
+    b->failed |= !(x->label = strdup(text));
+  else if (which == SESSION_ORGANIZER && o && o->type == CSTO_ENTITY_BODY)
     x->body = o;
   else if (which == SESSION_CITY && o && o->type == CSTO_ENTITY_CITY)
     x->city = o;
@@ -811,6 +813,7 @@ static void build_passes(builder *b, size_t from) {
   dispatch(b, from, types, sizeof types / sizeof types[0]);
   dispatch(b, from, fields, sizeof fields / sizeof fields[0]);
   static const handler sessions[] = {
+      {RDFS_LABEL, on_session_field, SESSION_LABEL},
       {CSTO_NS "organizer", on_session_field, SESSION_ORGANIZER},
       {CSTO_NS "heldIn", on_session_field, SESSION_CITY},
       {CSTO_NS "date", on_session_field, SESSION_DAY},
@@ -818,6 +821,22 @@ static void build_passes(builder *b, size_t from) {
   };
   dispatch(b, from, late, sizeof late / sizeof late[0]);
   dispatch(b, from, sessions, sizeof sessions / sizeof sessions[0]);
+}
+
+/* A session needs its body, one that meets, and its day: the first that lacks them is an
+ * error at the line that types it. */
+static csto_status check_sessions(const builder *b, size_t from, csto_error *err) {
+  int typed = csto_ttl_iri(b->ttl, RDF_TYPE);
+  for (size_t k = from; k < b->ttl->n; k++) {
+    const csto_ttl_triple *t = &b->ttl->items[k];
+    const csto_kb_session *x = t->p == typed && t->s >= 0 ? session(b, t->s) : NULL;
+    if (x && (!x->body || !x->body->meeting_class || !x->start.day))
+      return csto_error_set(err, CSTO_ERR_DATA,
+                            "%s:%d: the event %s needs a csto:organizer body that meets "
+                            "(csto:meetingClass) and a csto:date or csto:startDate day",
+                            b->ttl->files[t->file], t->line, x->iri);
+  }
+  return CSTO_OK;
 }
 
 /* The knowledge base from the triples from `from` on (the lexicon's come before). */
@@ -828,23 +847,17 @@ static csto_status build(csto_kb *kb, const csto_ttl *ttl, size_t from, csto_err
   if (b.entity_at && b.holding_at && b.session_at)
     build_passes(&b, from);
   int failed = b.failed || !b.entity_at || !b.holding_at || !b.session_at;
+  csto_status st = failed ? CSTO_OK : check_sessions(&b, from, err);
   free(b.entity_at);
   free(b.holding_at);
   free(b.session_at);
   if (failed || index_surnames(kb) != 0 || index_holdings(kb) != 0 || index_sessions(kb) != 0)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while loading the knowledge base");
-  for (size_t i = 0; i < kb->n_entities; i++)
+  for (size_t i = 0; st == CSTO_OK && i < kb->n_entities; i++)
     if (!kb->entities[i]->label)
-      return csto_error_set(err, CSTO_ERR_DATA, "knowledge base: %s has no English rdfs:label",
-                            kb->entities[i]->iri);
-  for (size_t i = 0; i < kb->n_sessions; i++)
-    if (!kb->sessions[i].body || !kb->sessions[i].body->meeting_class ||
-        !kb->sessions[i].start.day)
-      return csto_error_set(err, CSTO_ERR_DATA,
-                            "knowledge base: the event %s needs a csto:organizer body that "
-                            "meets (csto:meetingClass) and a csto:date or csto:startDate day",
-                            kb->sessions[i].iri);
-  return CSTO_OK;
+      st = csto_error_set(err, CSTO_ERR_DATA, "knowledge base: %s has no English rdfs:label",
+                          kb->entities[i]->iri);
+  return st;
 }
 
 /* The lexicon's meanings come first, then the knowledge base's names, each in file order. */
@@ -908,8 +921,10 @@ void csto_kb_free(csto_kb *kb) {
   free(kb->entries);
   free(kb->holdings);
   free(kb->by_post);
-  for (size_t i = 0; i < kb->n_sessions; i++)
+  for (size_t i = 0; i < kb->n_sessions; i++) {
     free(kb->sessions[i].iri);
+    free(kb->sessions[i].label);
+  }
   free(kb->sessions);
   free(kb->by_place);
   csto_strmap_free(kb->phrases);
@@ -1018,6 +1033,11 @@ size_t csto_kb_sessions_in(const csto_kb *kb, const csto_kb_entity *body,
     n++;
   *out = kb->by_place + lo;
   return n;
+}
+
+size_t csto_kb_sessions(const csto_kb *kb, const csto_kb_session *const **out) {
+  *out = kb->by_place;
+  return kb->n_sessions;
 }
 
 const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,

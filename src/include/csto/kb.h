@@ -184,6 +184,7 @@ typedef struct {
 typedef struct {
   char *iri;
   const char *local;                /* points into iri, as for an entity */
+  char *label;                      /* the English rdfs:label, or NULL */
   const csto_kb_entity *body, *city; /* city NULL: a videoconference, or not known */
   csto_date start;
 } csto_kb_session;
@@ -235,6 +236,9 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
  * kb); returns how many. */
 size_t csto_kb_sessions_in(const csto_kb *kb, const csto_kb_entity *body,
                            const csto_kb_entity *city, const csto_kb_session *const **out);
+
+/* Every session, by body, city and day: *out as above; returns how many. */
+size_t csto_kb_sessions(const csto_kb *kb, const csto_kb_session *const **out);
 
 /* The body of organization org whose English label ends with the normalized words
  * ("Executive Committee": the CIS Executive Committee); NULL when none. */
