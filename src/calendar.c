@@ -123,3 +123,11 @@ csto_date csto_resolve_date(csto_date published, int year, int month, int day, i
   }
   return known ? near_publication(published, month, day, future) : none;
 }
+
+int csto_date_compare(csto_date a, csto_date b) {
+  if (a.year != b.year)
+    return a.year < b.year ? -1 : 1;
+  if (a.month != b.month)
+    return a.month < b.month ? -1 : 1;
+  return a.day < b.day ? -1 : a.day > b.day;
+}

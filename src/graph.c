@@ -474,7 +474,7 @@ static uint32_t event(builder *b, int i) {
   if (b->event_iris[i])
     return b->event_iris[i];
   const csto_doc_event *e = &b->doc->events[i];
-  const csto_date *day = b->event_dates[i] ? &b->event_dates[i]->date : NULL;
+  const csto_date *day = csto_meeting_day(b->doc, i, b->event_dates[i]);
   uint32_t node = event_iri(b, i, day);
   char *label = csto_meeting_label(e, day);
   if (!node || !label) {

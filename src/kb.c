@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "csto/calendar.h"
 #include "csto/kbfile.h"
 #include "csto/normalize.h"
 #include "csto/segmenter.h"
@@ -34,6 +35,9 @@ struct csto_kb {
   size_t n_holdings, cap_holdings;
   const csto_kb_holding **by_post; /* those with a holder, by post, role, then file order */
   size_t n_by_post;
+  csto_kb_session *sessions;
+  size_t n_sessions, cap_sessions;
+  const csto_kb_session **by_place; /* the sessions by body, city, then start */
   csto_lex_entry **entries;
   size_t n_entries, cap_entries;
   csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read */
@@ -470,6 +474,7 @@ typedef struct {
   const csto_ttl *ttl;
   csto_kb_entity **entity_at; /* term -> its entity, or NULL */
   size_t *holding_at;         /* term -> 1 + its index in kb->holdings, or 0 */
+  size_t *session_at;         /* term -> 1 + its index in kb->sessions, or 0 */
   int failed;                 /* out of memory */
 } builder;
 
@@ -671,6 +676,48 @@ static void on_holding_date(builder *b, const csto_ttl_triple *t, int end) {
     *(end ? &b->kb->holdings[at - 1].end : &b->kb->holdings[at - 1].start) = d;
 }
 
+/* Sessions: a csto:Event's body, city and first day, gathered. */
+static void on_session_type(builder *b, const csto_ttl_triple *t, int arg) {
+  (void)arg;
+  csto_kb *kb = b->kb;
+  const char *cls = object_iri(b->ttl, t), *s = csto_ttl_term(b->ttl, t->s);
+  if (!cls || strcmp(cls, CSTO_NS "Event") != 0 || b->session_at[t->s])
+    return;
+  char *iri = strdup(s);
+  if (!iri || csto_array_reserve((void **)&kb->sessions, &kb->cap_sessions, kb->n_sessions,
+                                 sizeof *kb->sessions) != 0) {
+    free(iri);
+    b->failed = 1;
+    return;
+  }
+  const char *local = local_after(iri, CSTO_RES_NS);
+  kb->sessions[kb->n_sessions] = (csto_kb_session){.iri = iri, .local = local ? local : iri};
+  b->session_at[t->s] = ++kb->n_sessions;
+}
+
+static csto_kb_session *session(const builder *b, int s) {
+  return b->session_at[s] ? &b->kb->sessions[b->session_at[s] - 1] : NULL;
+}
+
+enum session_field { SESSION_LABEL, SESSION_ORGANIZER, SESSION_CITY, SESSION_DAY };
+
+static void on_session_field(builder *b, const csto_ttl_triple *t, int which) {
+  csto_kb_session *x = session(b, t->s);
+  const csto_kb_entity *o = object_entity(b, t);
+  const char *text = object_text(b->ttl, t), *lang = csto_ttl_term(b->ttl, t->lang);
+  csto_date d;
+  if (!x)
+    return;
+  if (which == SESSION_LABEL && text && lang && strcmp(lang, "en") == 0 && !x->label)
+    b->failed |= !(x->label = strdup(text));
+  else if (which == SESSION_ORGANIZER && o && o->type == CSTO_ENTITY_BODY)
+    x->body = o;
+  else if (which == SESSION_CITY && o && o->type == CSTO_ENTITY_CITY)
+    x->city = o;
+  else if (which == SESSION_DAY && text && csto_date_parse(text, &d, NULL) == CSTO_OK)
+    x->start = d;
+}
+
 static int index_surnames(csto_kb *kb) {
   for (size_t i = 0; i < kb->n_entities; i++) {
     const csto_kb_entity *e = kb->entities[i];
@@ -716,10 +763,33 @@ static int index_holdings(csto_kb *kb) {
   return 0;
 }
 
+/* Sessions by body, city (a session without one first), then start. */
+static int compare_by_place(const void *a, const void *b) {
+  const csto_kb_session *x = *(const csto_kb_session *const *)a;
+  const csto_kb_session *y = *(const csto_kb_session *const *)b;
+  uintptr_t bx = (uintptr_t)x->body, by = (uintptr_t)y->body;
+  uintptr_t cx = (uintptr_t)x->city, cy = (uintptr_t)y->city;
+  if (bx != by)
+    return bx < by ? -1 : 1;
+  if (cx != cy)
+    return cx < cy ? -1 : 1;
+  return csto_date_compare(x->start, y->start);
+}
+
+static int index_sessions(csto_kb *kb) {
+  if (kb->n_sessions && !(kb->by_place = malloc(kb->n_sessions * sizeof *kb->by_place)))
+    return -1;
+  for (size_t i = 0; i < kb->n_sessions; i++)
+    kb->by_place[i] = &kb->sessions[i];
+  if (kb->n_sessions)
+    qsort(kb->by_place, kb->n_sessions, sizeof *kb->by_place, compare_by_place);
+  return 0;
+}
+
 /* Entities first; then what names and links them (labels before aliases, so that the
  * English rdfs:label is the label); holdings' dates once the holdings exist. */
 static void build_passes(builder *b, size_t from) {
-  static const handler types[] = {{RDF_TYPE, on_type, 0}};
+  static const handler types[] = {{RDF_TYPE, on_type, 0}, {RDF_TYPE, on_session_type, 0}};
   static const handler fields[] = {
       {RDFS_LABEL, on_label, 0},
       {CSTO_NS "demonym", on_demonym, 0},
@@ -742,25 +812,52 @@ static void build_passes(builder *b, size_t from) {
   };
   dispatch(b, from, types, sizeof types / sizeof types[0]);
   dispatch(b, from, fields, sizeof fields / sizeof fields[0]);
+  static const handler sessions[] = {
+      {RDFS_LABEL, on_session_field, SESSION_LABEL},
+      {CSTO_NS "organizer", on_session_field, SESSION_ORGANIZER},
+      {CSTO_NS "heldIn", on_session_field, SESSION_CITY},
+      {CSTO_NS "date", on_session_field, SESSION_DAY},
+      {CSTO_NS "startDate", on_session_field, SESSION_DAY},
+  };
   dispatch(b, from, late, sizeof late / sizeof late[0]);
+  dispatch(b, from, sessions, sizeof sessions / sizeof sessions[0]);
+}
+
+/* A session needs its body, one that meets, and its day: the first that lacks them is an
+ * error at the line that types it. */
+static csto_status check_sessions(const builder *b, size_t from, csto_error *err) {
+  int typed = csto_ttl_iri(b->ttl, RDF_TYPE);
+  for (size_t k = from; k < b->ttl->n; k++) {
+    const csto_ttl_triple *t = &b->ttl->items[k];
+    const csto_kb_session *x = t->p == typed && t->s >= 0 ? session(b, t->s) : NULL;
+    if (x && (!x->body || !x->body->meeting_class || !x->start.day))
+      return csto_error_set(err, CSTO_ERR_DATA,
+                            "%s:%d: the event %s needs a csto:organizer body that meets "
+                            "(csto:meetingClass) and a csto:date or csto:startDate day",
+                            b->ttl->files[t->file], t->line, x->iri);
+  }
+  return CSTO_OK;
 }
 
 /* The knowledge base from the triples from `from` on (the lexicon's come before). */
 static csto_status build(csto_kb *kb, const csto_ttl *ttl, size_t from, csto_error *err) {
   builder b = {kb, ttl, calloc(ttl->n_terms + 1, sizeof *b.entity_at),
-               calloc(ttl->n_terms + 1, sizeof *b.holding_at), 0};
-  if (b.entity_at && b.holding_at)
+               calloc(ttl->n_terms + 1, sizeof *b.holding_at),
+               calloc(ttl->n_terms + 1, sizeof *b.session_at), 0};
+  if (b.entity_at && b.holding_at && b.session_at)
     build_passes(&b, from);
-  int failed = b.failed || !b.entity_at || !b.holding_at;
+  int failed = b.failed || !b.entity_at || !b.holding_at || !b.session_at;
+  csto_status st = failed ? CSTO_OK : check_sessions(&b, from, err);
   free(b.entity_at);
   free(b.holding_at);
-  if (failed || index_surnames(kb) != 0 || index_holdings(kb) != 0)
+  free(b.session_at);
+  if (failed || index_surnames(kb) != 0 || index_holdings(kb) != 0 || index_sessions(kb) != 0)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while loading the knowledge base");
-  for (size_t i = 0; i < kb->n_entities; i++)
+  for (size_t i = 0; st == CSTO_OK && i < kb->n_entities; i++)
     if (!kb->entities[i]->label)
-      return csto_error_set(err, CSTO_ERR_DATA, "knowledge base: %s has no English rdfs:label",
-                            kb->entities[i]->iri);
-  return CSTO_OK;
+      st = csto_error_set(err, CSTO_ERR_DATA, "knowledge base: %s has no English rdfs:label",
+                          kb->entities[i]->iri);
+  return st;
 }
 
 /* The lexicon's meanings come first, then the knowledge base's names, each in file order. */
@@ -824,6 +921,12 @@ void csto_kb_free(csto_kb *kb) {
   free(kb->entries);
   free(kb->holdings);
   free(kb->by_post);
+  for (size_t i = 0; i < kb->n_sessions; i++) {
+    free(kb->sessions[i].iri);
+    free(kb->sessions[i].label);
+  }
+  free(kb->sessions);
+  free(kb->by_place);
   csto_strmap_free(kb->phrases);
   csto_strmap_free(kb->prefixes);
   csto_strmap_free(kb->surnames);
@@ -873,19 +976,11 @@ int csto_kb_has_longer(const csto_kb *kb, const char *phrase) {
 
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb) { return kb->max_tokens; }
 
-static int date_cmp(csto_date a, csto_date b) {
-  if (a.year != b.year)
-    return a.year < b.year ? -1 : 1;
-  if (a.month != b.month)
-    return a.month < b.month ? -1 : 1;
-  return a.day < b.day ? -1 : a.day > b.day;
-}
-
 static int holding_covers(const csto_kb_holding *h, csto_date date) {
   if (date.year == 0)
     return h->end.year == 0; /* no date: the current holder */
-  return (h->start.year == 0 || date_cmp(h->start, date) <= 0) &&
-         (h->end.year == 0 || date_cmp(date, h->end) < 0);
+  return (h->start.year == 0 || csto_date_compare(h->start, date) <= 0) &&
+         (h->end.year == 0 || csto_date_compare(date, h->end) < 0);
 }
 
 /* Whether h's post and role come before post_in's role in by_post's order. */
@@ -913,6 +1008,36 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
       return h;
   }
   return NULL;
+}
+
+/* Whether x's body and city come before (body, city) in by_place's order. */
+static int place_before(const csto_kb_session *x, const csto_kb_entity *body,
+                        const csto_kb_entity *city) {
+  uintptr_t bx = (uintptr_t)x->body, by = (uintptr_t)body;
+  return bx < by || (bx == by && (uintptr_t)x->city < (uintptr_t)city);
+}
+
+size_t csto_kb_sessions_in(const csto_kb *kb, const csto_kb_entity *body,
+                           const csto_kb_entity *city, const csto_kb_session *const **out) {
+  size_t lo = 0, hi = kb->n_sessions;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (place_before(kb->by_place[mid], body, city))
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t n = 0;
+  while (lo + n < kb->n_sessions && kb->by_place[lo + n]->body == body &&
+         kb->by_place[lo + n]->city == city)
+    n++;
+  *out = kb->by_place + lo;
+  return n;
+}
+
+size_t csto_kb_sessions(const csto_kb *kb, const csto_kb_session *const **out) {
+  *out = kb->by_place;
+  return kb->n_sessions;
 }
 
 const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
@@ -956,7 +1081,7 @@ const csto_kb_entity *csto_kb_office_of(const csto_kb *kb, const csto_kb_entity 
 
 int csto_kb_led_by_government(const csto_kb_entity *country, csto_date date) {
   const csto_date since = country->government_leads;
-  return since.year != 0 && (date.year == 0 || date_cmp(since, date) <= 0);
+  return since.year != 0 && (date.year == 0 || csto_date_compare(since, date) <= 0);
 }
 
 const csto_kb_holding *csto_kb_post_of(const csto_kb *kb, const csto_kb_entity *person,

@@ -398,6 +398,14 @@ static void visit_entity(csto_kbfile *kb, librdf_node *subject, void *data) {
   count_entity(kb, subject, v->out);
 }
 
+/* A session counts apart from the entities, with its own owl:sameAs count. */
+static void visit_meeting(csto_kbfile *kb, librdf_node *subject, void *data) {
+  csto_kbfile_stats *out = data;
+  librdf_node *same = iri(kb, OWL_SAMEAS);
+  out->meetings_with_sameas += librdf_model_has_arc_out(kb->model, subject, same) != 0;
+  librdf_free_node(same);
+}
+
 csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out, csto_error *err) {
   (void)err; /* nothing here can fail once the model exists */
   memset(out, 0, sizeof *out);
@@ -410,6 +418,7 @@ csto_status csto_kbfile_stats_get(csto_kbfile *kb, csto_kbfile_stats *out, csto_
   }
   out->post_holdings = each_of_type(kb, NS_CSTO "PostHolding", NULL, NULL);
   out->memberships = each_of_type(kb, NS_CSTO "Membership", NULL, NULL);
+  out->meetings = each_of_type(kb, NS_CSTO "Event", visit_meeting, out);
   return CSTO_OK;
 }
 

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clause.h"
+#include "csto/calendar.h"
+
 csto_event_class csto_meeting_class(const csto_doc_event *e, int *from_bodies) {
   csto_event_class cls = CSTO_EVENT_GENERIC;
   for (int k = 0; k < e->n_meets; k++) {
@@ -59,4 +62,89 @@ char *csto_meeting_label(const csto_doc_event *e, const csto_date *day) {
   snprintf(tail, sizeof tail, "%s%s%s%s", e->n_meets ? " " : "",
            csto_event_class_name(csto_meeting_class(e, &from_bodies)), *date ? ", " : "", date);
   return joined(e, 1, " and ", tail);
+}
+
+/* ---- the knowledge base's session a meeting without its day is --------------------------- */
+
+/* The one KB city the facts place event e in (NULL when none or two), and the candidate of
+ * the first fact that does (NULL when it has none). */
+static const csto_kb_entity *city_of(const csto_doc *doc, int e, const csto_candidate **said) {
+  const csto_kb_entity *city = NULL;
+  *said = NULL;
+  for (size_t i = 0; i < doc->n_facts; i++) {
+    const csto_fact *f = &doc->facts[i];
+    const csto_kb_entity *kb;
+    if (f->kind != CSTO_FACT_HELD_IN || f->subject != e || f->object < 0 ||
+        !(kb = doc->entities[f->object].kb) || kb->type != CSTO_ENTITY_CITY)
+      continue;
+    if (city && city != kb)
+      return NULL;
+    if (!city && f->evidence.candidate >= 0)
+      *said = &doc->candidates[f->evidence.candidate];
+    city = kb;
+  }
+  return city;
+}
+
+/* Whether a future cue stands in the clause of mention k ("will be held in Moscow"). */
+static int future_clause(const csto_doc *doc, int k) {
+  if (k < 0)
+    return 0;
+  size_t from, to, lo, hi;
+  csto_sentence_mentions(doc, doc->mentions[k].sentence, &from, &to);
+  csto_clause(doc, (size_t)k, from, to, &lo, &hi);
+  for (size_t i = lo; i < hi; i++)
+    if (csto_is_cue(&doc->mentions[i], CSTO_CUE_FUTURE))
+      return 1;
+  return 0;
+}
+
+/* When the meeting lies against the publication: as its phrase says ("the upcoming summit",
+ * "last year's summit"), else later when the clause of the event or of the place that the
+ * place's fact names speaks of the future, else before (a report). */
+static int when_of(const csto_doc *doc, const csto_candidate *said) {
+  if (!said)
+    return 0;
+  if (said->event >= 0 && doc->mentions[said->event].when)
+    return doc->mentions[said->event].when;
+  return future_clause(doc, said->event) || future_clause(doc, said->object_mention);
+}
+
+static int in_window(csto_date day, csto_date published, int when) {
+  csto_date year_before = {published.year - 1, published.month, published.day};
+  csto_date year_after = {published.year + 1, published.month, published.day};
+  if (when < 0)
+    return day.year == published.year - 1;
+  if (when > 0)
+    return csto_date_compare(day, published) >= 0 && csto_date_compare(day, year_after) <= 0;
+  return csto_date_compare(day, year_before) >= 0 && csto_date_compare(day, published) <= 0;
+}
+
+const csto_kb_session *csto_meeting_session(const csto_doc *doc, int e) {
+  const csto_doc_event *ev = &doc->events[e];
+  csto_date published = doc->article->date;
+  const csto_candidate *said;
+  const csto_kb_entity *city;
+  if (ev->n_meets != 1 || ev->meets[0]->type != CSTO_ENTITY_BODY || !published.year ||
+      !(city = city_of(doc, e, &said)))
+    return NULL;
+  const csto_kb_session *const *sessions;
+  size_t n = csto_kb_sessions_in(doc->kb, ev->meets[0], city, &sessions);
+  int when = when_of(doc, said);
+  const csto_kb_session *found = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (!in_window(sessions[i]->start, published, when))
+      continue;
+    if (found)
+      return NULL; /* two sessions in the city that year: which one, the text does not say */
+    found = sessions[i];
+  }
+  return found;
+}
+
+const csto_date *csto_meeting_day(const csto_doc *doc, int e, const csto_fact *date) {
+  if (date)
+    return &date->date;
+  const csto_kb_session *s = csto_meeting_session(doc, e);
+  return s ? &s->start : NULL;
 }

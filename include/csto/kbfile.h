@@ -48,6 +48,9 @@ typedef struct {
   size_t without_sameas;
   size_t post_holdings;                    /* subjects typed csto:PostHolding */
   size_t memberships;                      /* subjects typed csto:Membership */
+  size_t meetings;                         /* subjects typed csto:Event (sessions): not entities,
+                                              so outside entities and the owl:sameAs counts */
+  size_t meetings_with_sameas;             /* of those, with at least one owl:sameAs */
   size_t labels_en;                        /* rdfs:label "..."@en on entities */
   size_t labels_ru;                        /* rdfs:label "..."@ru on entities */
   size_t alt_labels;                       /* skos:altLabel on entities */

@@ -11,7 +11,9 @@ The script refuses to write anything when a check fails: a table whose header is
 expected one, two entities sharing a label or an alias, a reference to an entity that does
 not exist, a Wikidata id that is not marked verified1/verified2 (such ids are left out),
 one id on two entities, a bare surname used as an alias, two different Russian labels or
-genders for one person, or an IRI minted twice. It uses the standard library only.
+genders for one person, an IRI minted twice, or a session whose body has no meeting
+class, whose place is not a city or whose chair is not a country. It uses the standard
+library only.
 """
 import argparse
 import collections
@@ -62,7 +64,11 @@ TABLES = {
     "posts": "post_in entity",
     "ids": "entity kind english_label id confidence evidence",
     "memberships": "member org status start end suffix note",
+    "sessions": "body start end city chair_country format label aliases qid qid_confidence evidence",
 }
+# A session's format and what its node says of it (an informal session meets in person).
+SESSION_FORMATS = {"in-person": None, "informal": "informal session",
+                   "video": "held by videoconference"}
 ALIAS_USES = ("alias", "title", "dropped", "blocked")
 
 
@@ -227,6 +233,7 @@ class KB:
         self.entities = collections.OrderedDict()
         self.holdings = []     # dicts
         self.memberships = []  # dicts
+        self.sessions = []     # dicts
 
     def add(self, e, first=()):
         """Add an entity with its label's variants, then the aliases first, then its
@@ -451,6 +458,56 @@ def build_memberships(kb, tables):
         kb.memberships.append(dict(iri=iri, **m))
 
 
+def session_day(text, where):
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise KBError(f"{where}: a session's dates are days, not {text!r}")
+    return text
+
+
+def session_notes(row):
+    """What the session's rdfs:comment says: its format, and that research recalled some of
+    its facts without a fetched source."""
+    notes = [SESSION_FORMATS[row["format"]]] if SESSION_FORMATS[row["format"]] else []
+    if "recall-only" in row["evidence"]:
+        notes.append("recall-only in research: some facts not checked against a fetched source")
+    return "; ".join(notes) or None
+
+
+def build_sessions(kb, tables):
+    """A session is the node extraction mints for its body and first day (src/meeting.c:
+    csto_meeting_name and csto_meeting_label), so that the base and an article's event are
+    one node with one label."""
+    for r in read_table(tables, "sessions"):
+        body = kb.get(r["body"])
+        cls = dict(body.props).get("csto:meetingClass")
+        if body.type != "OrganizationBody" or not cls:
+            raise KBError(f"{r.where}: res:{body.slug} is not a body that meets")
+        if r["format"] not in SESSION_FORMATS:
+            raise KBError(f"{r.where}: format {r['format']!r} is not one of {tuple(SESSION_FORMATS)}")
+        start = session_day(r["start"], r.where)
+        end = session_day(r["end"], r.where) if r["end"] else None
+        if end is not None and end <= start:
+            raise KBError(f"{r.where}: ends on or before the day it starts")
+        for col, type_ in (("city", "City"), ("chair_country", "Country")):
+            if r[col] and kb.get(r[col]).type != type_:
+                raise KBError(f"{r.where}: {col} res:{r[col]} is not a {type_}")
+        alts = []
+        for a in [r["label"], *split_list(r["aliases"])]:
+            if a not in alts:
+                alts.append(a)
+        qid = None
+        if r["qid_confidence"] in VERIFIED and r["qid"]:
+            qid = r["qid"]
+            if not re.fullmatch(r"Q[1-9][0-9]*", qid):
+                raise KBError(f"{r.where}: malformed id {qid!r}")
+        kb.sessions.append(dict(
+            iri=f"event_{body.slug}_{start}", cls=cls, body=body, start=start, end=end,
+            label=f"{body.en} {cls[len('csto:'):]}, {start}", city=r["city"],
+            chair=r["chair_country"], alts=alts, qid=qid,
+            evidence=short_evidence(r["qid_confidence"], r["evidence"], qid) if qid else None,
+            comment=session_notes(r)))
+
+
 def build(tables):
     kb = KB(Names(tables))
     build_places(kb, tables)
@@ -458,6 +515,7 @@ def build(tables):
     build_people(kb, tables)
     build_wikidata_ids(kb, tables)
     build_memberships(kb, tables)
+    build_sessions(kb, tables)
     check(kb)
     return kb
 
@@ -496,8 +554,14 @@ def check(kb):
             if e.qid in qids:
                 errors.append(f"{e.qid} on res:{e.slug} and res:{qids[e.qid]}")
             qids[e.qid] = e.slug
+    for m in kb.sessions:
+        if m["qid"]:
+            if m["qid"] in qids:
+                errors.append(f"{m['qid']} on res:{m['iri']} and res:{qids[m['qid']]}")
+            qids[m["qid"]] = m["iri"]
     iris = collections.Counter(h["iri"] for h in kb.holdings)
     iris.update(m["iri"] for m in kb.memberships)
+    iris.update(m["iri"] for m in kb.sessions)
     errors += [f"res:{i} minted {n} times" for i, n in iris.items() if n > 1]
     for e in kb.entities.values():
         if e.type == "Country" and not any(p == "csto:capital" for p, _ in e.props):
@@ -603,6 +667,34 @@ def render_memberships(kb):
     return out
 
 
+def render_meetings(kb):
+    out = header("Sessions of the main bodies since 2000 (csto:Event), "
+                 "under the IRIs extraction mints for them")
+    for m in sorted(kb.sessions, key=lambda m: m["iri"]):
+        pairs = [("a", f"csto:Event , {m['cls']}"), ("rdfs:label", lit(m["label"], "en"))]
+        pairs += [("skos:altLabel", lit(a, "en")) for a in m["alts"]]
+        if m["qid"]:
+            pairs.append(("owl:sameAs", "wd:" + m["qid"]))
+            pairs.append(("csto:wikidataEvidence", f'"{esc(m["evidence"])}"'))
+        pairs.append(("csto:organizer", term(m["body"].slug)))
+        part_of = dict(m["body"].props).get("csto:partOf")
+        if part_of:
+            pairs.append(("csto:organizer", fix_refs(part_of)))
+        if m["end"]:
+            pairs.append(("csto:startDate", f'"{m["start"]}"^^xsd:date'))
+            pairs.append(("csto:endDate", f'"{m["end"]}"^^xsd:date'))
+        else:
+            pairs.append(("csto:date", f'"{m["start"]}"^^xsd:date'))
+        if m["city"]:
+            pairs.append(("csto:heldIn", term(m["city"])))
+        if m["chair"]:
+            pairs.append(("csto:chairCountry", term(m["chair"])))
+        if m["comment"]:
+            pairs.append(("rdfs:comment", lit(m["comment"], "en")))
+        write_subject(out, term(m["iri"]), pairs)
+    return out
+
+
 # ---------------------------------------------------------------------------------------
 # README
 
@@ -628,7 +720,11 @@ def readme(kb, template):
         commented=comm, memberships=len(kb.memberships),
         status_list=", ".join(f"{n} {s}" for s, n in sorted(statuses.items())),
         male=genders["male"], female=genders["female"], no_gender=genders[None],
-        missing_count=len(missing), missing_rows="\n".join(missing))
+        missing_count=len(missing), missing_rows="\n".join(missing),
+        meetings=len(kb.sessions), meetings_with_id=sum(1 for m in kb.sessions if m["qid"]),
+        session_rows=", ".join(f"{n} of the {b}" for b, n in collections.Counter(
+            m["body"].en for m in kb.sessions).items()),
+        recall_only=sum(1 for m in kb.sessions if m["comment"] and "recall-only" in m["comment"]))
 
 
 # ---------------------------------------------------------------------------------------
@@ -655,6 +751,7 @@ def main():
             "International organizations, their bodies, and national government bodies"),
         "people.ttl": render_people(kb),
         "memberships.ttl": render_memberships(kb),
+        "meetings.ttl": render_meetings(kb),
     }
     os.makedirs(args.out, exist_ok=True)
     for name, lines in files.items():
@@ -665,7 +762,8 @@ def main():
     by_type = collections.Counter(e.type for e in kb.entities.values())
     print(f"{len(kb.entities)} entities ({', '.join(f'{t} {by_type[t]}' for t in TYPES)}), "
           f"{sum(1 for e in kb.entities.values() if e.qid)} with Wikidata ids, "
-          f"{len(kb.holdings)} post holdings, {len(kb.memberships)} memberships")
+          f"{len(kb.holdings)} post holdings, {len(kb.memberships)} memberships, "
+          f"{len(kb.sessions)} meetings")
     return 0
 
 

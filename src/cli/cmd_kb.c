@@ -14,7 +14,8 @@ static void usage(FILE *to) {
           "       csto-kg kb import FILE [--into KBFILE] [--data DIR]\n"
           "\n"
           "  stats    load every DIR/kb/*.ttl and count entities by type, Wikidata links,\n"
-          "           post holdings, memberships, labels and aliases\n"
+          "           post holdings, memberships, labels and aliases; meetings (sessions,\n"
+          "           csto:Event) are counted apart, outside the entities and their links\n"
           "  import   convert a Wikidata CONSTRUCT extract (Turtle or N-Triples) to the\n"
           "           knowledge-base schema and merge it into KBFILE (default DIR/kb/user.ttl)\n"
           "\n"
@@ -101,6 +102,8 @@ static void print_stats(const char *dir, size_t files, const csto_kbfile_stats *
   print_count("without owl:sameAs", s->without_sameas);
   print_count("post holdings", s->post_holdings);
   print_count("memberships", s->memberships);
+  print_count("meetings (not entities)", s->meetings);
+  print_count("meetings with owl:sameAs", s->meetings_with_sameas);
   print_count("labels @en", s->labels_en);
   print_count("labels @ru", s->labels_ru);
   print_count("altLabels", s->alt_labels);

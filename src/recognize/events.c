@@ -88,7 +88,10 @@ static event_word event_modifier(const ctx *c, csto_mention *m, size_t ai, int l
     m->format = 1; /* "the narrow-format meeting" */
   } else if (left && (is_cue(a, CSTO_CUE_NEXT) || is_cue(a, CSTO_CUE_PREVIOUS))) {
     m->next = 1; /* another occurrence: "the next summit", "last year's summit" */
-  } else if (is_cue(a, CSTO_CUE_POSSESSIVE) || (left && is_cue(a, CSTO_CUE_FUTURE))) {
+    m->when = is_cue(a, CSTO_CUE_PREVIOUS) ? -1 : 1;
+  } else if (left && is_cue(a, CSTO_CUE_FUTURE)) {
+    m->when = 1; /* "the upcoming summit" */
+  } else if (is_cue(a, CSTO_CUE_POSSESSIVE)) {
   } else if (is_punct(c, a, "(") || is_punct(c, a, ")") || is_punct(c, a, "-") ||
              is_cue(a, CSTO_CUE_DEFINITE)) {
   } else if (!left && (is_cue(a, CSTO_CUE_OF) || is_cue(a, CSTO_CUE_LIST_SEPARATOR))) {
@@ -244,6 +247,7 @@ size_t csto_recognize_event(ctx *c, size_t ai, size_t first) {
   m->joint = probe.joint;
   m->format = probe.format;
   m->next = probe.next;
+  m->when = probe.when;
   /* "the summit", "today's session": a known event */
   m->definite = is_cue(&c->atoms[left], CSTO_CUE_DEFINITE) ||
                 is_cue(&c->atoms[left], CSTO_CUE_POSSESSIVE);

@@ -76,6 +76,7 @@ done
 expect "$(stat_of "$work/stats" entities)" "$(entity_subjects "$work/kb.nt" | wc -l)" "entities"
 expect "$(stat_of "$work/stats" 'post holdings')" "$(count_class "$work/kb.nt" PostHolding)" "holdings"
 expect "$(stat_of "$work/stats" memberships)" "$(count_class "$work/kb.nt" Membership)" "memberships"
+expect "$(stat_of "$work/stats" 'meetings (not entities)')" "$(count_class "$work/kb.nt" Event)" "meetings"
 expect "$(stat_of "$work/stats" 'with owl:sameAs')" "$(entities_with_sameas "$work/kb.nt")" \
   "with owl:sameAs"
 expect "$(stat_of "$work/stats" altLabels)" \
@@ -86,6 +87,7 @@ expect "$(stat_of "$work/stats" 'entities with 2+ @en labels')" 0 "several @en l
 # what the knowledge base promises
 [ "$(stat_of "$work/stats" entities)" -ge 400 ] || fail "fewer than 400 entities"
 [ "$(stat_of "$work/stats" 'post holdings')" -ge 429 ] || fail "fewer than 429 post holdings"
+[ "$(stat_of "$work/stats" 'meetings (not entities)')" -ge 130 ] || fail "fewer than 130 meetings"
 grep -q "^knowledge base  *$shipped/kb\$" "$work/stats" || fail "stats does not name its directory"
 
 echo "== the data directory: --data, then \$CSTO_DATA_DIR, then the built-in one"
@@ -103,12 +105,14 @@ res:Bcity a csto:City ; rdfs:label "Bcity"@en .
 res:Cperson a csto:Person ; rdfs:label "C Person"@en , "Another C"@en .
 res:h1 a csto:PostHolding ; csto:holder res:Cperson .
 res:m1 a csto:Membership . res:m2 a csto:Membership .
+res:e1 a csto:Event , csto:Summit ; rdfs:label "E1"@en ; skos:altLabel "E one"@en ; owl:sameAs wd:Q2 .
+res:e2 a csto:Event ; rdfs:label "E2"@en .
 EOF
 expect_rc 0 kb stats --data "$work/small"
 cat >"$work/expected" <<EOF
 knowledge base               $work/small/kb
 files                        1
-triples                      15
+triples                      22
 entities                     3
   Country                    1
   City                       1
@@ -120,6 +124,8 @@ with owl:sameAs              1
 without owl:sameAs           2
 post holdings                1
 memberships                  2
+meetings (not entities)      2
+meetings with owl:sameAs     1
 labels @en                   4
 labels @ru                   1
 altLabels                    2

@@ -76,6 +76,7 @@ declare -A expect=(
   [russian-label]="focus res:Dushanbe  path rdfs:label  constraint sh:LanguageInConstraintComponent"
   [bad-mode]="path csto:mode  constraint sh:InConstraintComponent"
   [date-string]="focus res:event_CSTO_2021-09-15  path csto:date  constraint sh:DatatypeConstraintComponent"
+  [chair-country-literal]="focus res:event_CSTO_2021-09-15  path csto:chairCountry  constraint sh:NodeKindConstraintComponent"
   [sameas-not-wikidata]="focus res:Russia  path owl:sameAs  constraint sh:PatternConstraintComponent"
   [statement-no-evidence]="focus res:statement_5a1d0c3e9b7f2468_2  path csto:evidence  constraint sh:MinCountConstraintComponent"
   [offset-integer]="path nif:beginIndex  constraint sh:DatatypeConstraintComponent"

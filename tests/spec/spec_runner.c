@@ -50,9 +50,11 @@ typedef struct {
   int key;                  /* index of its event key in the case's keys, -1 */
 } row;
 
-/* A pair case says whether two articles report one meeting or two. */
-typedef enum { NOT_A_PAIR, SAME_MEETING, DIFFERENT_MEETINGS } pair_kind;
-static const char *const PAIR_HEADERS[] = {NULL, "same meeting: ", "different meetings: "};
+/* A pair case says whether two articles report one meeting or two; an "own meeting" case,
+ * that one article's meetings stay its own (no node shared across articles). */
+typedef enum { NOT_A_PAIR, SAME_MEETING, DIFFERENT_MEETINGS, OWN_MEETING } pair_kind;
+static const char *const PAIR_HEADERS[] = {NULL, "same meeting: ", "different meetings: ",
+                                           "own meeting: "};
 
 typedef struct {
   const char *file;
@@ -121,7 +123,7 @@ static int rule_index(const char *name, size_t len) {
 static int parse_header(const lines *ls, const char *l, spec_case *c) {
   c->header = l + 4;
   const char *r = c->header;
-  for (int k = SAME_MEETING; k <= DIFFERENT_MEETINGS; k++)
+  for (int k = SAME_MEETING; k <= OWN_MEETING; k++)
     if (strncmp(r, PAIR_HEADERS[k], strlen(PAIR_HEADERS[k])) == 0 && r[strlen(PAIR_HEADERS[k])]) {
       c->pair = (pair_kind)k;
       return 0;
@@ -671,17 +673,19 @@ static int case_passes(runner *run, const spec_case *c) {
 enum { MAX_NODES = 16 };
 
 /* The names of the shared nodes (csto_meeting_name) of the events the document's facts
- * name, each dated by its first date fact as the graph does; how many. An event that
- * stays the article's own has none. */
-static int meeting_nodes(const csto_doc *doc, char **names) {
+ * name, each dated by its first date fact, else by its session, as the graph does
+ * (csto_meeting_day); how many. An event that stays the article's own has none. */
+static int meeting_nodes(const csto_doc *doc, char **names, int *named) {
   int n = 0;
   for (size_t i = 0; i < doc->n_facts; i++) {
     int ev = fact_event(&doc->facts[i]);
-    const csto_date *day = NULL;
-    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !day; j++)
+    *named |= ev >= 0;
+    const csto_fact *date = NULL;
+    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !date; j++)
       if (doc->facts[j].kind == CSTO_FACT_DATE && doc->facts[j].subject == ev)
-        day = &doc->facts[j].date;
-    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], day) : NULL;
+        date = &doc->facts[j];
+    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], csto_meeting_day(doc, ev, date))
+                         : NULL;
     int seen = !name || n == MAX_NODES;
     for (int k = 0; k < n && !seen; k++)
       seen = strcmp(names[k], name) == 0;
@@ -693,10 +697,11 @@ static int meeting_nodes(const csto_doc *doc, char **names) {
   return n;
 }
 
-static void print_pair(const spec_case *c, char *names[2][MAX_NODES], const int *n) {
+static void print_pair(const spec_case *c, char *names[2][MAX_NODES], const int *n,
+                       int articles) {
   const char *dates[2] = {c->date, c->date2}, *texts[2] = {c->text, c->text2};
   printf("%s:%zu: FAIL ### %s\n", c->file, c->line, c->header);
-  for (int a = 0; a < 2; a++) {
+  for (int a = 0; a < articles; a++) {
     printf("    date: %s\n", dates[a]);
     for (const char *p = texts[a]; p;) {
       const char *nl = strchr(p, '\n');
@@ -710,17 +715,19 @@ static void print_pair(const spec_case *c, char *names[2][MAX_NODES], const int 
 }
 
 /* 1 when the two articles' meetings share a node (same meeting) or both have shared nodes
- * and none in common (different meetings); 0 when not, -1 on error. */
+ * and none in common (different meetings), or when the one article's facts name meetings
+ * and none has a shared node (own meeting); 0 when not, -1 on error. */
 static int pair_passes(const csto_kb *kb, const spec_case *c) {
   const char *dates[2] = {c->date, c->date2}, *texts[2] = {c->text, c->text2};
   char *names[2][MAX_NODES];
-  int n[2] = {0, 0}, failed = 0, shared = 0, result = -1;
-  for (int a = 0; a < 2; a++) {
+  int n[2] = {0, 0}, named = 0, failed = 0, shared = 0, result = -1;
+  int articles = c->pair == OWN_MEETING ? 1 : 2;
+  for (int a = 0; a < articles; a++) {
     csto_article *art = case_article(c, dates[a], texts[a]);
     csto_doc *doc = NULL;
     csto_error err = {0};
     if (art && csto_pipeline_run(kb, art, &doc, &err) == CSTO_OK)
-      n[a] = meeting_nodes(doc, names[a]);
+      n[a] = meeting_nodes(doc, names[a], &named);
     else {
       fprintf(stderr, "%s:%zu: pipeline failed: %s\n", c->file, c->line, err.message);
       failed = 1;
@@ -732,9 +739,11 @@ static int pair_passes(const csto_kb *kb, const spec_case *c) {
     for (int j = 0; j < n[1]; j++)
       shared |= strcmp(names[0][i], names[1][j]) == 0;
   if (!failed) {
-    result = c->pair == SAME_MEETING ? shared : !shared && n[0] && n[1];
+    result = c->pair == SAME_MEETING ? shared
+             : c->pair == OWN_MEETING ? named && !n[0]
+                                      : !shared && n[0] && n[1];
     if (!result && !c->todo)
-      print_pair(c, names, n);
+      print_pair(c, names, n, articles);
   }
   for (int a = 0; a < 2; a++)
     for (int k = 0; k < n[a]; k++)
@@ -771,8 +780,9 @@ static int read_case(runner *run, lines *ls, char *header) {
   int rc = -1;
   if (parse_header(ls, header, &c) == 0 && parse_meta(ls, &c) == 0 &&
       parse_text(ls, &c.text) == 0 &&
-      (c.pair ? parse_date(ls, &c.date2) == 0 && parse_text(ls, &c.text2) == 0
-              : parse_rows(ls, &c) == 0)) {
+      (c.pair == OWN_MEETING ||
+       (c.pair ? parse_date(ls, &c.date2) == 0 && parse_text(ls, &c.text2) == 0
+               : parse_rows(ls, &c) == 0))) {
     run_case(run, &c);
     rc = 0;
   }

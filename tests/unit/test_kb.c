@@ -1,5 +1,7 @@
 #include "support.h"
 
+#include "csto/meeting.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 
@@ -73,6 +75,35 @@ static void broken_data_is_reported_with_its_file(void **state) {
   rmdir(kbdir);
   rmdir(dir);
   csto_kb_free(NULL);
+}
+
+/* Each session of ontology/kb/meetings.ttl is the node and label that extraction mints for
+ * its body's meeting on its first day (meeting.h), so that the base and an article that
+ * reports the meeting name one node with one label; and the sessions of a body in a city
+ * come in date order. */
+static void sessions_are_the_nodes_extraction_mints(void **state) {
+  (void)state;
+  const csto_kb_session *const *all;
+  size_t n = csto_kb_sessions(kb, &all);
+  assert_true(n >= 130);
+  for (size_t i = 0; i < n; i++) {
+    csto_doc_event e = {.n_meets = 1, .meets = {all[i]->body}};
+    char *name = csto_meeting_name(&e, &all[i]->start);
+    char *label = csto_meeting_label(&e, &all[i]->start);
+    assert_string_equal(name, all[i]->local);
+    assert_non_null(all[i]->label);
+    assert_string_equal(label, all[i]->label);
+    free(name);
+    free(label);
+  }
+  const csto_kb_session *const *in;
+  const csto_lex_entry *csc = first("csto collective security council", CSTO_LEX_ENTITY);
+  const csto_lex_entry *dushanbe = first("dushanbe", CSTO_LEX_ENTITY);
+  assert_int_equal(csto_kb_sessions_in(kb, csc->entity, dushanbe->entity, &in), 4);
+  assert_string_equal(in[0]->local, "event_CSTO_Collective_Security_Council_2003-04-28");
+  assert_string_equal(in[3]->local, "event_CSTO_Collective_Security_Council_2021-09-16");
+  assert_int_equal(csto_kb_sessions_in(kb, csc->entity, NULL, &in), 3); /* videoconferences */
+  assert_int_equal(csto_kb_sessions_in(kb, dushanbe->entity, dushanbe->entity, &in), 0);
 }
 
 /* ---- small data folders made of tests/fixtures/lexicon-*.ttl ----------------------------- */
@@ -151,6 +182,8 @@ static void kb_file_errors_name_file_and_line(void **state) {
        "/kb/people.ttl:7: undefined prefix in foo:x"},
       {KB_PREFIXES "res:A a csto:Person ;\n    rdfs:label \"Caf\xe9\"@en .\n",
        "/kb/people.ttl:5: invalid UTF-8"},
+      {KB_PREFIXES "res:S a csto:Event ;\n    rdfs:label \"S\"@en .\n",
+       "/kb/people.ttl:4: the event https://w3id.org/csto-kg/resource/S needs a csto:organizer"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     csto_kb *loaded;
@@ -363,6 +396,7 @@ int main(void) {
       cmocka_unit_test(meanings_follow_the_files),
       cmocka_unit_test(cue_classes_are_declared_once),
       cmocka_unit_test(kb_file_errors_name_file_and_line),
+      cmocka_unit_test(sessions_are_the_nodes_extraction_mints),
       cmocka_unit_test(holders_are_found_by_post_role_and_date),
       cmocka_unit_test(snapshot_stands_for_unchanged_files),
   };

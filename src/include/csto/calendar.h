@@ -22,6 +22,10 @@ bool csto_date_from_iso(const char *s, size_t n, csto_date *out);
  * falls outside years 1-9999. */
 csto_date csto_date_add_days(csto_date d, int n);
 
+/* -1, 0 or 1 as a is before, the same day as, or after b (field by field, so zero dates
+ * come first). */
+int csto_date_compare(csto_date a, csto_date b);
+
 /* The weekday of a valid date, 0 (Monday) to 6 (Sunday). */
 int csto_weekday(csto_date d);
 

@@ -67,6 +67,9 @@ typedef struct {
   int definite, indefinite, joint;
   int next; /* another event than the one reported: "the next summit", "last year's summit",
              * "the meeting of the Non-Aligned Movement" */
+  int when;   /* the phrase itself dates the occurrence against the report: 1 a later one
+               * ("the upcoming summit", "the next summit"), -1 an earlier one ("last year's
+               * summit"), else 0 (csto_meeting_session) */
   int format; /* "a narrow-format meeting": a session of an event already spoken of */
   int modifier; /* the noun modifies another ("a meeting resolution"): the event spoken of */
   int plural;   /* the noun is plural: "the next meetings" may stand for several events */

@@ -177,6 +177,18 @@ typedef struct {
   csto_date start, end; /* end all zero while the post is held */
 } csto_kb_holding;
 
+/* A session of a body that meets (ontology/kb/meetings.ttl: a csto:Event with one body among
+ * its csto:organizer, and its first day): the node extraction mints for that body's meeting
+ * on that day (meeting.h), so that an article naming the meeting without its day can name
+ * it too. */
+typedef struct {
+  char *iri;
+  const char *local;                /* points into iri, as for an entity */
+  char *label;                      /* the English rdfs:label, or NULL */
+  const csto_kb_entity *body, *city; /* city NULL: a videoconference, or not known */
+  csto_date start;
+} csto_kb_session;
+
 /* What a lexicon phrase or name can mean. A phrase may mean several things. */
 typedef enum {
   CSTO_LEX_ENTITY,       /* entity: a label or alias of a KB entity */
@@ -219,6 +231,14 @@ size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 /* Who held role in post_in on date (NULL when the KB does not say). */
 const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
                                       const csto_kb_entity *post_in, csto_date date);
+
+/* The sessions of body held in city, in date order: *out points at the first (borrowed from
+ * kb); returns how many. */
+size_t csto_kb_sessions_in(const csto_kb *kb, const csto_kb_entity *body,
+                           const csto_kb_entity *city, const csto_kb_session *const **out);
+
+/* Every session, by body, city and day: *out as above; returns how many. */
+size_t csto_kb_sessions(const csto_kb *kb, const csto_kb_session *const **out);
 
 /* The body of organization org whose English label ends with the normalized words
  * ("Executive Committee": the CIS Executive Committee); NULL when none. */
