@@ -3,10 +3,11 @@
  * candidates).
  *
  * A graph's change concerns the local events it describes (its own, stated or withdrawn)
- * and every local event that shares an organizer with an event whose description it
- * changed: a new or departed dated meeting can make a local event's match appear, vanish
- * or become ambiguous. Each such event is matched again from what the store holds now, so
- * the links depend only on the store's content, never on the order articles came in. */
+ * and every local event a meeting it changed was or is a candidate for: organized by one
+ * of the meeting's organizers, in an article published in the meeting's window. A new or
+ * departed dated meeting can make such an event's match appear, vanish or become
+ * ambiguous. Each event concerned is matched again from what the store holds now, so the
+ * links depend only on the store's content, never on the order articles came in. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,7 +56,8 @@ static void sort_unique(id_list *ids) {
   ids->n = kept;
 }
 
-/* The terms the matching names, as uri ids. */
+/* The terms the matching names, as uri ids (T_DATE, T_START, T_END in a row: DAYS binds
+ * them so). */
 enum { T_ORGANIZER, T_PUBLISHED, T_DATE, T_START, T_END, T_HELD_IN, T_COUNTRY, T_SAME_AS,
        T_COUNT };
 static const char *const term_iris[T_COUNT] = {
@@ -69,41 +71,103 @@ typedef struct {
   long *ambiguous;
 } relinking;
 
-/* The events a change concerns: the subjects it touched and those the graph states an
- * organizer of, and every event organized by one of their organizers (before or after). */
-static int concerned(relinking *r, const csto_key_list *changes[2], id_list *events) {
+/* Widen [low, high] (ISO days, "" when none yet) to take in day. */
+static void widen(char low[16], char high[16], const unsigned char *day) {
+  if (!day || strlen((const char *)day) >= 16)
+    return;
+  if (!*low || strcmp((const char *)day, low) < 0)
+    strcpy(low, (const char *)day);
+  if (!*high || strcmp((const char *)day, high) > 0)
+    strcpy(high, (const char *)day);
+}
+
+static int is_day(const relinking *r, sqlite3_int64 p) {
+  return p == r->term[T_DATE] || p == r->term[T_START] || p == r->term[T_END];
+}
+
+/* The first and last day of event s, after the change and in the changed triples, and its
+ * organizers there (added to bodies). */
+static int days_and_bodies(relinking *r, sqlite3_int64 s, const csto_key_list *changes[2],
+                           char low[16], char high[16], id_list *bodies) {
   csto_store *store = r->store;
-  sqlite3_int64 organizer = r->term[T_ORGANIZER];
-  id_list bodies = {NULL, 0, 0};
-  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_GRAPH_SUBJECTS);
-  sqlite3_bind_int64(q, 1, store->graph_id);
-  sqlite3_bind_int64(q, 2, organizer);
-  int failed = add_rows(q, events);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_DAYS);
+  sqlite3_bind_int64(q, 1, store->merged);
+  sqlite3_bind_int64(q, 2, s);
+  for (int i = 0; i < 3; i++)
+    sqlite3_bind_int64(q, 3 + i, r->term[T_DATE + i]);
+  int rc = sqlite3_step(q);
+  if (rc == SQLITE_ROW) {
+    widen(low, high, sqlite3_column_text(q, 0));
+    widen(low, high, sqlite3_column_text(q, 1));
+  }
+  sqlite3_reset(q);
+  int failed = rc != SQLITE_ROW;
   for (int c = 0; c < 2 && !failed; c++)
     for (size_t i = 0; i < changes[c]->n && !failed; i++) {
       const csto_triple_key *k = &changes[c]->items[i];
-      failed = (k->s > 0 && add_id(events, k->s)) ||
-               (k->p == organizer && k->ok == CSTO_TERM_URI && add_id(&bodies, k->oid));
+      if (k->s != s)
+        continue;
+      if (k->p == r->term[T_ORGANIZER] && k->ok == CSTO_TERM_URI)
+        failed = add_id(bodies, k->oid);
+      else if (is_day(r, k->p) && k->ok == CSTO_TERM_LITERAL) {
+        q = csto_store_stmt(store, CSTO_SQL_LITERAL_TEXT);
+        sqlite3_bind_int64(q, 1, k->oid);
+        if (sqlite3_step(q) == SQLITE_ROW)
+          widen(low, high, sqlite3_column_text(q, 0));
+        sqlite3_reset(q);
+      }
     }
-  sort_unique(events);
-  for (size_t i = 0, n = events->n; i < n && !failed; i++) {
-    q = csto_store_stmt(store, CSTO_SQL_OBJECTS);
-    sqlite3_bind_int64(q, 1, store->merged);
-    sqlite3_bind_int64(q, 2, events->items[i]);
-    sqlite3_bind_int64(q, 3, organizer);
-    failed = add_rows(q, &bodies);
-  }
+  q = csto_store_stmt(store, CSTO_SQL_OBJECTS);
+  sqlite3_bind_int64(q, 1, store->merged);
+  sqlite3_bind_int64(q, 2, s);
+  sqlite3_bind_int64(q, 3, r->term[T_ORGANIZER]);
+  return failed || add_rows(q, bodies) ? -1 : 0;
+}
+
+/* The events a change to s may concern when s is (or was) a dated meeting: those of its
+ * organizers in articles published in its window. */
+static int nearby(relinking *r, sqlite3_int64 s, const csto_key_list *changes[2],
+                  id_list *events) {
+  char low[16] = "", high[16] = "";
+  id_list bodies = {NULL, 0, 0};
+  int failed = days_and_bodies(r, s, changes, low, high, &bodies);
   sort_unique(&bodies);
-  for (size_t i = 0; i < bodies.n && !failed; i++) {
-    q = csto_store_stmt(store, CSTO_SQL_SUBJECTS);
-    sqlite3_bind_int64(q, 1, store->merged);
-    sqlite3_bind_int64(q, 2, organizer);
-    sqlite3_bind_int64(q, 3, bodies.items[i]);
+  for (size_t i = 0; *low && i < bodies.n && !failed; i++) {
+    sqlite3_stmt *q = csto_store_stmt(r->store, CSTO_SQL_NEARBY);
+    sqlite3_bind_int64(q, 1, r->term[T_ORGANIZER]);
+    sqlite3_bind_int64(q, 2, bodies.items[i]);
+    sqlite3_bind_int64(q, 3, r->term[T_PUBLISHED]);
+    sqlite3_bind_int(q, 4, CSTO_TERM_URI);
+    sqlite3_bind_text(q, 5, low, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 6, high, -1, SQLITE_STATIC);
     failed = add_rows(q, events);
   }
   free(bodies.items);
-  sort_unique(events);
   return failed ? -1 : 0;
+}
+
+/* The events a change concerns: those the graph states an organizer of, those it changed,
+ * and those near a meeting it changed (nearby). */
+static int concerned(relinking *r, const csto_key_list *changes[2], id_list *events) {
+  csto_store *store = r->store;
+  id_list subjects = {NULL, 0, 0};
+  int failed = 0;
+  for (int c = 0; c < 2 && !failed; c++)
+    for (size_t i = 0; i < changes[c]->n && !failed; i++)
+      if (changes[c]->items[i].s > 0)
+        failed = add_id(&subjects, changes[c]->items[i].s);
+  sort_unique(&subjects);
+  for (size_t i = 0; i < subjects.n && !failed; i++)
+    failed = add_id(events, subjects.items[i]) ||
+             nearby(r, subjects.items[i], changes, events);
+  free(subjects.items);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_GRAPH_SUBJECTS);
+  sqlite3_bind_int64(q, 1, store->graph_id);
+  sqlite3_bind_int64(q, 2, r->term[T_ORGANIZER]);
+  if (failed || add_rows(q, events))
+    return -1;
+  sort_unique(events);
+  return 0;
 }
 
 /* The uri id of a local event's article, 0 when event is not one, -1 on error. */

@@ -17,8 +17,9 @@
  * One meeting, one node to count: an article that does not give a meeting's day leaves it
  * an article-local event (layout.h). After each graph is put or deleted, the store
  * matches each such event its change may concern against the dated meetings it holds:
- * the same csto:organizer set, a day from CSTO_LINK_PREVIEW_DAYS after to
- * CSTO_LINK_REPORT_DAYS before the article's schema:datePublished (a preview, a report),
+ * the same csto:organizer set, a day (csto:date, csto:startDate or csto:endDate) from
+ * CSTO_LINK_REPORT_DAYS before to CSTO_LINK_PREVIEW_DAYS after the article's
+ * schema:datePublished (a report, a preview),
  * a compatible csto:heldIn (one unknown, the same place, or one whose csto:country is the
  * other), and not a meeting the article itself describes. Exactly one match: the merged
  * graph holds "local owl:sameAs meeting", supported by CSTO_GRAPH_LINKS while the match

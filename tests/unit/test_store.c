@@ -558,7 +558,7 @@ static void test_link_one_match(void **state) {
   free(preview);
 }
 
-/* The window: from 3 days before the meeting to 7 days after it (its end, for a span). */
+/* The window: published from 3 days before the meeting to 7 days after it. */
 static void test_link_window(void **state) {
   (void)state;
   static const struct {
