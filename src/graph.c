@@ -414,7 +414,7 @@ static const csto_fact **event_dates(const csto_doc *doc) {
 static uint32_t event_iri(builder *b, int i, const csto_date *day) {
   char *name = csto_meeting_name(&b->doc->events[i], day);
   uint32_t node = name ? minted(b->g, "%s", name)
-                       : minted(b->g, "event_%s_%d", b->id + strlen(CSTO_IRI_ARTICLE), i + 1);
+                       : minted(b->g, CSTO_IRI_EVENT "%s_%d", b->id + strlen(CSTO_IRI_ARTICLE), i + 1);
   free(name);
   return node;
 }

@@ -1,6 +1,8 @@
 /* Which triples of an article graph go to the merged graph (see layout.h). */
 #include "csto/layout.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int starts_with(const char *s, const char *prefix, size_t n) {
@@ -26,11 +28,17 @@ static int local_name_byte(unsigned char c) {
          c >= 0x80 || (c && strchr("-.~%", c));
 }
 
+/* The last place kind ("article_") is in iri: the base itself may contain the word. */
+static const char *last_kind(const char *iri, const char *kind) {
+  const char *at = strstr(iri, kind);
+  for (const char *later; at && (later = strstr(at + 1, kind));)
+    at = later;
+  return at;
+}
+
 /* The local name of an article IRI (after its last "article_", to the end), or NULL. */
 static const char *article_name(const char *graph) {
-  const char *article = strstr(graph, CSTO_IRI_ARTICLE);
-  for (const char *later; article && (later = strstr(article + 1, CSTO_IRI_ARTICLE));)
-    article = later; /* the last one: the base itself may contain the word */
+  const char *article = last_kind(graph, CSTO_IRI_ARTICLE);
   if (!article)
     return NULL;
   const char *name = article + strlen(CSTO_IRI_ARTICLE);
@@ -51,4 +59,23 @@ int csto_layout_merges(const char *graph, const char *subject) {
            minted_as(subject, graph, base_len, CSTO_IRI_ARTICLE, name, "_") ||
            minted_as(subject, graph, base_len, CSTO_IRI_STATEMENT, name, "_") ||
            minted_as(subject, graph, base_len, CSTO_IRI_EXTRACTION, name, ""));
+}
+
+char *csto_layout_event_article(const char *event) {
+  const char *at = last_kind(event, CSTO_IRI_EVENT);
+  if (!at)
+    return NULL;
+  const char *name = at + strlen(CSTO_IRI_EVENT), *end = name;
+  while (local_name_byte((unsigned char)*end))
+    end++;
+  if (end == name || *end != '_' || !end[1])
+    return NULL;
+  for (const char *n = end + 1; *n; n++)
+    if (*n < '0' || *n > '9')
+      return NULL;
+  int base = (int)(at - event), k = (int)(end - name);
+  char *article = malloc((size_t)base + strlen(CSTO_IRI_ARTICLE) + (size_t)k + 1);
+  if (article)
+    sprintf(article, "%.*s%s%.*s", base, event, CSTO_IRI_ARTICLE, k, name);
+  return article;
 }

@@ -60,7 +60,7 @@ void csto_store_finish_writing(csto_store *store) {
 
 /* ---- running statements -------------------------------------------------------------- */
 
-static sqlite3_stmt *sql(csto_store *store, csto_store_sql which) {
+sqlite3_stmt *csto_store_stmt(csto_store *store, csto_store_sql which) {
   sqlite3_stmt *q = store->sql[which];
   sqlite3_reset(q);
   sqlite3_clear_bindings(q);
@@ -118,17 +118,17 @@ static void bind_row(sqlite3_stmt *q, const csto_triple_key *k, sqlite3_int64 co
 static sqlite3_int64 intern(csto_store *store, csto_store_sql find, csto_store_sql add,
                             const char *text) {
   sqlite3_int64 id;
-  sqlite3_stmt *q = sql(store, find);
+  sqlite3_stmt *q = csto_store_stmt(store, find);
   sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
   int found = first_id(q, &id);
   if (found)
     return found > 0 ? id : -1;
-  q = sql(store, add);
+  q = csto_store_stmt(store, add);
   sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
   return run(q) ? -1 : sqlite3_last_insert_rowid(store->db);
 }
 
-static sqlite3_int64 uri_id(csto_store *store, const char *uri) {
+sqlite3_int64 csto_store_uri_id(csto_store *store, const char *uri) {
   return intern(store, CSTO_SQL_FIND_URI, CSTO_SQL_ADD_URI, uri);
 }
 
@@ -139,8 +139,9 @@ csto_status csto_store_begin(csto_store *store, csto_error *err) {
   if (sqlite3_exec(store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     return db_error(store, "cannot start a transaction", err);
   store->in_batch = 1;
-  store->merged = uri_id(store, CSTO_GRAPH_MERGED);
-  if (store->merged < 0) {
+  store->merged = csto_store_uri_id(store, CSTO_GRAPH_MERGED);
+  store->links = csto_store_uri_id(store, CSTO_GRAPH_LINKS);
+  if (store->merged < 0 || store->links < 0) {
     csto_status st = db_error(store, "cannot write", err);
     csto_store_rollback(store);
     return st;
@@ -179,21 +180,22 @@ static int unstage(csto_store *store);
 csto_status csto_store_graph_begin(csto_store *store, const char *graph, csto_error *err) {
   if (!store->in_batch)
     return csto_error_set(err, CSTO_ERR_USAGE, "%s: put a graph inside a batch", store->path);
-  if (strcmp(graph, CSTO_GRAPH_MERGED) == 0)
+  if (strcmp(graph, CSTO_GRAPH_MERGED) == 0 || strcmp(graph, CSTO_GRAPH_LINKS) == 0)
     return csto_error_set(err, CSTO_ERR_USAGE,
-                          "<%s> is the store's own merged graph: load the articles instead",
-                          graph);
+                          "<%s> is the store's own %s: load the articles instead", graph,
+                          strcmp(graph, CSTO_GRAPH_MERGED) == 0 ? "merged graph"
+                                                                : "support of its links");
   free(store->graph);
   store->graph = strdup(graph);
   if (!store->graph)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  store->graph_id = uri_id(store, graph);
+  store->graph_id = csto_store_uri_id(store, graph);
   return store->graph_id < 0 || unstage(store) ? db_error(store, "cannot write", err) : CSTO_OK;
 }
 
 /* Forget what is staged for the current graph. */
 static int unstage(csto_store *store) {
-  sqlite3_stmt *q = sql(store, CSTO_SQL_UNSTAGE);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_UNSTAGE);
   sqlite3_bind_int64(q, 1, store->graph_id);
   return run(q);
 }
@@ -214,10 +216,10 @@ static sqlite3_int64 literal_id(csto_store *store, const raptor_term *t) {
   const raptor_term_literal_value *lit = &t->value.literal;
   sqlite3_int64 datatype = 0, id;
   if (lit->datatype &&
-      (datatype = uri_id(store, (const char *)raptor_uri_as_string(lit->datatype))) < 0)
+      (datatype = csto_store_uri_id(store, (const char *)raptor_uri_as_string(lit->datatype))) < 0)
     return -1;
   for (csto_store_sql which = CSTO_SQL_FIND_LITERAL;; which = CSTO_SQL_ADD_LITERAL) {
-    sqlite3_stmt *q = sql(store, which);
+    sqlite3_stmt *q = csto_store_stmt(store, which);
     sqlite3_bind_text(q, 1, (const char *)lit->string, (int)lit->string_len, SQLITE_STATIC);
     if (lit->language)
       sqlite3_bind_text(q, 2, (const char *)lit->language, (int)lit->language_len,
@@ -236,7 +238,7 @@ static sqlite3_int64 term_id(csto_store *store, const raptor_term *t, int *kind)
   switch (t->type) {
   case RAPTOR_TERM_TYPE_URI:
     *kind = CSTO_TERM_URI;
-    return uri_id(store, (const char *)raptor_uri_as_string(t->value.uri));
+    return csto_store_uri_id(store, (const char *)raptor_uri_as_string(t->value.uri));
   case RAPTOR_TERM_TYPE_BLANK:
     *kind = CSTO_TERM_BLANK;
     return blank_id(store, (const char *)t->value.blank.string);
@@ -262,7 +264,7 @@ csto_status csto_store_graph_add(csto_store *store, const raptor_statement *st,
   const char *subject = subject_kind == CSTO_TERM_URI
                             ? (const char *)raptor_uri_as_string(st->subject->value.uri)
                             : NULL;
-  sqlite3_stmt *q = sql(store, CSTO_SQL_STAGE);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_STAGE);
   sqlite3_bind_int64(q, 1, store->graph_id);
   sqlite3_bind_int(q, 2, !csto_layout_merges(store->graph, subject));
   sqlite3_bind_int64(q, 3, k.s);
@@ -293,32 +295,35 @@ static int select_keys(sqlite3_stmt *q, csto_key_list *out) {
 
 static int supported(csto_store *store, const csto_triple_key *k) {
   sqlite3_int64 one;
-  sqlite3_stmt *q = sql(store, CSTO_SQL_SUPPORTED);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_SUPPORTED);
   bind_key(q, k);
   return first_id(q, &one);
 }
 
-static int change_support(csto_store *store, csto_store_sql which, const csto_triple_key *k) {
-  sqlite3_stmt *q = sql(store, which);
+static int change_support(csto_store *store, csto_store_sql which, const csto_triple_key *k,
+                          sqlite3_int64 graph) {
+  sqlite3_stmt *q = csto_store_stmt(store, which);
   bind_key(q, k);
-  sqlite3_bind_int64(q, 5, store->graph_id);
+  sqlite3_bind_int64(q, 5, graph);
   return run(q);
 }
 
 static int change_triple(csto_store *store, csto_store_sql which, const csto_triple_key *k,
                          sqlite3_int64 context) {
-  sqlite3_stmt *q = sql(store, which);
+  sqlite3_stmt *q = csto_store_stmt(store, which);
   bind_row(q, k, context);
   return run(q);
 }
 
-/* The graph no longer states these: drop its support; the last support takes the triple
- * out of the merged graph. Those are listed in gone. */
-static int withdraw(csto_store *store, const csto_key_list *stale, csto_key_list *gone) {
+/* graph no longer states these: drop its support; the last support takes the triple out
+ * of the merged graph. Those are listed in gone. */
+static int withdraw(csto_store *store, sqlite3_int64 graph, const csto_key_list *stale,
+                    csto_key_list *gone) {
   for (size_t i = 0; i < stale->n; i++) {
     const csto_triple_key *k = &stale->items[i];
     int still;
-    if (change_support(store, CSTO_SQL_DROP_SUPPORT, k) || (still = supported(store, k)) < 0)
+    if (change_support(store, CSTO_SQL_DROP_SUPPORT, k, graph) ||
+        (still = supported(store, k)) < 0)
       return -1;
     if (still)
       continue;
@@ -330,13 +335,14 @@ static int withdraw(csto_store *store, const csto_key_list *stale, csto_key_list
   return 0;
 }
 
-/* The graph now states these: add its support; a triple nobody stated enters the merged
+/* graph now states these: add its support; a triple nobody stated enters the merged
  * graph. Those are listed in arrived. */
-static int assert_fresh(csto_store *store, const csto_key_list *fresh, csto_key_list *arrived) {
+static int assert_fresh(csto_store *store, sqlite3_int64 graph, const csto_key_list *fresh,
+                        csto_key_list *arrived) {
   for (size_t i = 0; i < fresh->n; i++) {
     const csto_triple_key *k = &fresh->items[i];
     int known = supported(store, k);
-    if (known < 0 || change_support(store, CSTO_SQL_ADD_SUPPORT, k))
+    if (known < 0 || change_support(store, CSTO_SQL_ADD_SUPPORT, k, graph))
       return -1;
     if (known)
       continue;
@@ -350,7 +356,7 @@ static int assert_fresh(csto_store *store, const csto_key_list *fresh, csto_key_
 }
 
 static int replace_own(csto_store *store, const csto_key_list *own) {
-  sqlite3_stmt *q = sql(store, CSTO_SQL_DROP_CONTEXT);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_DROP_CONTEXT);
   sqlite3_bind_int64(q, 1, store->graph_id);
   if (run(q))
     return -1;
@@ -362,19 +368,22 @@ static int replace_own(csto_store *store, const csto_key_list *own) {
 
 typedef struct {
   csto_key_list stale, fresh, own, gone, arrived;
+  csto_key_list unlink, link; /* derived owl:sameAs links (store_link.c) */
 } graph_change;
 
 static void graph_change_free(graph_change *c) {
-  csto_key_list *lists[] = {&c->stale, &c->fresh, &c->own, &c->gone, &c->arrived};
+  csto_key_list *lists[] = {&c->stale, &c->fresh, &c->own, &c->gone, &c->arrived,
+                            &c->unlink, &c->link};
   for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
     free(lists[i]->items);
 }
 
 static int gather(csto_store *store, graph_change *c) {
-  sqlite3_stmt *stale = sql(store, CSTO_SQL_STALE), *fresh = sql(store, CSTO_SQL_FRESH);
+  sqlite3_stmt *stale = csto_store_stmt(store, CSTO_SQL_STALE);
+  sqlite3_stmt *fresh = csto_store_stmt(store, CSTO_SQL_FRESH);
   sqlite3_bind_int64(stale, 1, store->graph_id);
   sqlite3_bind_int64(fresh, 1, store->graph_id);
-  sqlite3_stmt *own = sql(store, CSTO_SQL_OWN);
+  sqlite3_stmt *own = csto_store_stmt(store, CSTO_SQL_OWN);
   sqlite3_bind_int64(own, 1, store->graph_id);
   return select_keys(stale, &c->stale) || select_keys(fresh, &c->fresh) ||
          select_keys(own, &c->own);
@@ -382,17 +391,17 @@ static int gather(csto_store *store, graph_change *c) {
 
 /* csto_graphs lists the graph and the merged graph exactly when they hold triples. */
 static int relist(csto_store *store, sqlite3_int64 graph) {
-  sqlite3_stmt *q = sql(store, CSTO_SQL_UNLIST_GRAPH);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_UNLIST_GRAPH);
   sqlite3_bind_int64(q, 1, graph);
   if (run(q))
     return -1;
-  q = sql(store, CSTO_SQL_LIST_GRAPH);
+  q = csto_store_stmt(store, CSTO_SQL_LIST_GRAPH);
   sqlite3_bind_int64(q, 1, graph);
   return run(q);
 }
 
 static int count_staged(csto_store *store, csto_store_counts *counts) {
-  sqlite3_stmt *q = sql(store, CSTO_SQL_COUNT_STAGED);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_COUNT_STAGED);
   sqlite3_bind_int64(q, 1, store->graph_id);
   if (sqlite3_step(q) != SQLITE_ROW) {
     sqlite3_reset(q);
@@ -408,14 +417,17 @@ static void journal_graph(csto_store *store, const graph_change *c);
 
 csto_status csto_store_graph_end(csto_store *store, csto_store_counts *counts,
                                  csto_error *err) {
-  csto_store_counts n = {0, 0, 0, 0};
+  csto_store_counts n = {0, 0, 0, 0, 0};
   graph_change c;
   memset(&c, 0, sizeof c);
-  int failed = count_staged(store, &n) || gather(store, &c) ||
-               replace_own(store, &c.own) ||
-               withdraw(store, &c.stale, &c.gone) || assert_fresh(store, &c.fresh, &c.arrived) ||
-               unstage(store) || relist(store, store->graph_id) ||
-               relist(store, store->merged);
+  sqlite3_int64 g = store->graph_id;
+  int failed = count_staged(store, &n) || gather(store, &c) || replace_own(store, &c.own) ||
+               withdraw(store, g, &c.stale, &c.gone) ||
+               assert_fresh(store, g, &c.fresh, &c.arrived) ||
+               csto_store_relink(store, &c.stale, &c.fresh, &c.unlink, &c.link, &n.ambiguous) ||
+               withdraw(store, store->links, &c.unlink, &c.gone) ||
+               assert_fresh(store, store->links, &c.link, &c.arrived) || unstage(store) ||
+               relist(store, g) || relist(store, store->merged);
   if (!failed && store->journal)
     journal_graph(store, &c);
   n.added = (long)c.arrived.n;
@@ -446,7 +458,7 @@ csto_status csto_store_delete_graph(csto_store *store, const char *graph,
   if (st != CSTO_OK)
     return st;
   sqlite3_int64 held = 0;
-  sqlite3_stmt *q = sql(store, CSTO_SQL_HOLDS_GRAPH);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_HOLDS_GRAPH);
   sqlite3_bind_int64(q, 1, store->graph_id);
   if (first_id(q, &held) < 0)
     return db_error(store, "cannot read", err);
@@ -604,7 +616,7 @@ static void append_text(csto_store *store, const char *text) {
 
 /* The text of row id in q's table (first column), or NULL. Owned by the caller. */
 static char *column_text(csto_store *store, csto_store_sql which, sqlite3_int64 id) {
-  sqlite3_stmt *q = sql(store, which);
+  sqlite3_stmt *q = csto_store_stmt(store, which);
   sqlite3_bind_int64(q, 1, id);
   char *text = NULL;
   if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
@@ -623,7 +635,7 @@ static raptor_term *uri_term(csto_store *store, sqlite3_int64 id) {
 }
 
 static raptor_term *literal_term(csto_store *store, sqlite3_int64 id) {
-  sqlite3_stmt *q = sql(store, CSTO_SQL_LITERAL_TEXT);
+  sqlite3_stmt *q = csto_store_stmt(store, CSTO_SQL_LITERAL_TEXT);
   sqlite3_bind_int64(q, 1, id);
   raptor_term *t = NULL;
   if (sqlite3_step(q) == SQLITE_ROW) {

@@ -18,12 +18,19 @@
 
 #define CSTO_GRAPH_MERGED "https://w3id.org/csto-kg/graph/merged"
 
+/* Not a graph: the name a store counts as the support of the owl:sameAs links it derives
+ * between one meeting's nodes (store.h). Nothing can be loaded under it. */
+#define CSTO_GRAPH_LINKS "https://w3id.org/csto-kg/graph/links"
+
 /* The names graph.c mints under its base IRI for an article with local name K (its id,
  * percent-encoded, or its hash; see csto_article_iri): article_K, article_K_char_B_E
  * (text and sentences), statement_K_N, extraction_K. K never holds "_" or "/". */
 #define CSTO_IRI_ARTICLE "article_"
 #define CSTO_IRI_STATEMENT "statement_"
 #define CSTO_IRI_EXTRACTION "extraction_"
+/* An event the article does not date (or whose organizers the knowledge base does not
+ * know) is the article's own: event_K_N, N its number in the article (graph.c). */
+#define CSTO_IRI_EVENT "event_"
 
 /* 1 when a triple of graph (an IRI) with this subject (an IRI, or NULL for a blank node)
  * goes to the merged graph: graph is an article IRI (base + "article_" + K, K of letters,
@@ -31,5 +38,10 @@
  * subject is not that article, a node of its text, one of its statements or its
  * extraction. 0: it stays in graph. */
 CSTO_API int csto_layout_merges(const char *graph, const char *subject);
+
+/* The article IRI (base + "article_" + K) of an article-local event (base + "event_" + K +
+ * "_" + N, N digits), malloc'd; NULL when event is not one (a meeting's shared node,
+ * event_<who>_<YYYY-MM-DD>, never is) or out of memory. */
+CSTO_API char *csto_layout_event_article(const char *event);
 
 #endif

@@ -16,6 +16,18 @@
  * rather than failing on "database is locked", and two first loads cannot both create
  * the store.
  *
+ * One meeting, one node to count: an article that does not give a meeting's day leaves it
+ * an article-local event (layout.h). After each graph is put or deleted, the store
+ * matches each such event its change may concern against the dated meetings it holds:
+ * the same csto:organizer set, a day (csto:date, csto:startDate or csto:endDate) from
+ * CSTO_LINK_REPORT_DAYS before to CSTO_LINK_PREVIEW_DAYS after the article's
+ * schema:datePublished (a report, a preview),
+ * a compatible csto:heldIn (one unknown, the same place, or one whose csto:country is the
+ * other), and not a meeting the article itself describes. Exactly one match: the merged
+ * graph holds "local owl:sameAs meeting", supported by CSTO_GRAPH_LINKS while the match
+ * lasts (so it leaves when either article goes, unless a graph states it). Several: no
+ * link (csto_store_counts.ambiguous). Two undated events are never linked to each other.
+ *
  * Indexes beyond librdf's (literal text, blank labels, context, predicate-object, object)
  * keep loads linear and let rasqal's triple patterns with a bound predicate or object use
  * an index. */
@@ -31,6 +43,12 @@
 #include "csto/world.h"
 
 typedef struct csto_store csto_store;
+
+/* The window of days around a publication date in which an undated meeting is a dated
+ * one (see above): a preview comes out up to 3 days before the meeting starts, a report
+ * up to a week after it ends. */
+#define CSTO_LINK_PREVIEW_DAYS 3
+#define CSTO_LINK_REPORT_DAYS 7
 
 typedef enum {
   CSTO_STORE_READ,  /* the store must exist */
@@ -58,6 +76,7 @@ typedef struct {
   long own;        /* of them, in the graph itself (an article's provenance) */
   long added;      /* triples new to the merged graph */
   long removed;    /* triples that left the merged graph (no graph states them now) */
+  long ambiguous;  /* undated events of this change that several meetings match: unlinked */
 } csto_store_counts;
 
 /* A batch is one transaction: csto_store_commit makes all its graphs visible at once,

@@ -43,7 +43,8 @@ static const char usage_text[] =
     "  --max-bytes N    largest article accepted (default 16 MiB)\n"
     "\n"
     "One line per graph: FILE: <GRAPH>: N triples (P in its own graph; A added to and R\n"
-    "removed from the merged graph).\n"
+    "removed from the merged graph), and how many undated meetings several dated ones\n"
+    "match (those get no owl:sameAs link; see README, Stores).\n"
     "Exit status: 0 success, 1 a file or the store failed, 2 bad usage.\n";
 
 typedef struct {
@@ -117,8 +118,12 @@ static int parse_args(int argc, char **argv, load_options *o) {
 
 static void print_counts(const char *path, const char *graph, const csto_store_counts *c) {
   printf("%s: <%s>: %ld triples (%ld in its own graph; %ld added to and %ld removed "
-         "from the merged graph)\n",
+         "from the merged graph",
          path, graph, c->triples, c->own, c->added, c->removed);
+  if (c->ambiguous)
+    printf("; %ld undated meeting%s not linked: several dated ones match", c->ambiguous,
+           c->ambiguous == 1 ? "" : "s");
+  printf(")\n");
 }
 
 /* user: the name to show instead of path (standard input read through a copy). */

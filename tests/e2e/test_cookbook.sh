@@ -37,18 +37,58 @@ check "meetings runs" run meetings
 check "meetings: Putin at three" has meetings 'Vladimir Putin,3'
 check "meetings: a chair's meeting counts" has meetings 'Sirojiddin Muhriddin,1'
 check "meetings: six people" rows meetings 6
-# Two outlets' reports of one summit ("The CSTO summit will be held tomorrow", "A session
-# of the Collective Security Council took place"), loaded into a store: one meeting each.
+# Three outlets' reports of one summit ("The CSTO summit will be held tomorrow", "A session
+# of the Collective Security Council took place", and a preview that gives no day, whose
+# node the store links to the dated one), loaded into a store: one meeting each.
 meetings_store() {
   "$CSTO_KG" load --store "$WORK/two.db" "$CSTO_SOURCE_DIR"/tests/fixtures/meetings/*.txt >/dev/null &&
     "$CSTO_KG" query --results csv --store "$WORK/two.db" --file "$WORK/meetings.embedded.rq" |
     tr -d '\r' > "$WORK/two.csv"
 }
-check "meetings over two reports of one summit runs" meetings_store
+check "meetings over three reports of one summit runs" meetings_store
 for who in "Alexander Lukashenko" "Kassym-Jomart Tokayev" "Vladimir Putin"; do
-  check "meetings over two reports: $who at one" grep -qx "$who,1" "$WORK/two.csv"
+  check "meetings over three reports: $who at one" grep -qx "$who,1" "$WORK/two.csv"
 done
-check "meetings over two reports: three people" test "$(wc -l < "$WORK/two.csv")" -eq 4
+check "meetings over three reports: three people" test "$(wc -l < "$WORK/two.csv")" -eq 4
+# links: the event nodes linked by owl:sameAs, "local,meeting" per line.
+links() {
+  "$CSTO_KG" query --results csv --store "$WORK/two.db" "PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?l ?m WHERE { ?l owl:sameAs ?m FILTER(STRSTARTS(STR(?m), 'https://w3id.org/csto-kg/resource/event_')) }" |
+    tr -d '\r' | tail -n +2 | sed 's|https://w3id.org/csto-kg/resource/||g'
+}
+undated_linked() {
+  links | grep -qxE 'event_[0-9a-f]{32}_1,event_CSTO_Collective_Security_Council_2023-11-23'
+}
+check "the undated preview's meeting is linked to the dated one" undated_linked
+check "one link" test "$(links | grep -c .)" -eq 1
+# article_iri FILE: the article IRI of a fixture.
+article_iri() {
+  "$CSTO_KG" extract -f nquads "$CSTO_SOURCE_DIR/tests/fixtures/meetings/$1" |
+    grep -o 'resource/article_[0-9a-f]*' | awk 'NR == 1 { print "https://w3id.org/csto-kg/" $0 }'
+}
+reload_same() {
+  local before after
+  before=$("$CSTO_KG" query --results csv --store "$WORK/two.db" 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }')
+  "$CSTO_KG" load --store "$WORK/two.db" "$CSTO_SOURCE_DIR"/tests/fixtures/meetings/*.txt |
+    grep -c '; 0 added to and 0 removed from the merged graph)$' | grep -qx 3 &&
+    after=$("$CSTO_KG" query --results csv --store "$WORK/two.db" 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }') &&
+    [ "$before" = "$after" ] && undated_linked
+}
+check "reloading the three changes nothing" reload_same
+check "deleting the report keeps the link: the dated preview still states the meeting" \
+  "$CSTO_KG" delete --store "$WORK/two.db" "$(article_iri report.txt)"
+check "linked through the dated preview" undated_linked
+check "deleting the dated preview too takes the link away" \
+  "$CSTO_KG" delete --store "$WORK/two.db" "$(article_iri preview.txt)"
+check "no link without a dated report" test "$(links | grep -c .)" -eq 0
+check "the report again brings the link back" \
+  "$CSTO_KG" load --store "$WORK/two.db" "$CSTO_SOURCE_DIR/tests/fixtures/meetings/report.txt"
+check "linked again" undated_linked
+check "deleting the undated preview takes the link away" \
+  "$CSTO_KG" delete --store "$WORK/two.db" "$(article_iri undated.txt)"
+check "no link without the undated preview" test "$(links | grep -c .)" -eq 0
+check "the previews again" "$CSTO_KG" load --store "$WORK/two.db" \
+  "$CSTO_SOURCE_DIR/tests/fixtures/meetings/undated.txt" "$CSTO_SOURCE_DIR/tests/fixtures/meetings/preview.txt"
 label_count() {
   "$CSTO_KG" query --results csv --store "$WORK/two.db" "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?l WHERE { <https://w3id.org/csto-kg/resource/event_CSTO_Collective_Security_Council_2023-11-23> rdfs:label ?l }" |

@@ -196,6 +196,25 @@ static void derived_names_follow_the_id(void **state) {
   free(g);
 }
 
+/* An article-local event names its article; a meeting's shared node names none. */
+static void local_events_name_their_article(void **state) {
+  (void)state;
+  char *a = csto_layout_event_article(CSTO_RES_NS "event_a%20b_12");
+  assert_non_null(a);
+  assert_string_equal(a, CSTO_RES_NS "article_a%20b");
+  free(a);
+  a = csto_layout_event_article("http://x.example/event_/event_k_1");
+  assert_non_null(a);
+  assert_string_equal(a, "http://x.example/event_/article_k");
+  free(a);
+  assert_null(csto_layout_event_article(CSTO_RES_NS "event_SCO_Council_of_Heads_of_State_"
+                                                    "2019-06-14"));
+  assert_null(csto_layout_event_article(CSTO_RES_NS "event_CSTO_Meeting_2021-09-15"));
+  assert_null(csto_layout_event_article(CSTO_RES_NS "event_k_"));
+  assert_null(csto_layout_event_article(CSTO_RES_NS "event__1"));
+  assert_null(csto_layout_event_article(CSTO_RES_NS "Russia"));
+}
+
 static void unknown_formats_are_refused(void **state) {
   (void)state;
   assert_false(csto_graph_format_known("jsonx"));
@@ -217,6 +236,7 @@ int main(void) {
       cmocka_unit_test(an_id_names_the_article),
       cmocka_unit_test(without_an_id_a_128_bit_hash),
       cmocka_unit_test(derived_names_follow_the_id),
+      cmocka_unit_test(local_events_name_their_article),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "support.h"
+#include "csto/layout.h"
 #include "csto/store.h"
 
 #define PREFIXES                                                                           \
@@ -82,7 +83,7 @@ static void load_ok(csto_store *store, const char *path) {
 
 static csto_store_counts delete_ok(csto_store *store, const char *graph) {
   csto_error err = {CSTO_OK, ""};
-  csto_store_counts c = {-1, -1, -1, -1};
+  csto_store_counts c = {-1, -1, -1, -1, -1};
   if (csto_store_begin(store, &err) != CSTO_OK ||
       csto_store_delete_graph(store, graph, &c, &err) != CSTO_OK ||
       csto_store_commit(store, &err) != CSTO_OK)
@@ -229,7 +230,7 @@ static void test_load_in_layout(void **state) {
   (void)state;
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
-  loaded_log log = {0, "", {0, 0, 0, 0}};
+  loaded_log log = {0, "", {0, 0, 0, 0, 0}};
   csto_error err = {CSTO_OK, ""};
   assert_int_equal(csto_store_load_file(store, fixture_a, on_loaded, &log, &err), CSTO_OK);
   assert_int_equal(log.calls, 1);
@@ -354,7 +355,7 @@ static void test_bad_file_leaves_store(void **state) {
   char *path = new_path(".sqlite");
   csto_store *store = open_store(path, CSTO_STORE_WRITE);
   load_ok(store, fixture_a);
-  loaded_log log = {0, "", {0, 0, 0, 0}};
+  loaded_log log = {0, "", {0, 0, 0, 0, 0}};
   csto_error err = {CSTO_OK, ""};
   assert_int_equal(csto_store_load_file(store, bad, on_loaded, &log, &err), CSTO_ERR_RDF);
   assert_non_null(strstr(err.message, bad));
@@ -476,6 +477,234 @@ static void test_query_error(void **state) {
   free(path);
 }
 
+/* ---- one meeting, one node: owl:sameAs links (store_link.c) -------------------------- */
+
+#define RES "https://w3id.org/csto-kg/resource/"
+#define COUNCIL "res:SCO_Council_of_Heads_of_State , res:SCO"
+#define DATED(day) "event_SCO_Council_of_Heads_of_State_" day
+
+/* An article graph (local name k, published on day) describing one event: res:<event>
+ * (an article-local one when event is NULL: event_<k>_1), organized by organizers, held in
+ * place (NULL: unknown), on date (NULL: undated). */
+static char *meeting_article(const char *k, const char *day, const char *event,
+                             const char *organizers, const char *place, const char *date) {
+  char text[2048], local[64], where[128] = "", when[128] = "";
+  snprintf(local, sizeof local, "event_%s_1", k);
+  if (place)
+    snprintf(where, sizeof where, " ; csto:heldIn res:%s", place);
+  if (date)
+    snprintf(when, sizeof when, " ; csto:date \"%s\"^^xsd:date", date);
+  snprintf(text, sizeof text,
+           "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
+           "@prefix res: <" RES "> .\n"
+           "@prefix schema: <http://schema.org/> .\n"
+           "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+           "res:article_%s a csto:Article ; schema:datePublished \"%s\"^^xsd:date .\n"
+           "res:%s a csto:Event ; csto:organizer %s%s%s .\n",
+           k, day, event ? event : local, organizers, where, when);
+  return write_file(".ttl", text);
+}
+
+static int linked(csto_store *store, const char *local, const char *meeting) {
+  char q[512];
+  snprintf(q, sizeof q, "ASK { GRAPH " MERGED " { <" RES "%s> "
+           "<http://www.w3.org/2002/07/owl#sameAs> <" RES "%s> } }", local, meeting);
+  return ask(store, q);
+}
+
+/* The owl:sameAs triples in the store (CSV rows after the header). */
+static long links_in(csto_store *store) {
+  char *csv = select_csv(store, "SELECT ?a ?b WHERE { ?a "
+                                "<http://www.w3.org/2002/07/owl#sameAs> ?b }");
+  long lines = 0;
+  for (const char *p = csv; (p = strstr(p, "\r\n")); p += 2)
+    lines++;
+  free(csv);
+  return lines - 1;
+}
+
+static csto_store_counts load_counted(csto_store *store, const char *path) {
+  loaded_log log = {0, "", {0, 0, 0, 0, 0}};
+  csto_error err = {CSTO_OK, ""};
+  if (csto_store_load_file(store, path, on_loaded, &log, &err) != CSTO_OK)
+    fail_msg("load %s: %s", path, err.message);
+  return log.counts;
+}
+
+/* A preview that does not date the meeting is the report's dated meeting, whichever
+ * comes first; reloading either changes nothing. */
+static void test_link_one_match(void **state) {
+  (void)state;
+  char *report = meeting_article("r1", "2019-06-15", DATED("2019-06-14"), COUNCIL, "Bishkek",
+                                 "2019-06-14");
+  char *preview = meeting_article("p1", "2019-06-12", NULL, COUNCIL, "Bishkek", NULL);
+  for (int order = 0; order < 2; order++) {
+    char *path = new_path(".sqlite");
+    csto_store *store = open_store(path, CSTO_STORE_WRITE);
+    load_ok(store, order ? report : preview);
+    assert_int_equal(links_in(store), 0);
+    csto_store_counts c = load_counted(store, order ? preview : report);
+    assert_true(linked(store, "event_p1_1", DATED("2019-06-14")));
+    assert_int_equal(links_in(store), 1);
+    assert_int_equal(c.ambiguous, 0);
+    long size = size_of(store);
+    for (int again = 0; again < 2; again++) {
+      c = load_counted(store, again ? report : preview);
+      assert_int_equal(c.added, 0);
+      assert_int_equal(c.removed, 0);
+      assert_int_equal(size_of(store), size);
+    }
+    csto_store_close(store);
+    free(path);
+  }
+  free(report);
+  free(preview);
+}
+
+/* The window: published from 3 days before the meeting to 7 days after it. */
+static void test_link_window(void **state) {
+  (void)state;
+  static const struct {
+    const char *published;
+    int linked;
+  } cases[] = {{"2019-06-10", 0}, {"2019-06-11", 1}, {"2019-06-14", 1},
+               {"2019-06-21", 1}, {"2019-06-22", 0}, {"2018-06-14", 0}};
+  char *report = meeting_article("r1", "2019-06-15", DATED("2019-06-14"), COUNCIL, NULL,
+                                 "2019-06-14");
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *path = new_path(".sqlite");
+    char *other = meeting_article("p1", cases[i].published, NULL, COUNCIL, NULL, NULL);
+    csto_store *store = open_store(path, CSTO_STORE_WRITE);
+    load_ok(store, report);
+    load_ok(store, other);
+    if (linked(store, "event_p1_1", DATED("2019-06-14")) != cases[i].linked)
+      fail_msg("published %s: expected %slinked", cases[i].published,
+               cases[i].linked ? "" : "not ");
+    csto_store_close(store);
+    free(other);
+    free(path);
+  }
+  free(report);
+}
+
+/* Other organizers (another body, or only the organization) or another place: no link;
+ * a city in the meeting's country, as the knowledge base says, is compatible. */
+static void test_link_body_and_place(void **state) {
+  (void)state;
+  static const struct {
+    const char *organizers, *place;
+    int linked;
+  } cases[] = {{"res:SCO_Council_of_Foreign_Ministers , res:SCO", "Bishkek", 0},
+               {"res:SCO", "Bishkek", 0},
+               {COUNCIL ", res:CSTO", "Bishkek", 0},
+               {COUNCIL, "Minsk", 0},
+               {COUNCIL, "Kyrgyzstan", 1},
+               {COUNCIL, NULL, 1}};
+  char *report = meeting_article("r1", "2019-06-15", DATED("2019-06-14"), COUNCIL, "Bishkek",
+                                 "2019-06-14");
+  char *countries = write_file(".ttl", "<" RES "Bishkek> "
+                                       "<https://w3id.org/csto-kg/ontology#country> "
+                                       "<" RES "Kyrgyzstan> .\n");
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char *path = new_path(".sqlite");
+    char *other = meeting_article("p1", "2019-06-13", NULL, cases[i].organizers,
+                                  cases[i].place, NULL);
+    csto_store *store = open_store(path, CSTO_STORE_WRITE);
+    load_ok(store, countries);
+    load_ok(store, report);
+    load_ok(store, other);
+    if (linked(store, "event_p1_1", DATED("2019-06-14")) != cases[i].linked)
+      fail_msg("case %zu: expected %slinked", i, cases[i].linked ? "" : "not ");
+    assert_int_equal(links_in(store), cases[i].linked);
+    csto_store_close(store);
+    free(other);
+    free(path);
+  }
+  free(countries);
+  free(report);
+}
+
+/* Two meetings of the council in the window: the undated one is neither, until one goes. */
+static void test_link_ambiguous(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  char *one = meeting_article("r1", "2019-06-15", DATED("2019-06-14"), COUNCIL, NULL,
+                              "2019-06-14");
+  char *two = meeting_article("r2", "2019-06-17", DATED("2019-06-16"), COUNCIL, NULL,
+                              "2019-06-16");
+  char *preview = meeting_article("p1", "2019-06-15", NULL, COUNCIL, NULL, NULL);
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  load_ok(store, one);
+  assert_int_equal(load_counted(store, preview).ambiguous, 0);
+  assert_true(linked(store, "event_p1_1", DATED("2019-06-14")));
+  csto_store_counts c = load_counted(store, two);
+  assert_int_equal(c.ambiguous, 1);
+  assert_int_equal(c.removed, 1); /* the link */
+  assert_int_equal(links_in(store), 0);
+  assert_int_equal(load_counted(store, preview).ambiguous, 1);
+  delete_ok(store, RES "article_r1");
+  assert_true(linked(store, "event_p1_1", DATED("2019-06-16")));
+  assert_int_equal(links_in(store), 1);
+  csto_store_close(store);
+  free(one);
+  free(two);
+  free(preview);
+  free(path);
+}
+
+/* Deleting either article takes the link away; the copy hears of it. An article's own
+ * dated meeting is never its undated one. */
+static void test_link_delete(void **state) {
+  (void)state;
+  char *path = new_path(".sqlite");
+  char *report = meeting_article("r1", "2019-06-15", DATED("2019-06-14"), COUNCIL, NULL,
+                                 "2019-06-14");
+  char *preview = meeting_article("p1", "2019-06-13", NULL, COUNCIL, NULL, NULL);
+  csto_store *store = open_store(path, CSTO_STORE_WRITE);
+  csto_store_set_journal(store, 1);
+  load_ok(store, report);
+  long report_only = size_of(store);
+  load_ok(store, preview);
+  csto_error err = {CSTO_OK, ""};
+  char *update = NULL;
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_non_null(strstr(update, "<" RES "event_p1_1> <http://www.w3.org/2002/07/owl#sameAs> "
+                                 "<" RES DATED("2019-06-14") "> .\n"));
+  free(update);
+  delete_ok(store, RES "article_r1");
+  assert_int_equal(links_in(store), 0);
+  assert_int_equal(csto_store_take_update(store, &update, &err), CSTO_OK);
+  assert_non_null(strstr(update, "DELETE DATA { GRAPH " MERGED " {\n"));
+  assert_non_null(strstr(update, "<" RES "event_p1_1> <http://www.w3.org/2002/07/owl#sameAs>"));
+  free(update);
+  load_ok(store, report);
+  assert_int_equal(links_in(store), 1);
+  delete_ok(store, RES "article_p1");
+  assert_int_equal(links_in(store), 0);
+  assert_int_equal(size_of(store), report_only);
+  /* the report's own undated mention of the council is another meeting */
+  char *both = write_file(".ttl",
+                          "@prefix csto: <https://w3id.org/csto-kg/ontology#> .\n"
+                          "@prefix res: <" RES "> .\n"
+                          "@prefix schema: <http://schema.org/> .\n"
+                          "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                          "res:article_r1 a csto:Article ; schema:datePublished "
+                          "\"2019-06-15\"^^xsd:date .\n"
+                          "res:" DATED("2019-06-14") " csto:organizer " COUNCIL " ; "
+                          "csto:date \"2019-06-14\"^^xsd:date .\n"
+                          "res:event_r1_2 csto:organizer " COUNCIL " .\n");
+  load_ok(store, both);
+  assert_int_equal(links_in(store), 0);
+  assert_int_equal(csto_store_begin(store, &err), CSTO_OK);
+  assert_int_equal(csto_store_delete_graph(store, CSTO_GRAPH_LINKS, NULL, &err), CSTO_ERR_USAGE);
+  csto_store_rollback(store);
+  csto_store_close(store);
+  free(both);
+  free(report);
+  free(preview);
+  free(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_close_null),
@@ -494,6 +723,11 @@ int main(void) {
       cmocka_unit_test(test_default_graph_has_each_triple_once),
       cmocka_unit_test(test_journal),
       cmocka_unit_test(test_query_error),
+      cmocka_unit_test(test_link_one_match),
+      cmocka_unit_test(test_link_window),
+      cmocka_unit_test(test_link_body_and_place),
+      cmocka_unit_test(test_link_ambiguous),
+      cmocka_unit_test(test_link_delete),
   };
   return cmocka_run_group_tests(tests, setup_all, teardown_all);
 }
