@@ -1055,7 +1055,8 @@ static void who_meets(const csto_kb *kb, csto_doc_event *e) {
     if (o->type == CSTO_ENTITY_BODY)
       add_meeting_party(e, o);
     else if (!body_named(e, o))
-      add_meeting_party(e, (body = csto_kb_meeting_body(kb, o, e->event_class)) ? body : o);
+      add_meeting_party(
+          e, (body = csto_kb_meeting_body(kb, o, e->event_class, e->participants)) ? body : o);
   }
 }
 
