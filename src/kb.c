@@ -614,13 +614,13 @@ static void on_gender(builder *b, const csto_ttl_triple *t, int arg) {
                 : strcmp(local, "Male") == 0 ? CSTO_GENDER_MALE : CSTO_GENDER_UNKNOWN;
 }
 
-static void on_head_role(builder *b, const csto_ttl_triple *t, int arg) {
-  (void)arg;
+/* csto:headRole (arg 0) or csto:memberRole (arg 1). */
+static void on_role_of_body(builder *b, const csto_ttl_triple *t, int arg) {
   csto_kb_entity *e = entity(b, t->s);
   const char *local = object_local(b, t);
   int r = local ? index_of(role_names, CSTO_ROLE_COUNT, local) : -1;
   if (e && r > 0)
-    e->head_role = (csto_role)r;
+    *(arg ? &e->member_role : &e->head_role) = (csto_role)r;
 }
 
 static void on_government_leads(builder *b, const csto_ttl_triple *t, int arg) {
@@ -800,7 +800,8 @@ static void build_passes(builder *b, size_t from) {
       {CSTO_NS "meetingClass", on_meeting_class, 0},
       {CSTO_NS "gender", on_gender, 0},
       {CSTO_NS "headOfGovernmentLeadsSince", on_government_leads, 0},
-      {CSTO_NS "headRole", on_head_role, 0},
+      {CSTO_NS "headRole", on_role_of_body, 0},
+      {CSTO_NS "memberRole", on_role_of_body, 1},
       {CSTO_NS "holder", on_holder, 0},
       {CSTO_NS "role", on_role, 0},
       {CSTO_NS "postIn", on_post_in, 0},
@@ -1057,12 +1058,20 @@ const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity
   return NULL;
 }
 
+/* Whether body e is the one meeting_body looks for: by its members' post when the
+ * participants name any, else by its sessions' class. */
+static int meets_as(const csto_kb_entity *e, csto_event_class cls, unsigned participants) {
+  if (participants)
+    return e->meeting_class && e->member_role && (participants & (1u << e->member_role));
+  return cls != CSTO_EVENT_GENERIC && e->meeting_class == cls;
+}
+
 const csto_kb_entity *csto_kb_meeting_body(const csto_kb *kb, const csto_kb_entity *org,
-                                           csto_event_class cls) {
+                                           csto_event_class cls, unsigned participants) {
   const csto_kb_entity *found = NULL;
-  for (size_t i = 0; cls != CSTO_EVENT_GENERIC && i < kb->n_entities; i++) {
+  for (size_t i = 0; i < kb->n_entities; i++) {
     const csto_kb_entity *e = kb->entities[i];
-    if (e->part_of != org || e->meeting_class != cls)
+    if (e->part_of != org || !meets_as(e, cls, participants))
       continue;
     if (found)
       return NULL;

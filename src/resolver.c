@@ -1049,13 +1049,29 @@ static void add_meeting_party(csto_doc_event *e, const csto_kb_entity *x) {
   e->meets[at] = x;
 }
 
+/* The participants no body named has as members. */
+static unsigned unseated(const csto_doc_event *e) {
+  unsigned seated = 0;
+  for (int i = 0; i < e->n_orgs; i++)
+    if (e->orgs[i]->member_role)
+      seated |= 1u << e->orgs[i]->member_role;
+  return e->participants & ~seated;
+}
+
 static void who_meets(const csto_kb *kb, csto_doc_event *e) {
+  unsigned others = unseated(e);
   for (int i = 0; i < e->n_orgs; i++) {
     const csto_kb_entity *o = e->orgs[i], *body;
-    if (o->type == CSTO_ENTITY_BODY)
+    if (o->type == CSTO_ENTITY_BODY) {
       add_meeting_party(e, o);
-    else if (!body_named(e, o))
-      add_meeting_party(e, (body = csto_kb_meeting_body(kb, o, e->event_class)) ? body : o);
+      /* "the joint session of the Council of Defence Ministers and the Council of Foreign
+       * Ministers of the CSTO": the defence ministers are the CSTO's council too */
+      if (others && o->part_of &&
+          (body = csto_kb_meeting_body(kb, o->part_of, e->event_class, others)))
+        add_meeting_party(e, body);
+    } else if (!body_named(e, o))
+      add_meeting_party(
+          e, (body = csto_kb_meeting_body(kb, o, e->event_class, e->participants)) ? body : o);
   }
 }
 

@@ -56,7 +56,7 @@ TABLES = {
     "terms": "person aliases label_ru gender qid qid_confidence role post_in start end acting evidence",
     "countries": "slug en ru capital demonyms government_leads",
     "cities": "slug en ru country",
-    "organizations": "slug type en ru part_of meeting",
+    "organizations": "slug type en ru part_of meeting member_role",
     "government-bodies": "slug en ru country head_role",
     "aliases": "entity alias use",
     "person-labels": "research_name label",
@@ -325,6 +325,10 @@ def build_organizations(kb, tables):
             e.props.append(("csto:partOf", ref(o["part_of"])))
         if o["meeting"]:
             e.props.append(("csto:meetingClass", "csto:" + o["meeting"]))
+        if o["member_role"]:
+            if o["member_role"] not in ROLE_LABELS:
+                raise KBError(f"{o.where}: member_role {o['member_role']!r}")
+            e.props.append(("csto:memberRole", "csto:" + o["member_role"]))
     for b in read_table(tables, "government-bodies"):
         e = kb.add(Entity(b["slug"], "GovernmentBody", b["en"], b["ru"], "organizations.ttl"))
         e.props.append(("csto:country", ref(b["country"])))

@@ -125,10 +125,14 @@ typedef struct {
   size_t last_mention; /* mention index of the latest reference, for coreference */
   int series; /* events one plural description stands for ("meetings in A and in B") share
                * the index of the first; -1 */
-  /* Who meets, whatever the article calls the meeting: the bodies named, and for each
-   * organization named without one of its bodies, its one body whose sessions are of the
-   * event's class ("the SCO summit": the SCO Council of Heads of State), else the
-   * organization itself; sorted by IRI. With the day, the meeting's identity (graph.c). */
+  /* Who meets, whatever the article calls the meeting: the bodies named, with the council
+   * of their organization whose members are participants no named body seats ("the
+   * Council of Defence Ministers and the Council of Foreign Ministers of the CSTO"); and
+   * for each organization named without one of its bodies, its one body whose members the
+   * participants are ("a meeting of SCO foreign ministers": its Council of Foreign
+   * Ministers) or, no participants named, whose sessions are of the event's class ("the
+   * SCO summit": the SCO Council of Heads of State), else the organization itself; sorted
+   * by IRI. With the day, the meeting's identity (graph.c). */
   const csto_kb_entity *meets[CSTO_MAX_EVENT_ORGS];
   int n_meets;
 } csto_doc_event;

@@ -163,6 +163,7 @@ typedef struct csto_kb_entity {
   const struct csto_kb_entity *capital; /* country -> capital */
   const struct csto_kb_entity *part_of; /* body -> organization */
   csto_event_class meeting_class;       /* body -> what its sessions are */
+  csto_role member_role;                /* body -> the post its members hold, or NONE */
   csto_gender gender;
   csto_role head_role;        /* national body: the post whose office it is (a ministry's
                                  minister, the presidential administration's president) */
@@ -245,10 +246,13 @@ size_t csto_kb_sessions(const csto_kb *kb, const csto_kb_session *const **out);
 const csto_kb_entity *csto_kb_body_named(const csto_kb *kb, const csto_kb_entity *org,
                                          const char *words);
 
-/* The one body of organization org whose sessions are of class cls (a summit of the SCO is
- * a session of its Council of Heads of State); NULL when none or several are. */
+/* The one body of organization org that meets: when participants (a bit per csto_role)
+ * name any, the one whose members hold one of those posts ("a meeting of SCO foreign
+ * ministers": its Council of Foreign Ministers), else the one whose sessions are of class
+ * cls (a summit of the SCO is a session of its Council of Heads of State); NULL when none
+ * or several are. */
 const csto_kb_entity *csto_kb_meeting_body(const csto_kb *kb, const csto_kb_entity *org,
-                                           csto_event_class cls);
+                                           csto_event_class cls, unsigned participants);
 
 /* The national body of country that is the office of role's holder ("Shoigu's press
  * secretary" speaks for the defence ministry); NULL when the KB names none. */
