@@ -8,6 +8,7 @@
  * statement once per context that holds it, and the model's contexts are the query's
  * named graphs. */
 #include "csto/query_rdf.h"
+#include "source_bind.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -90,41 +91,38 @@ static librdf_node *part_of(librdf_statement *st, librdf_node *context, int part
   }
 }
 
-static const rasqal_triple_parts part_flag[4] = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE,
-                                                 RASQAL_TRIPLE_OBJECT, RASQAL_TRIPLE_ORIGIN};
+/* The statement at hand (and its graph, when asked for), read for csto_source_bind. */
+typedef struct {
+  librdf_world *world;
+  librdf_statement *st;
+  librdf_node *context;
+} statement_at;
 
-/* Bind the variables of the parts asked for; a variable that stands in two parts binds
- * once, and only when both parts hold the same term (0 when they do not). */
+static int statement_same(void *match, int a, int b) {
+  const statement_at *at = match;
+  librdf_node *x = part_of(at->st, at->context, a), *y = part_of(at->st, at->context, b);
+  return x && y && librdf_node_equals(x, y);
+}
+
+static rasqal_literal *statement_value(void *match, int part) {
+  const statement_at *at = match;
+  librdf_node *node = part_of(at->st, at->context, part);
+  return node ? to_literal(at->world, node) : NULL;
+}
+
 static rasqal_triple_parts bind_match(rasqal_triples_match *rtm, void *user_data,
                                       rasqal_variable *bindings[4], rasqal_triple_parts parts) {
   (void)user_data; /* rasqal passes the match's own, rtm->user_data */
+  static const csto_source_parts read = {statement_same, statement_value};
   model_match *m = rtm->user_data;
   librdf_statement *st = librdf_stream_get_object(m->stream);
   /* only when the graph is asked for, as librdf's own source: the hashes storage's
    * iterator over a partial pattern leaks a decoded node each time it is asked */
-  librdf_node *context = bindings[3] && (parts & RASQAL_TRIPLE_ORIGIN)
+  librdf_node *context = st && bindings[3] && (parts & RASQAL_TRIPLE_ORIGIN)
                              ? librdf_stream_get_context2(m->stream)
                              : NULL;
-  rasqal_triple_parts bound = 0;
-  for (int part = 0; st && part < 4; part++) {
-    if (!bindings[part] || !(parts & part_flag[part]))
-      continue;
-    int first = 1;
-    for (int earlier = 0; earlier < part; earlier++) {
-      if (bindings[earlier] != bindings[part])
-        continue;
-      librdf_node *a = part_of(st, context, earlier), *b = part_of(st, context, part);
-      if (!a || !b || !librdf_node_equals(a, b))
-        return 0;
-      first = 0;
-    }
-    if (!first)
-      continue;
-    librdf_node *node = part_of(st, context, part);
-    rasqal_variable_set_value(bindings[part], node ? to_literal(m->world, node) : NULL);
-    bound |= part_flag[part];
-  }
-  return bound;
+  statement_at at = {m->world, st, context};
+  return st ? csto_source_bind(bindings, parts, &read, &at) : 0;
 }
 
 static void next_match(rasqal_triples_match *rtm, void *user_data) {

@@ -18,6 +18,7 @@
 #include <rasqal.h>
 
 #include "store_impl.h"
+#include "source_bind.h"
 #include "store_rows.h"
 
 /* How a pattern's part is given: not at all (a variable to bind), or as a term of a kind
@@ -314,33 +315,24 @@ static int same_term(const csto_row *r, int a, int b) {
   return ka == kb && ia == ib;
 }
 
-static const rasqal_triple_parts part_flag[4] = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE,
-                                                 RASQAL_TRIPLE_OBJECT, RASQAL_TRIPLE_ORIGIN};
+/* The row at hand, read for csto_source_bind. */
+typedef struct {
+  rasqal_world *world;
+  const csto_row *row;
+} row_at;
 
-/* Bind the variables of the parts asked for; a variable that stands in two parts binds
- * once, and only when both parts hold the same term (0 when they do not). */
+static int row_same(void *at, int a, int b) { return same_term(((row_at *)at)->row, a, b); }
+
+static rasqal_literal *row_value(void *at, int part) {
+  return part_value(((row_at *)at)->world, ((row_at *)at)->row, part);
+}
+
 static rasqal_triple_parts bind_match(rasqal_triples_match *rtm, void *user_data,
                                       rasqal_variable *bindings[4], rasqal_triple_parts parts) {
   (void)user_data;
-  const csto_row *r = current(rtm->user_data);
-  rasqal_triple_parts bound = 0;
-  for (int part = 0; r && part < 4; part++) {
-    if (!bindings[part] || !(parts & part_flag[part]))
-      continue;
-    int first = 1;
-    for (int earlier = 0; earlier < part; earlier++) {
-      if (bindings[earlier] != bindings[part])
-        continue;
-      if (!same_term(r, earlier, part))
-        return 0;
-      first = 0;
-    }
-    if (!first)
-      continue;
-    rasqal_variable_set_value(bindings[part], part_value(rtm->world, r, part));
-    bound |= part_flag[part];
-  }
-  return bound;
+  static const csto_source_parts read = {row_same, row_value};
+  row_at at = {rtm->world, current(rtm->user_data)};
+  return at.row ? csto_source_bind(bindings, parts, &read, &at) : 0;
 }
 
 static void next_match(rasqal_triples_match *rtm, void *user_data) {
