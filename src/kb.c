@@ -739,16 +739,32 @@ static int index_surnames(csto_kb *kb) {
   return 0;
 }
 
+/* The two-part key by which the holdings (post, role) and the sessions (body, city) are
+ * sorted and searched: entities compare by address, which is stable within one base. */
+typedef struct {
+  uintptr_t first, second;
+} index_key;
+
+static int compare_keys(index_key x, index_key y) {
+  if (x.first != y.first)
+    return x.first < y.first ? -1 : 1;
+  return x.second == y.second ? 0 : x.second < y.second ? -1 : 1;
+}
+
+static index_key holding_key(const csto_kb_holding *h) {
+  return (index_key){(uintptr_t)h->post_in, (uintptr_t)h->role};
+}
+
+static index_key session_key(const csto_kb_session *s) {
+  return (index_key){(uintptr_t)s->body, (uintptr_t)s->city};
+}
+
 /* Holdings by post, then role, then file order (pointers into one array keep it). */
 static int compare_by_post(const void *a, const void *b) {
   const csto_kb_holding *x = *(const csto_kb_holding *const *)a;
   const csto_kb_holding *y = *(const csto_kb_holding *const *)b;
-  uintptr_t px = (uintptr_t)x->post_in, py = (uintptr_t)y->post_in;
-  if (px != py)
-    return px < py ? -1 : 1;
-  if (x->role != y->role)
-    return x->role < y->role ? -1 : 1;
-  return (uintptr_t)x < (uintptr_t)y ? -1 : (uintptr_t)x > (uintptr_t)y;
+  int c = compare_keys(holding_key(x), holding_key(y));
+  return c ? c : (uintptr_t)x < (uintptr_t)y ? -1 : (uintptr_t)x > (uintptr_t)y;
 }
 
 /* The holdings that name a holder, sorted for csto_kb_holder's binary search. */
@@ -767,13 +783,8 @@ static int index_holdings(csto_kb *kb) {
 static int compare_by_place(const void *a, const void *b) {
   const csto_kb_session *x = *(const csto_kb_session *const *)a;
   const csto_kb_session *y = *(const csto_kb_session *const *)b;
-  uintptr_t bx = (uintptr_t)x->body, by = (uintptr_t)y->body;
-  uintptr_t cx = (uintptr_t)x->city, cy = (uintptr_t)y->city;
-  if (bx != by)
-    return bx < by ? -1 : 1;
-  if (cx != cy)
-    return cx < cy ? -1 : 1;
-  return csto_date_compare(x->start, y->start);
+  int c = compare_keys(session_key(x), session_key(y));
+  return c ? c : csto_date_compare(x->start, y->start);
 }
 
 static int index_sessions(csto_kb *kb) {
@@ -984,23 +995,27 @@ static int holding_covers(const csto_kb_holding *h, csto_date date) {
          (h->end.year == 0 || csto_date_compare(date, h->end) < 0);
 }
 
-/* Whether h's post and role come before post_in's role in by_post's order. */
-static int post_before(const csto_kb_holding *h, const csto_kb_entity *post_in, csto_role role) {
-  uintptr_t p = (uintptr_t)h->post_in, q = (uintptr_t)post_in;
-  return p < q || (p == q && h->role < role);
-}
+static index_key by_post_key(const csto_kb *kb, size_t i) { return holding_key(kb->by_post[i]); }
+static index_key by_place_key(const csto_kb *kb, size_t i) { return session_key(kb->by_place[i]); }
 
-/* The first in file order of the holders of role in post_in on date. */
-const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
-                                      const csto_kb_entity *post_in, csto_date date) {
-  size_t lo = 0, hi = kb->n_by_post;
+/* The first of an index's n entries (key_at reads them) whose key is not before key. */
+static size_t lower_bound(const csto_kb *kb, size_t n, index_key (*key_at)(const csto_kb *, size_t),
+                          index_key key) {
+  size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (post_before(kb->by_post[mid], post_in, role))
+    if (compare_keys(key_at(kb, mid), key) < 0)
       lo = mid + 1;
     else
       hi = mid;
   }
+  return lo;
+}
+
+const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
+                                      const csto_kb_entity *post_in, csto_date date) {
+  size_t lo = lower_bound(kb, kb->n_by_post, by_post_key,
+                          (index_key){(uintptr_t)post_in, (uintptr_t)role});
   for (size_t i = lo; i < kb->n_by_post; i++) {
     const csto_kb_holding *h = kb->by_post[i];
     if (h->post_in != post_in || h->role != role)
@@ -1011,23 +1026,10 @@ const csto_kb_holding *csto_kb_holder(const csto_kb *kb, csto_role role,
   return NULL;
 }
 
-/* Whether x's body and city come before (body, city) in by_place's order. */
-static int place_before(const csto_kb_session *x, const csto_kb_entity *body,
-                        const csto_kb_entity *city) {
-  uintptr_t bx = (uintptr_t)x->body, by = (uintptr_t)body;
-  return bx < by || (bx == by && (uintptr_t)x->city < (uintptr_t)city);
-}
-
 size_t csto_kb_sessions_in(const csto_kb *kb, const csto_kb_entity *body,
                            const csto_kb_entity *city, const csto_kb_session *const **out) {
-  size_t lo = 0, hi = kb->n_sessions;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (place_before(kb->by_place[mid], body, city))
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
+  size_t lo = lower_bound(kb, kb->n_sessions, by_place_key,
+                          (index_key){(uintptr_t)body, (uintptr_t)city});
   size_t n = 0;
   while (lo + n < kb->n_sessions && kb->by_place[lo + n]->body == body &&
          kb->by_place[lo + n]->city == city)
