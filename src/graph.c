@@ -268,7 +268,7 @@ typedef struct {
   uint32_t article, activity;
   uint32_t *entity_iris; /* per doc entity, 0 until used */
   uint32_t *event_iris;
-  const csto_fact **event_dates; /* per event, its date fact or NULL */
+  csto_meeting_facts *event_facts; /* per event, its date and place facts */
   const csto_mention **event_phrases; /* per event, its longest noun phrase or NULL */
   uint32_t *sentence_iris; /* per sentence, 0 until a fact cites it */
   size_t *sentence_cp;     /* per sentence, code points before it (one pass over the body) */
@@ -397,18 +397,6 @@ static uint32_t entity(builder *b, int i) {
   return b->entity_iris[i] = node;
 }
 
-/* Each event's first date fact, found in one pass over the facts (NULL where none). */
-static const csto_fact **event_dates(const csto_doc *doc) {
-  const csto_fact **dates = calloc(doc->n_events + 1, sizeof *dates);
-  for (size_t i = 0; dates && i < doc->n_facts; i++) {
-    const csto_fact *f = &doc->facts[i];
-    if (f->kind == CSTO_FACT_DATE && f->subject >= 0 && (size_t)f->subject < doc->n_events &&
-        !dates[f->subject])
-      dates[f->subject] = f;
-  }
-  return dates;
-}
-
 /* The node of a meeting is shared across articles when who meets and the day are known
  * (meeting.h); else it is the article's own. */
 static uint32_t event_iri(builder *b, int i, const csto_date *day) {
@@ -474,7 +462,7 @@ static uint32_t event(builder *b, int i) {
   if (b->event_iris[i])
     return b->event_iris[i];
   const csto_doc_event *e = &b->doc->events[i];
-  const csto_date *day = csto_meeting_day(b->doc, i, b->event_dates[i]);
+  const csto_date *day = csto_meeting_day(b->doc, i, &b->event_facts[i]);
   uint32_t node = event_iri(b, i, day);
   char *label = csto_meeting_label(e, day);
   if (!node || !label) {
@@ -613,12 +601,12 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
                .article_text = csto_article_iri(g->base, doc->article),
                .entity_iris = calloc(doc->n_entities + 1, sizeof(uint32_t)),
                .event_iris = calloc(doc->n_events + 1, sizeof(uint32_t)),
-               .event_dates = event_dates(doc),
+               .event_facts = csto_meeting_facts_of(doc),
                .event_phrases = event_phrases(doc),
                .sentence_iris = calloc(doc->n_sentences + 1, sizeof(uint32_t)),
                .sentence_cp = sentence_offsets(doc)};
   csto_status st = CSTO_OK;
-  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.event_dates ||
+  if (!b.article_text || !b.entity_iris || !b.event_iris || !b.event_facts ||
       !b.event_phrases || !b.sentence_iris || !b.sentence_cp) {
     st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   } else {
@@ -632,7 +620,7 @@ csto_status csto_graph_add_doc(csto_graph *g, const csto_doc *doc, csto_error *e
   }
   free(b.entity_iris);
   free(b.event_iris);
-  free(b.event_dates);
+  free(b.event_facts);
   free(b.event_phrases);
   free(b.sentence_iris);
   free(b.sentence_cp);

@@ -66,24 +66,37 @@ char *csto_meeting_label(const csto_doc_event *e, const csto_date *day) {
 
 /* ---- the knowledge base's session a meeting without its day is --------------------------- */
 
-/* The one KB city the facts place event e in (NULL when none or two), and the candidate of
- * the first fact that does (NULL when it has none). */
-static const csto_kb_entity *city_of(const csto_doc *doc, int e, const csto_candidate **said) {
-  const csto_kb_entity *city = NULL;
-  *said = NULL;
-  for (size_t i = 0; i < doc->n_facts; i++) {
+/* The KB city a heldIn fact names, or NULL. */
+static const csto_kb_entity *city_named(const csto_doc *doc, const csto_fact *f) {
+  const csto_kb_entity *kb = f->object >= 0 ? doc->entities[f->object].kb : NULL;
+  return kb && kb->type == CSTO_ENTITY_CITY ? kb : NULL;
+}
+
+csto_meeting_facts *csto_meeting_facts_of(const csto_doc *doc) {
+  csto_meeting_facts *of = calloc(doc->n_events + 1, sizeof *of);
+  unsigned char *two_cities = calloc(doc->n_events + 1, 1);
+  for (size_t i = 0; of && two_cities && i < doc->n_facts; i++) {
     const csto_fact *f = &doc->facts[i];
-    const csto_kb_entity *kb;
-    if (f->kind != CSTO_FACT_HELD_IN || f->subject != e || f->object < 0 ||
-        !(kb = doc->entities[f->object].kb) || kb->type != CSTO_ENTITY_CITY)
+    if (f->subject < 0 || (size_t)f->subject >= doc->n_events)
       continue;
-    if (city && city != kb)
-      return NULL;
-    if (!city && f->evidence.candidate >= 0)
-      *said = &doc->candidates[f->evidence.candidate];
-    city = kb;
+    csto_meeting_facts *e = &of[f->subject];
+    const csto_kb_entity *city = NULL;
+    if (f->kind == CSTO_FACT_DATE && !e->date)
+      e->date = f;
+    else if (f->kind == CSTO_FACT_HELD_IN && (city = city_named(doc, f)) && !e->place)
+      e->place = f;
+    else if (f->kind == CSTO_FACT_HELD_IN && city && city != city_named(doc, e->place))
+      two_cities[f->subject] = 1;
   }
-  return city;
+  for (size_t e = 0; of && two_cities && e < doc->n_events; e++)
+    if (two_cities[e])
+      of[e].place = NULL;
+  if (!two_cities) {
+    free(of);
+    of = NULL;
+  }
+  free(two_cities);
+  return of;
 }
 
 /* Whether a future cue stands in the clause of mention k ("will be held in Moscow"). */
@@ -120,14 +133,15 @@ static int in_window(csto_date day, csto_date published, int when) {
   return csto_date_compare(day, year_before) >= 0 && csto_date_compare(day, published) <= 0;
 }
 
-const csto_kb_session *csto_meeting_session(const csto_doc *doc, int e) {
+const csto_kb_session *csto_meeting_session(const csto_doc *doc, int e,
+                                             const csto_fact *place) {
   const csto_doc_event *ev = &doc->events[e];
   csto_date published = doc->article->date;
-  const csto_candidate *said;
-  const csto_kb_entity *city;
-  if (ev->n_meets != 1 || ev->meets[0]->type != CSTO_ENTITY_BODY || !published.year ||
-      !(city = city_of(doc, e, &said)))
+  if (ev->n_meets != 1 || ev->meets[0]->type != CSTO_ENTITY_BODY || !published.year || !place)
     return NULL;
+  const csto_kb_entity *city = city_named(doc, place);
+  const csto_candidate *said =
+      place->evidence.candidate >= 0 ? &doc->candidates[place->evidence.candidate] : NULL;
   const csto_kb_session *const *sessions;
   size_t n = csto_kb_sessions_in(doc->kb, ev->meets[0], city, &sessions);
   int when = when_of(doc, said);
@@ -142,9 +156,9 @@ const csto_kb_session *csto_meeting_session(const csto_doc *doc, int e) {
   return found;
 }
 
-const csto_date *csto_meeting_day(const csto_doc *doc, int e, const csto_fact *date) {
-  if (date)
-    return &date->date;
-  const csto_kb_session *s = csto_meeting_session(doc, e);
+const csto_date *csto_meeting_day(const csto_doc *doc, int e, const csto_meeting_facts *of) {
+  if (of->date)
+    return &of->date->date;
+  const csto_kb_session *s = csto_meeting_session(doc, e, of->place);
   return s ? &s->start : NULL;
 }

@@ -674,18 +674,18 @@ enum { MAX_NODES = 16 };
 
 /* The names of the shared nodes (csto_meeting_name) of the events the document's facts
  * name, each dated by its first date fact, else by its session, as the graph does
- * (csto_meeting_day); how many. An event that stays the article's own has none. */
+ * (csto_meeting_day); how many (-1 when out of memory). An event that stays the article's
+ * own has none. */
 static int meeting_nodes(const csto_doc *doc, char **names, int *named) {
   int n = 0;
+  csto_meeting_facts *of = csto_meeting_facts_of(doc);
+  if (!of)
+    return -1;
   for (size_t i = 0; i < doc->n_facts; i++) {
     int ev = fact_event(&doc->facts[i]);
     *named |= ev >= 0;
-    const csto_fact *date = NULL;
-    for (size_t j = 0; ev >= 0 && j < doc->n_facts && !date; j++)
-      if (doc->facts[j].kind == CSTO_FACT_DATE && doc->facts[j].subject == ev)
-        date = &doc->facts[j];
-    char *name = ev >= 0 ? csto_meeting_name(&doc->events[ev], csto_meeting_day(doc, ev, date))
-                         : NULL;
+    char *name =
+        ev >= 0 ? csto_meeting_name(&doc->events[ev], csto_meeting_day(doc, ev, &of[ev])) : NULL;
     int seen = !name || n == MAX_NODES;
     for (int k = 0; k < n && !seen; k++)
       seen = strcmp(names[k], name) == 0;
@@ -694,6 +694,7 @@ static int meeting_nodes(const csto_doc *doc, char **names, int *named) {
     else
       names[n++] = name;
   }
+  free(of);
   return n;
 }
 
@@ -726,9 +727,13 @@ static int pair_passes(const csto_kb *kb, const spec_case *c) {
     csto_article *art = case_article(c, dates[a], texts[a]);
     csto_doc *doc = NULL;
     csto_error err = {0};
-    if (art && csto_pipeline_run(kb, art, &doc, &err) == CSTO_OK)
-      n[a] = meeting_nodes(doc, names[a], &named);
-    else {
+    if (art && csto_pipeline_run(kb, art, &doc, &err) == CSTO_OK) {
+      if ((n[a] = meeting_nodes(doc, names[a], &named)) < 0) {
+        fprintf(stderr, "%s:%zu: out of memory\n", c->file, c->line);
+        n[a] = 0;
+        failed = 1;
+      }
+    } else {
       fprintf(stderr, "%s:%zu: pipeline failed: %s\n", c->file, c->line, err.message);
       failed = 1;
     }
