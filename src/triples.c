@@ -229,33 +229,40 @@ const csto_triple *csto_triples_at(const csto_triples *t, size_t i) { return &t-
 
 /* ---- the writing order ------------------------------------------------------------------ */
 
-typedef struct {
-  uint32_t s, p;
-  size_t i;
-} order_key;
-
-static int by_subject_predicate(const void *a, const void *b) {
-  const order_key *x = a, *y = b;
-  if (x->s != y->s)
-    return x->s < y->s ? -1 : 1;
-  if (x->p != y->p)
-    return x->p < y->p ? -1 : 1;
-  return x->i < y->i ? -1 : x->i > y->i;
+/* Stable counting sort of the indices in from (n of them) by key (a term id, at most
+ * n_terms) into to; count has n_terms + 2 slots. Linear in triples and terms. */
+static void sort_by_term(const csto_triples *t, const size_t *from, size_t *to, size_t *count,
+                         int by_subject) {
+  size_t n = t->n_triples;
+  memset(count, 0, (t->n_terms + 2) * sizeof *count);
+  for (size_t i = 0; i < n; i++) {
+    const csto_triple *x = &t->triples[from[i]];
+    count[(by_subject ? x->s : x->p) + 1]++;
+  }
+  for (size_t k = 1; k < t->n_terms + 2; k++)
+    count[k] += count[k - 1];
+  for (size_t i = 0; i < n; i++) {
+    const csto_triple *x = &t->triples[from[i]];
+    to[count[by_subject ? x->s : x->p]++] = from[i];
+  }
 }
 
+/* By subject, then predicate, then the order of addition: by predicate first, then
+ * (stably) by subject. */
 size_t *csto_triples_order(const csto_triples *t) {
   size_t *order = malloc((t->n_triples + 1) * sizeof *order);
-  order_key *keys = malloc((t->n_triples + 1) * sizeof *keys);
-  if (order && keys) {
+  size_t *by_predicate = malloc((t->n_triples + 1) * sizeof *by_predicate);
+  size_t *count = malloc((t->n_terms + 2) * sizeof *count);
+  if (order && by_predicate && count) {
     for (size_t i = 0; i < t->n_triples; i++)
-      keys[i] = (order_key){t->triples[i].s, t->triples[i].p, i};
-    qsort(keys, t->n_triples, sizeof *keys, by_subject_predicate);
-    for (size_t i = 0; i < t->n_triples; i++)
-      order[i] = keys[i].i;
+      order[i] = i;
+    sort_by_term(t, order, by_predicate, count, 0);
+    sort_by_term(t, by_predicate, order, count, 1);
   } else {
     free(order);
     order = NULL;
   }
-  free(keys);
+  free(by_predicate);
+  free(count);
   return order;
 }
