@@ -174,6 +174,7 @@ static csto_status process(const run *r, csto_graph *g, csto_article *a, FILE *o
     st = show(csto_explain_facts, doc, log, err);
   if (st == CSTO_OK)
     st = csto_graph_add_doc(g, doc, err);
+  csto_doc_free(doc); /* the graph holds all it needs: a large article's layers go first */
   if (st == CSTO_OK && csto_graph_format_streams(o->format) &&
       (st = csto_graph_write(g, o->format, out, err)) != CSTO_OK) {
     char why[sizeof err->message]; /* the writer's words, after the article's name */
@@ -182,7 +183,6 @@ static csto_status process(const run *r, csto_graph *g, csto_article *a, FILE *o
   }
   /* A record skipped as bad input failed before its graph was made: the graph holds
    * only whole articles (RDF/XML, JSON and dot keep every earlier one until the end). */
-  csto_doc_free(doc);
   return st;
 }
 

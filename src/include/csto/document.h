@@ -34,13 +34,16 @@ typedef enum {
 enum { CSTO_MAX_TITLES = 3, CSTO_MAX_EVENT_ORGS = 3 };
 
 typedef struct {
-  csto_role role;
   const csto_kb_entity *scope; /* the country, organization or body the title names */
-  int plural;                  /* "foreign ministers", "leaders" */
-  int vague;                   /* "leader": which post it means depends on the country */
-  int owned;                   /* "Shoigu's press secretary": the person named before owns it */
+  csto_role role;
+  /* flags, kept small: a long article holds hundreds of thousands of mentions */
+  signed char plural; /* "foreign ministers", "leaders" */
+  signed char vague;  /* "leader": which post it means depends on the country */
+  signed char owned;  /* "Shoigu's press secretary": the person named before owns it */
 } csto_title;
 
+/* Flags and small counts are signed chars: a long article holds hundreds of thousands of
+ * mentions (most of them cues), so their size is most of the article's memory. */
 typedef struct {
   csto_mention_kind kind;
   size_t sentence;
@@ -48,37 +51,38 @@ typedef struct {
 
   /* ENTITY and PERSON: a KB entity, or a new name in tokens [name_first, name_end). */
   const csto_kb_entity *kb;
-  csto_entity_type type;
   size_t name_first, name_end;
-  int demonym; /* ENTITY given by an adjective ("Russian") */
+  csto_entity_type type;
+  signed char demonym; /* ENTITY given by an adjective ("Russian") */
 
   /* PERSON */
-  csto_title titles[CSTO_MAX_TITLES];
-  int n_titles;
-  int former;
+  signed char n_titles;
+  signed char former;
   csto_gender gender;
+  csto_title titles[CSTO_MAX_TITLES];
 
   /* EVENT */
   csto_event_class event_class;
+  unsigned participants; /* bit per csto_role: "meeting of foreign ministers" */
   const csto_kb_entity *orgs[CSTO_MAX_EVENT_ORGS]; /* organizations and bodies named */
-  int n_orgs;
-  const csto_kb_entity *place; /* "the Qingdao summit" */
-  unsigned participants;        /* bit per csto_role: "meeting of foreign ministers" */
-  int definite, indefinite, joint;
-  int next; /* another event than the one reported: "the next summit", "last year's summit",
-             * "the meeting of the Non-Aligned Movement" */
-  int when;   /* the phrase itself dates the occurrence against the report: 1 a later one
-               * ("the upcoming summit", "the next summit"), -1 an earlier one ("last year's
-               * summit"), else 0 (csto_meeting_session) */
-  int format; /* "a narrow-format meeting": a session of an event already spoken of */
-  int modifier; /* the noun modifies another ("a meeting resolution"): the event spoken of */
-  int plural;   /* the noun is plural: "the next meetings" may stand for several events */
-  int phrase;   /* a noun phrase ("the SCO summit"), not a body or a verb standing for it */
+  const csto_kb_entity *place;                      /* "the Qingdao summit" */
+  signed char n_orgs;
+  signed char definite, indefinite, joint;
+  signed char next; /* another event than the one reported: "the next summit", "last year's
+                     * summit", "the meeting of the Non-Aligned Movement" */
+  signed char when; /* the phrase itself dates the occurrence against the report: 1 a later
+                     * one ("the upcoming summit", "the next summit"), -1 an earlier one
+                     * ("last year's summit"), else 0 (csto_meeting_session) */
+  signed char format;   /* "a narrow-format meeting": a session of an event already spoken of */
+  signed char modifier; /* the noun modifies another ("a meeting resolution"): the event
+                         * spoken of */
+  signed char plural;   /* the noun is plural: "the next meetings" may stand for several events */
+  signed char phrase;   /* a noun phrase ("the SCO summit"), not a body or a verb standing for it */
+  signed char year_given; /* DATE: the text states the year */
 
   /* DATE */
   csto_date date;     /* zeros when only a month or a year is known */
   csto_date date_end; /* the last day of a span ("December 26-27"), else zeros */
-  int year_given;     /* the text states the year */
 
   /* MODE, CUE */
   csto_mode mode;
