@@ -1,15 +1,25 @@
 #include "array.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
-int csto_array_reserve(void **items, size_t *cap, size_t count, size_t size) {
-  if (count < *cap)
+int csto_array_reserve_n(void **items, size_t *cap, size_t count, size_t more, size_t size) {
+  if (more <= *cap - count)
     return 0;
-  size_t n = *cap ? *cap * 2 : 16;
+  size_t n = *cap ? *cap : 16;
+  while (n - count < more) {
+    if (n > SIZE_MAX / 2 / size)
+      return -1;
+    n *= 2;
+  }
   void *p = realloc(*items, n * size);
   if (!p)
     return -1;
   *items = p;
   *cap = n;
   return 0;
+}
+
+int csto_array_reserve(void **items, size_t *cap, size_t count, size_t size) {
+  return csto_array_reserve_n(items, cap, count, 1, size);
 }

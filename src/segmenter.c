@@ -8,9 +8,16 @@
 #include "csto/kb.h"
 #include "csto/normalize.h"
 
+/* The tokens, and their normalized forms one after another in one block (a long article
+ * has a million tokens: one allocation each would cost more than the strings). While the
+ * block grows, norm_at[i] is where token i's form starts; the pointers are set at the end. */
 typedef struct {
   csto_token *items;
   size_t count, cap;
+  size_t *norm_at;
+  size_t cap_norm_at;
+  char *norms;
+  size_t n_norms, cap_norms;
 } token_list;
 
 /* Letters and digits of ASCII answered here: they are most of the text, and utf8proc's
@@ -65,13 +72,28 @@ static unsigned word_flags(const char *text, size_t begin, size_t end) {
 }
 
 static int push(token_list *list, const char *text, size_t begin, size_t end, unsigned flags) {
-  if (csto_array_reserve((void **)&list->items, &list->cap, list->count, sizeof *list->items))
+  if (csto_array_reserve((void **)&list->items, &list->cap, list->count, sizeof *list->items) ||
+      csto_array_reserve((void **)&list->norm_at, &list->cap_norm_at, list->count,
+                         sizeof *list->norm_at))
     return -1;
   char *norm = csto_normalize(text + begin, end - begin);
-  if (!norm)
+  size_t n = norm ? strlen(norm) + 1 : 0;
+  if (!norm || csto_array_reserve_n((void **)&list->norms, &list->cap_norms, list->n_norms, n, 1)) {
+    free(norm);
     return -1;
-  list->items[list->count++] = (csto_token){begin, end, norm, flags};
+  }
+  memcpy(list->norms + list->n_norms, norm, n);
+  free(norm);
+  list->norm_at[list->count] = list->n_norms;
+  list->n_norms += n;
+  list->items[list->count++] = (csto_token){begin, end, NULL, flags};
   return 0;
+}
+
+/* The block is final: each token's norm points into it (the first token's is the block). */
+static void point_norms(token_list *list) {
+  for (size_t i = 0; i < list->count; i++)
+    list->items[i].norm = list->norms + list->norm_at[i];
 }
 
 /* Length of a word starting at i: letters and digits, plus '.' or ',' between digits. */
@@ -120,12 +142,18 @@ csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, siz
       end = i + w + 1; /* the possessive 's */
     }
     if (push(&list, text, i, end, flags | pending) != 0) {
-      csto_tokens_free(list.items, list.count);
+      free(list.items);
+      free(list.norm_at);
+      free(list.norms);
       return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory while tokenizing");
     }
     pending = 0;
     i = end;
   }
+  point_norms(&list);
+  free(list.norm_at);
+  if (!list.count)
+    free(list.norms);
   *tokens = list.items;
   *count = list.count;
   return CSTO_OK;
@@ -134,8 +162,8 @@ csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, siz
 void csto_tokens_free(csto_token *tokens, size_t count) {
   if (!tokens)
     return;
-  for (size_t i = 0; i < count; i++)
-    free(tokens[i].norm);
+  if (count)
+    free(tokens[0].norm); /* the block of every token's form */
   free(tokens);
 }
 

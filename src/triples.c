@@ -156,14 +156,8 @@ static uint32_t intern(csto_triples *t, const term_key *k) {
   uint32_t *slot = id_set_find(t, &t->term_set, hash, term_equals, k);
   if (*slot)
     return *slot;
-  while (t->cap_chars - t->n_chars < k->len + 1) {
-    size_t cap = t->cap_chars ? t->cap_chars * 2 : 4096;
-    char *chars = realloc(t->chars, cap);
-    if (!chars)
-      return 0;
-    t->chars = chars;
-    t->cap_chars = cap;
-  }
+  if (csto_array_reserve_n((void **)&t->chars, &t->cap_chars, t->n_chars, k->len + 1, 1) != 0)
+    return 0;
   if (t->n_terms >= UINT32_MAX - 1 ||
       csto_array_reserve((void **)&t->terms, &t->cap_terms, t->n_terms, sizeof *t->terms) != 0)
     return 0;
