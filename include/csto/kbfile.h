@@ -68,11 +68,6 @@ typedef struct {
   size_t added;      /* triples that the target did not hold before */
 } csto_kbfile_import_report;
 
-/* The data directory: dir when not NULL, else $CSTO_DATA_DIR when set and not empty, else
- * the installed data (CSTO_INSTALLED_DATA_DIR, PREFIX/share/csto-kg, when it holds a
- * lexicon), else the source tree's ontology/ (CSTO_DEFAULT_DATA_DIR). Borrowed. */
-CSTO_API const char *csto_kbfile_data_dir(const char *dir);
-
 /* A new, empty graph. On success *out is owned by the caller (csto_kbfile_free). */
 CSTO_API csto_status csto_kbfile_new(csto_kbfile **out, csto_error *err);
 
