@@ -677,7 +677,9 @@ csto_status csto_graph_each_triple(const csto_graph *g, csto_graph_triple_fn fn,
   for (size_t i = 0; st == CSTO_OK && i < csto_triples_count(g->triples); i++) {
     const csto_triple *x = csto_triples_at(g->triples, order[i]);
     csto_graph_term s = public_term(g, x->s), p = public_term(g, x->p),
-                    o = public_term(g, x->o), c = x->g ? public_term(g, x->g) : s;
+                    o = public_term(g, x->o), c = {0};
+    if (x->g)
+      c = public_term(g, x->g);
     st = fn(user, &s, &p, &o, x->g ? &c : NULL, err);
   }
   free(order);
