@@ -1,5 +1,4 @@
 #include "csto/graph.h"
-#include "csto/graph_rdf.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -30,9 +29,7 @@ struct csto_graph {
     uint32_t id;
   } predicates[64]; /* the ids of the predicates used since the last write, by address */
   size_t n_predicates;
-  int document;         /* JSON-LD: where the run's document stands (csto_writer_write_into) */
-  raptor_world *raptor; /* made when a format or a drain needs raptor */
-  char *error;          /* the first error raptor reported */
+  int document; /* JSON-LD: where the run's document stands (csto_writer_write_into) */
 };
 
 /* Minted IRIs are the base followed by a local name: the base must be an absolute IRI
@@ -79,11 +76,8 @@ void csto_graph_free(csto_graph *g) {
   if (!g)
     return;
   csto_triples_free(g->triples);
-  if (g->raptor)
-    raptor_free_world(g->raptor);
   free(g->base);
   free(g->scratch);
-  free(g->error);
   free(g);
 }
 
@@ -634,25 +628,9 @@ int csto_graph_format_known(const char *format) { return csto_writer_format_know
 
 const char *csto_graph_format_names(void) { return csto_writer_format_names(); }
 
-int csto_graph_format_streams(const char *format) { return csto_writer_format_streams(format); }
-
-static void raptor_log(void *user, raptor_log_message *msg) {
-  csto_graph *g = user;
-  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR && !g->error)
-    g->error = strdup(msg->text ? msg->text : "raptor failed");
-}
-
-/* The raptor world, made on first use: most runs never need it. */
-static raptor_world *raptor(csto_graph *g) {
-  if (!g->raptor && (g->raptor = raptor_new_world())) {
-    raptor_world_set_log_handler(g->raptor, g, raptor_log);
-    if (raptor_world_open(g->raptor) != 0) {
-      raptor_free_world(g->raptor);
-      g->raptor = NULL;
-    }
-  }
-  return g->raptor;
-}
+/* Every format libcsto writes streams; one it does not know (libcsto-store's RDF/XML, RDF/JSON
+ * and dot) is one document. */
+int csto_graph_format_streams(const char *format) { return csto_writer_format_known(format); }
 
 /* Forget what was added, so that the next article starts afresh and memory stays bounded. */
 static void empty(csto_graph *g) {
@@ -661,37 +639,19 @@ static void empty(csto_graph *g) {
   g->n_predicates = 0;
   g->context = 0;
   g->out_of_memory = 0;
-  free(g->error);
-  g->error = NULL;
 }
 
 void csto_graph_clear(csto_graph *g) { empty(g); }
 
-/* A raptor error, when raptor gave one, says more than the status. */
-static csto_status with_raptor_error(csto_graph *g, csto_status st, csto_error *err) {
-  if (st != CSTO_OK && g->error && err)
-    csto_error_set(err, st, "%s: %s", err->message, g->error);
-  return st;
-}
-
 csto_status csto_graph_write(csto_graph *g, const char *format, FILE *out, csto_error *err) {
-  raptor_world *world = NULL;
-  if (csto_writer_needs_raptor(format) && !(world = raptor(g))) {
-    empty(g);
-    return csto_error_set(err, CSTO_ERR_RDF, "cannot start raptor");
-  }
-  csto_status st =
-      csto_writer_write_into(g->triples, format, g->base, world, &g->document, out, err);
+  csto_status st = csto_writer_write_into(g->triples, format, g->base, &g->document, out, err);
   if (st == CSTO_OK && ferror(out))
     st = csto_error_set(err, CSTO_ERR_IO, "cannot write %s", format);
-  st = with_raptor_error(g, st, err);
   empty(g);
   return st;
 }
 
 csto_status csto_graph_finish(csto_graph *g, const char *format, FILE *out, csto_error *err) {
-  if (!csto_writer_format_streams(format))
-    return csto_graph_write(g, format, out, err);
   csto_status st = csto_writer_end(format, g->base, g->document, out, err);
   g->document = 0;
   if (st == CSTO_OK && ferror(out))
@@ -699,12 +659,29 @@ csto_status csto_graph_finish(csto_graph *g, const char *format, FILE *out, csto
   return st;
 }
 
-csto_status csto_graph_drain(csto_graph *g, csto_statement_fn fn, void *user,
-                             csto_error *err) {
-  raptor_world *world = raptor(g);
-  csto_status st = world ? csto_writer_each_statement(g->triples, world, fn, user, err)
-                         : csto_error_set(err, CSTO_ERR_RDF, "cannot start raptor");
-  st = with_raptor_error(g, st, err);
-  empty(g);
+/* ---- the triples, for writers outside libcsto ---------------------------------------------- */
+
+const char *csto_graph_base(const csto_graph *g) { return g->base; }
+
+size_t csto_graph_term_count(const csto_graph *g) { return csto_triples_terms(g->triples); }
+
+static csto_graph_term public_term(const csto_graph *g, uint32_t id) {
+  csto_term t = csto_triples_term(g->triples, id);
+  return (csto_graph_term){id, t.kind == CSTO_TERM_LITERAL, t.text, t.len, t.datatype, t.lang};
+}
+
+csto_status csto_graph_each_triple(const csto_graph *g, csto_graph_triple_fn fn, void *user,
+                                   csto_error *err) {
+  size_t *order = csto_triples_order(g->triples);
+  csto_status st = order ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
+  for (size_t i = 0; st == CSTO_OK && i < csto_triples_count(g->triples); i++) {
+    const csto_triple *x = csto_triples_at(g->triples, order[i]);
+    csto_graph_term s = public_term(g, x->s), p = public_term(g, x->p),
+                    o = public_term(g, x->o), c = {0};
+    if (x->g)
+      c = public_term(g, x->g);
+    st = fn(user, &s, &p, &o, x->g ? &c : NULL, err);
+  }
+  free(order);
   return st;
 }

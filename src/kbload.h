@@ -10,6 +10,7 @@
 
 #include "csto/error.h"
 #include "strmap.h"
+#include "ttldir.h" /* csto_ttl_list_dir */
 
 typedef struct {
   int s;       /* the subject IRI's term; -1 for a blank node */
@@ -69,14 +70,5 @@ const char *csto_ttl_term(const csto_ttl *t, int id);
 
 /* The term id of an IRI the files name, or -1 when none does. */
 int csto_ttl_iri(const csto_ttl *t, const char *iri);
-
-/* The "*.ttl" names directly in dir (no hidden files), sorted by strcmp, so that loading
- * order (and error order) is stable; free with csto_ttl_names_free. A missing folder is
- * CSTO_ERR_IO naming it. */
-csto_status csto_ttl_list_dir(const char *dir, char ***names, size_t *count, csto_error *err);
-void csto_ttl_names_free(char **names, size_t n);
-
-/* strcmp order of two char * array elements, for qsort. */
-int csto_ttl_compare_names(const void *a, const void *b);
 
 #endif

@@ -9,22 +9,17 @@
 #include "jsonld.h"
 #include "vocab.h"
 
-/* alias: the short name users also type. streams: documents written one after another in
- * the format make one document (JSON-LD: parts of one, which csto_writer_end closes).
- * serd: the serd syntax, or 0 when raptor (raptor's name for the format) or, with
- * neither, jsonld.c writes it. */
+/* alias: the short name users also type. serd: the serd syntax, or 0 when jsonld.c writes
+ * the format. Every format streams: documents written one after another in it make one
+ * document (JSON-LD: parts of one, which csto_writer_end closes). */
 static const struct {
-  const char *name, *alias, *raptor;
+  const char *name, *alias;
   SerdSyntax serd;
-  int streams;
-} formats[] = {{"turtle", "ttl", NULL, SERD_TURTLE, 1},
-               {"ntriples", "nt", NULL, SERD_NTRIPLES, 1},
-               {"nquads", "nq", NULL, SERD_NQUADS, 1},
-               {"trig", NULL, NULL, SERD_TRIG, 1},
-               {"rdfxml", "rdf", "rdfxml-abbrev", 0, 0},
-               {"json", NULL, "json", 0, 0},
-               {"dot", NULL, "dot", 0, 0},
-               {"jsonld", "json-ld", NULL, 0, 1}};
+} formats[] = {{"turtle", "ttl", SERD_TURTLE},
+               {"ntriples", "nt", SERD_NTRIPLES},
+               {"nquads", "nq", SERD_NQUADS},
+               {"trig", NULL, SERD_TRIG},
+               {"jsonld", "json-ld", 0}};
 
 #define PREFIX_ENTRY(prefix, ns) {prefix, ns},
 static const struct {
@@ -41,21 +36,10 @@ static int format_index(const char *name) {
 }
 
 const char *csto_writer_format_names(void) {
-  return "turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot, "
-         "jsonld (json-ld)";
+  return "turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld (json-ld)";
 }
 
 int csto_writer_format_known(const char *format) { return format_index(format) >= 0; }
-
-int csto_writer_format_streams(const char *format) {
-  int i = format_index(format);
-  return i >= 0 && formats[i].streams;
-}
-
-int csto_writer_needs_raptor(const char *format) {
-  int i = format_index(format);
-  return i >= 0 && formats[i].raptor;
-}
 
 /* The base gets the prefix "base" when it is not a namespace already declared. */
 static int base_needs_prefix(const char *base) { return base && strcmp(base, CSTO_RES_NS) != 0; }
@@ -184,101 +168,11 @@ static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const ch
   return CSTO_OK;
 }
 
-/* ---- raptor: RDF/XML, RDF/JSON, dot, and statements for the store ------------------------ */
-
-static raptor_term *raptor_term_of(raptor_world *world, const csto_term *term) {
-  if (term->kind == CSTO_TERM_IRI)
-    return raptor_new_term_from_counted_uri_string(world, (const unsigned char *)term->text,
-                                                   term->len);
-  raptor_uri *dt = term->datatype ? raptor_new_uri(world, (const unsigned char *)term->datatype)
-                                  : NULL;
-  raptor_term *r = raptor_new_term_from_counted_literal(
-      world, (const unsigned char *)term->text, term->len, dt, (const unsigned char *)term->lang,
-      term->lang ? (unsigned char)strlen(term->lang) : 0);
-  if (dt)
-    raptor_free_uri(dt);
-  return r;
-}
-
-/* The raptor term of id, made on first use into terms[id]. */
-static raptor_term *cached_term(raptor_world *world, const csto_triples *t, raptor_term **terms,
-                                uint32_t id) {
-  if (!id)
-    return NULL;
-  if (!terms[id]) {
-    csto_term term = csto_triples_term(t, id);
-    terms[id] = raptor_term_of(world, &term);
-  }
-  return terms[id];
-}
-
-csto_status csto_writer_each_statement(const csto_triples *t, raptor_world *world,
-                                       csto_statement_fn fn, void *user, csto_error *err) {
-  size_t n_terms = csto_triples_terms(t);
-  raptor_term **terms = calloc(n_terms + 1, sizeof *terms);
-  size_t *order = terms ? csto_triples_order(t) : NULL;
-  csto_status st = order ? CSTO_OK : csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-  for (size_t i = 0; st == CSTO_OK && i < csto_triples_count(t); i++) {
-    const csto_triple *x = csto_triples_at(t, order[i]);
-    raptor_statement s;
-    raptor_statement_init(&s, world);
-    s.subject = cached_term(world, t, terms, x->s);
-    s.predicate = cached_term(world, t, terms, x->p);
-    s.object = cached_term(world, t, terms, x->o);
-    s.graph = cached_term(world, t, terms, x->g);
-    if (!s.subject || !s.predicate || !s.object || (x->g && !s.graph))
-      st = csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
-    else
-      st = fn(user, &s, err);
-  }
-  for (size_t i = 0; terms && i <= n_terms; i++)
-    if (terms[i])
-      raptor_free_term(terms[i]);
-  free(terms);
-  free(order);
-  return st;
-}
-
-static csto_status serialize_statement(void *user, const raptor_statement *st, csto_error *err) {
-  if (raptor_serializer_serialize_statement(user, (raptor_statement *)st) != 0)
-    return csto_error_set(err, CSTO_ERR_RDF, "the serializer refused a statement");
-  return CSTO_OK;
-}
-
-static void raptor_prefix(raptor_world *world, raptor_serializer *ser, const char *prefix,
-                          const char *ns) {
-  raptor_uri *uri = raptor_new_uri(world, (const unsigned char *)ns);
-  if (uri)
-    raptor_serializer_set_namespace(ser, uri, (const unsigned char *)prefix);
-  if (uri)
-    raptor_free_uri(uri);
-}
-
-static csto_status write_raptor(const csto_triples *t, const char *name, const char *base,
-                                raptor_world *world, FILE *out, csto_error *err) {
-  raptor_serializer *ser = world ? raptor_new_serializer(world, name) : NULL;
-  if (!ser)
-    return csto_error_set(err, CSTO_ERR_RDF, "no %s serializer", name);
-  for (size_t i = 0; i < N_PREFIXES; i++)
-    raptor_prefix(world, ser, prefixes[i].prefix, prefixes[i].ns);
-  if (base_needs_prefix(base))
-    raptor_prefix(world, ser, "base", base);
-  csto_status st = raptor_serializer_start_to_file_handle(ser, NULL, out) == 0
-                       ? csto_writer_each_statement(t, world, serialize_statement, ser, err)
-                       : csto_error_set(err, CSTO_ERR_RDF, "cannot start the %s serializer", name);
-  if (raptor_serializer_serialize_end(ser) != 0 && st == CSTO_OK)
-    st = csto_error_set(err, CSTO_ERR_RDF, "the %s serializer failed", name);
-  raptor_free_serializer(ser);
-  return st;
-}
-
 csto_status csto_writer_write_into(const csto_triples *t, const char *format, const char *base,
-                                   raptor_world *raptor, int *doc, FILE *out, csto_error *err) {
+                                   int *doc, FILE *out, csto_error *err) {
   int i = format_index(format);
   if (i < 0)
     return csto_error_set(err, CSTO_ERR_USAGE, "unknown format '%s'", format);
-  if (formats[i].raptor)
-    return write_raptor(t, formats[i].raptor, base, raptor, out, err);
   if (!formats[i].serd)
     return csto_jsonld_write(t, base_needs_prefix(base) ? base : NULL, doc, out, err);
   return write_serd(t, formats[i].serd, base, out, err);
@@ -287,14 +181,14 @@ csto_status csto_writer_write_into(const csto_triples *t, const char *format, co
 csto_status csto_writer_end(const char *format, const char *base, int doc, FILE *out,
                             csto_error *err) {
   int i = format_index(format);
-  if (i < 0 || formats[i].raptor || formats[i].serd)
+  if (i < 0 || formats[i].serd)
     return CSTO_OK;
   return csto_jsonld_end(base_needs_prefix(base) ? base : NULL, doc, out, err);
 }
 
 csto_status csto_writer_write(const csto_triples *t, const char *format, const char *base,
-                              raptor_world *raptor, FILE *out, csto_error *err) {
+                              FILE *out, csto_error *err) {
   int doc = 0;
-  csto_status st = csto_writer_write_into(t, format, base, raptor, &doc, out, err);
+  csto_status st = csto_writer_write_into(t, format, base, &doc, out, err);
   return st == CSTO_OK ? csto_writer_end(format, base, doc, out, err) : st;
 }

@@ -5,25 +5,25 @@
  *   csto_article_read_file   an article in: bytes, front matter, JSON Lines (reader.h)
  *   csto_pipeline_run        its facts, in an opaque csto_doc (pipeline.h)
  *   csto_explain_facts       the facts and the rules that read them, as text (explain.h)
- *   csto_graph_add_doc,      the graph: Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON,
- *   csto_graph_write         dot (graph.h)
+ *   csto_graph_add_doc,      the graph: Turtle, TriG, N-Triples, N-Quads, JSON-LD (graph.h)
+ *   csto_graph_write
  *   csto_output_open         all-or-nothing output files (output.h)
- *   csto_eval_score          a graph scored against gold facts (eval.h)
- *   csto_kbfile_*            knowledge-base files: stats, Wikidata import (kbfile.h)
+ *   csto_ordered_new         an ordered work queue for extracting on threads (parallel.h)
  *   CSTO_GRAPH_MERGED        where a store keeps what (layout.h)
  *
  * Every function returns a csto_status and fills a csto_error (error.h); the library never
  * prints. Link with `pkg-config --cflags --libs csto` or CMake's find_package(csto) and
- * csto::csto. The store, SPARQL queries and pushes to a triplestore are libcsto-store
- * (csto/store.h). */
+ * csto::csto: libcsto links serd, utf8proc, jansson and zlib only. Everything that needs
+ * raptor2 or librdf is libcsto-store (csto::csto-store, pkg-config csto-store): the store,
+ * SPARQL queries and pushes to a triplestore (csto/store.h, query.h, push.h, ...), a graph
+ * in RDF/XML, RDF/JSON or dot (csto/graph_rdf.h), scoring a graph against gold facts
+ * (csto/eval.h) and knowledge-base files (csto/kbfile.h). */
 #ifndef CSTO_CSTO_H
 #define CSTO_CSTO_H
 
 #include "csto/error.h"
-#include "csto/eval.h"
 #include "csto/explain.h"
 #include "csto/graph.h"
-#include "csto/kbfile.h"
 #include "csto/layout.h"
 #include "csto/output.h"
 #include "csto/parallel.h"

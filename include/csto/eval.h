@@ -1,4 +1,5 @@
-/* csto-kg eval: score a graph against a gold TSV (shared/spec/gold-format.md).
+/* csto-kg eval, libcsto-store: score a graph against a gold TSV
+ * (shared/spec/gold-format.md).
  *
  * The scoring is that of the project's reference scorer (score.py), reproduced rule for
  * rule so that both give the same figures on the same files:

@@ -1,5 +1,7 @@
 /* csto-kg stages 6 and 7: facts -> triples (graph.c, triples.c) -> serialized RDF
- * (writer.c: serd for Turtle, TriG, N-Triples and N-Quads; raptor2 for the others).
+ * (writer.c: serd for Turtle, TriG, N-Triples and N-Quads; jansson for JSON-LD). RDF/XML,
+ * RDF/JSON and dot are raptor2's, written by libcsto-store (csto/graph_rdf.h) from the
+ * triples csto_graph_each_triple hands out.
  *
  * The graph holds the article (NIF context, PROV-O activity), the entities and events its
  * facts name (types, one English label, aliases, owl:sameAs to Wikidata), the facts as
@@ -11,6 +13,8 @@
 #ifndef CSTO_GRAPH_H
 #define CSTO_GRAPH_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "csto/api.h"
@@ -46,27 +50,53 @@ CSTO_API csto_status csto_graph_add_doc(csto_graph *graph, const csto_doc *doc, 
  * does not inherit its triples). */
 CSTO_API void csto_graph_clear(csto_graph *graph);
 
-/* Formats: turtle (ttl), ntriples (nt), nquads (nq), trig, rdfxml (rdf), json, dot,
- * jsonld (json-ld). */
+/* The formats libcsto writes: turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld
+ * (json-ld). */
 CSTO_API int csto_graph_format_known(const char *format);
 
 /* Those names, as one string for messages (static). */
 CSTO_API const char *csto_graph_format_names(void);
 
-/* Whether articles written one after another in format make one valid document (Turtle,
- * N-Triples, N-Quads, TriG; JSON-LD once csto_graph_finish closes it), so a run can write
- * each article as it is done. RDF/XML, RDF/JSON and dot hold one document: add every
- * article, then write once (memory then grows with the run). */
+/* Whether articles written one after another in format make one valid document, so a run
+ * can write each article as it is done: true of every format libcsto writes (JSON-LD's
+ * once csto_graph_finish closes it). RDF/XML, RDF/JSON and dot (csto/graph_rdf.h) hold one
+ * document: add every article, then write once (memory then grows with the run). */
 CSTO_API int csto_graph_format_streams(const char *format);
 
-/* Write the graph to out in format, then empty it (so articles stream one by one). */
+/* Write the graph to out in one of libcsto's formats, then empty it (so articles stream
+ * one by one). */
 CSTO_API csto_status csto_graph_write(csto_graph *graph, const char *format, FILE *out,
                                       csto_error *err);
 
-/* End the run's output in format: for a format that streams, close its document (JSON-LD's;
- * the others need nothing); for one that does not, write the graph as csto_graph_write. */
+/* End the run's output in format: close its document (JSON-LD's; the others need
+ * nothing). */
 CSTO_API csto_status csto_graph_finish(csto_graph *graph, const char *format, FILE *out,
                                        csto_error *err);
+
+/* The graph's triples, for a writer outside libcsto (libcsto-store's raptor formats and
+ * stores). A term is borrowed for the callback; the same term has the same id, from 1 to
+ * csto_graph_term_count, until the graph is emptied. */
+typedef struct {
+  uint32_t id;
+  int literal;          /* else an IRI */
+  const char *text;     /* len bytes, NUL-terminated */
+  size_t len;
+  const char *datatype; /* a literal's datatype IRI, or NULL */
+  const char *lang;     /* a literal's language tag, or NULL */
+} csto_graph_term;
+typedef csto_status (*csto_graph_triple_fn)(void *user, const csto_graph_term *s,
+                                            const csto_graph_term *p, const csto_graph_term *o,
+                                            const csto_graph_term *graph, csto_error *err);
+
+/* Hand each triple, in the order the writers write them, to fn (graph: the named graph
+ * it is in, NULL for none); the first error fn returns stops it. The graph is left as it
+ * is: csto_graph_clear empties it. */
+CSTO_API csto_status csto_graph_each_triple(const csto_graph *graph, csto_graph_triple_fn fn,
+                                            void *user, csto_error *err);
+CSTO_API size_t csto_graph_term_count(const csto_graph *graph);
+
+/* The namespace of the graph's minted IRIs (csto_graph_new's base). */
+CSTO_API const char *csto_graph_base(const csto_graph *graph);
 
 /* The IRI of an article (owned by caller): base + "article_" + a local name, which is
  *   - the article's id (JSON Lines "id") when it has one: letters, digits, "-", "." and

@@ -1,4 +1,4 @@
-/* csto-kg: knowledge-base files as RDF (what `csto-kg kb` works on).
+/* csto-kg, libcsto-store: knowledge-base files as RDF (what `csto-kg kb` works on).
  *
  * A csto_kbfile is an in-memory RDF graph (librdf, storage "hashes" with
  * hash-type='memory') into which Turtle or N-Triples files are loaded. It can count what the
@@ -8,9 +8,9 @@
  * The extractor's own lexicon is built by kb.h; this module only reads and writes the
  * files. Every function reports failures through csto_error and never prints.
  *
- * Each csto_kbfile has a librdf world of its own (libcsto does not link libcsto-store,
- * whose csto_world is the store's and queries'): it may be open beside a csto_world,
- * its stores and datasets, made before or after them. */
+ * Each csto_kbfile has a librdf world of its own (not the csto_world of the store and
+ * queries): it may be open beside a csto_world, its stores and datasets, made before or
+ * after them. Where the files are, csto_kbfile_data_dir, is libcsto's (csto/pipeline.h). */
 #ifndef CSTO_KBFILE_H
 #define CSTO_KBFILE_H
 
@@ -67,11 +67,6 @@ typedef struct {
   size_t holdings;   /* csto:PostHolding nodes made from dated p:P39 statements */
   size_t added;      /* triples that the target did not hold before */
 } csto_kbfile_import_report;
-
-/* The data directory: dir when not NULL, else $CSTO_DATA_DIR when set and not empty, else
- * the installed data (CSTO_INSTALLED_DATA_DIR, PREFIX/share/csto-kg, when it holds a
- * lexicon), else the source tree's ontology/ (CSTO_DEFAULT_DATA_DIR). Borrowed. */
-CSTO_API const char *csto_kbfile_data_dir(const char *dir);
 
 /* A new, empty graph. On success *out is owned by the caller (csto_kbfile_free). */
 CSTO_API csto_status csto_kbfile_new(csto_kbfile **out, csto_error *err);

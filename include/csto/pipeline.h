@@ -35,6 +35,11 @@ CSTO_API csto_status csto_kb_load_cached(const char *data_dir, const char *cache
 
 CSTO_API void csto_kb_free(csto_kb *kb);
 
+/* The data directory: dir when not NULL, else $CSTO_DATA_DIR when set and not empty, else
+ * the installed data (CSTO_INSTALLED_DATA_DIR, PREFIX/share/csto-kg, when it holds a
+ * lexicon), else the source tree's ontology/ (CSTO_DEFAULT_DATA_DIR). Borrowed. */
+CSTO_API const char *csto_kbfile_data_dir(const char *dir);
+
 /* The data directory to use: csto_kbfile_data_dir(NULL) ($CSTO_DATA_DIR, else the installed
  * data, else the source tree's). */
 CSTO_API const char *csto_kb_default_dir(void);

@@ -105,12 +105,7 @@ static int parse(int argc, char **argv, options *o) {
     fputs(usage, stderr);
     return 2;
   }
-  if (!csto_graph_format_known(o->format)) {
-    csto_cli_error("extract: unknown format '%s' (formats: %s)", o->format,
-                   csto_graph_format_names());
-    return 2;
-  }
-  return 0;
+  return csto_cli_format_known(o->format) ? 0 : csto_cli_format_elsewhere(o->format);
 }
 
 /* --trace and --explain: how the pipeline read the article, into its log. */
@@ -344,7 +339,7 @@ int csto_cmd_extract(int argc, char **argv) {
     cli_progress_end(r.progress);
   }
   if (st == CSTO_OK) /* the one document of a format that does not stream, or its end */
-    st = csto_graph_finish(r.graphs[0], o.format, r.out, &err);
+    st = csto_cli_graph_finish(r.graphs[0], o.format, r.out, &err);
   if (st == CSTO_OK)
     st = csto_output_commit(out, &err);
   else

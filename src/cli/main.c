@@ -11,20 +11,7 @@
 #include "cli/commands.h"
 #include "csto/output.h"
 
-static const struct {
-  const char *name;
-  int (*run)(int argc, char **argv);
-  const char *summary;
-} commands[] = {
-    {"extract", csto_cmd_extract, "read articles, write their knowledge graph"},
-    {"eval", csto_cmd_eval, "score a graph against a gold file"},
-    {"query", csto_cmd_query, "run SPARQL over graph files or a store"},
-    {"load", csto_cmd_load, "put articles or graph files into a persistent store"},
-    {"delete", csto_cmd_delete, "take articles out of a store"},
-    {"push", csto_cmd_push, "send graphs to a triplestore (Graph Store Protocol)"},
-    {"serve", csto_cmd_serve, "serve a store with Virtuoso for all of SPARQL 1.1"},
-    {"kb", csto_cmd_kb, "inspect or extend the knowledge base"},
-};
+char **csto_cli_argv;
 
 void csto_cli_error(const char *fmt, ...) {
   va_list ap;
@@ -57,8 +44,8 @@ int csto_cli_number(const char *option, const char *text, unsigned long long min
 
 static void usage(FILE *to) {
   fprintf(to, "usage: csto-kg COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
-  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    fprintf(to, "  %-8s %s\n", commands[i].name, commands[i].summary);
+  for (size_t i = 0; i < csto_cli_n_commands; i++)
+    fprintf(to, "  %-8s %s\n", csto_cli_commands[i].name, csto_cli_commands[i].summary);
   fprintf(to, "\n'csto-kg help COMMAND' (or 'csto-kg COMMAND --help') describes one command;\n"
               "'csto-kg -V' prints the version.\n");
 }
@@ -81,8 +68,21 @@ static void clean_up_when_stopped(void) {
     sigaction(signals[i], &sa, NULL);
 }
 
+/* The arguments as given, for the light program's hand-over (cli/program.c). */
+static int keep_arguments(int argc, char **argv) {
+  csto_cli_argv = malloc((size_t)(argc + 1) * sizeof *argv);
+  if (!csto_cli_argv) {
+    csto_cli_error("out of memory");
+    return -1;
+  }
+  memcpy(csto_cli_argv, argv, (size_t)(argc + 1) * sizeof *argv);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   clean_up_when_stopped();
+  if (keep_arguments(argc, argv) != 0)
+    return 1;
   if (argc < 2) {
     usage(stderr);
     return 2;
@@ -103,9 +103,10 @@ int main(int argc, char **argv) {
     return 0;
   }
   char *help_argv[] = {(char *)name, "--help", NULL};
-  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(name, commands[i].name) == 0)
-      return help ? commands[i].run(2, help_argv) : commands[i].run(argc - 1, argv + 1);
+  for (size_t i = 0; i < csto_cli_n_commands; i++)
+    if (strcmp(name, csto_cli_commands[i].name) == 0)
+      return help ? csto_cli_commands[i].run(2, help_argv)
+                  : csto_cli_commands[i].run(argc - 1, argv + 1);
   csto_cli_error("unknown command '%s'", name);
   usage(stderr);
   return 2;

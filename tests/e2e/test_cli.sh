@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The command's conventions: -V, help COMMAND, extract from standard input; the knowledge
-# base's snapshot cache.
+# base's snapshot cache; the light csto-kg and the full program it hands the rest to.
 source "$(dirname "$0")/lib.sh"
 seed=$CSTO_SOURCE_DIR/examples/tass-csto-dushanbe-2021.txt
 check "-V prints the version" bash -c "'$CSTO_KG' -V | grep -q '^csto-kg [0-9]'"
@@ -10,6 +10,18 @@ for c in extract eval query load delete push serve kb; do
 done
 check "help alone lists the commands" bash -c "'$CSTO_KG' help | grep -q '^  extract '"
 check "help of an unknown command fails" bash -c "! '$CSTO_KG' help nope 2>/dev/null"
+check "csto-kg links neither raptor2, librdf, libcurl nor libcsto-store" \
+  bash -c "ldd '$CSTO_KG' | grep -q libcsto.so && ! ldd '$CSTO_KG' | grep -E 'raptor|rdf|curl|csto-store'"
+check "its full program beside it does" \
+  bash -c "ldd '$(dirname "$CSTO_KG")/csto-kg-full' | grep -q libcsto-store"
+check "extract in a raptor format goes through the full program" \
+  bash -c "'$CSTO_KG' extract -f rdf '$seed' | grep -q '<rdf:RDF'"
+check "with the arguments as given (options after the file)" \
+  bash -c "'$CSTO_KG' extract '$seed' --format dot --no-progress | grep -q '^digraph'"
+"$CSTO_KG" extract -f nonsense "$seed" > /dev/null 2> "$WORK/nonsense.err" && status=0 || status=$?
+check "an unknown format fails with usage's status" test "$status" -eq 2
+check "naming every format, raptor's too" \
+  grep -q "unknown format 'nonsense' (formats: turtle .*jsonld (json-ld), rdfxml (rdf), json, dot)" "$WORK/nonsense.err"
 check "extract with no file reads standard input" \
   cmp -s <("$CSTO_KG" extract -f ntriples < "$seed") <("$CSTO_KG" extract -f ntriples "$seed")
 check "extract - reads standard input" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # cmake --install into a prefix: the command runs from there on the data installed with
-# it; clients build against the installed shared libraries with pkg-config alone (csto,
+# it, the light csto-kg handing what it does not run to the full program in libexec; clients build against the installed shared libraries with pkg-config alone (csto,
 # csto-store) and with CMake's find_package(csto); the libraries export exactly the
 # functions their installed headers declare.
 source "$(dirname "$0")/lib.sh"
@@ -13,6 +13,8 @@ cmake -S "$CSTO_SOURCE_DIR" -B "$WORK/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_
 check "a build for the prefix" cmake --build "$WORK/build" -j2
 check "cmake --install" cmake --install "$WORK/build"
 check "the command is installed" test -x "$prefix/bin/csto-kg"
+full=$prefix/libexec/csto-kg/csto-kg-full
+check "its full program is installed in libexec" test -x "$full"
 check "the shared libraries, with a SOVERSION" \
   test -f "$lib/libcsto.so.0" -a -f "$lib/libcsto-store.so.0" -a -L "$lib/libcsto.so"
 check "the static libraries" test -f "$lib/libcsto.a" -a -f "$lib/libcsto-store.a"
@@ -46,8 +48,20 @@ check "the installed completion completes the installed command" bash -c "
 unset CSTO_DATA_DIR
 check "the installed command reads the installed data" \
   bash -c "'$prefix/bin/csto-kg' kb stats | grep -q '$prefix/share/csto-kg/kb'"
-check "the installed command links the installed libraries" \
-  bash -c "ldd '$prefix/bin/csto-kg' | grep -q 'libcsto-store.so.0 => $prefix/'"
+check "the installed command links the installed libcsto" \
+  bash -c "ldd '$prefix/bin/csto-kg' | grep -q 'libcsto.so.0 => $prefix/'"
+check "and neither libcsto-store, raptor2, librdf nor libcurl" \
+  bash -c "! ldd '$prefix/bin/csto-kg' | grep -E 'libcsto-store|raptor|rdf|curl'"
+check "the full program links the installed libcsto-store" \
+  bash -c "ldd '$full' | grep -q 'libcsto-store.so.0 => $prefix/'"
+check "the installed command hands RDF/XML to the full program" \
+  bash -c "'$prefix/bin/csto-kg' extract -f rdfxml '$seed' | grep -q '<rdf:RDF'"
+mv "$full" "$full.away"
+"$prefix/bin/csto-kg" kb stats > /dev/null 2> "$WORK/no-full.err" && status=0 || status=$?
+mv "$full.away" "$full"
+check "without its full program, kb stats fails" test "$status" -eq 1
+check "saying where it looked" \
+  grep -q "cannot run the full program $prefix/bin/../libexec/csto-kg/csto-kg-full: No such file" "$WORK/no-full.err"
 "$prefix/bin/csto-kg" extract -f ntriples "$seed" > "$WORK/installed.nt"
 check "the installed command gives the build's graph" cmp -s "$WORK/installed.nt" <("$CSTO_KG" extract -f ntriples "$seed")
 

@@ -37,7 +37,7 @@ static json_t *write_doc(const csto_triples *t, const char *base) {
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  assert_int_equal(csto_writer_write(t, "jsonld", base, NULL, f, NULL), CSTO_OK);
+  assert_int_equal(csto_writer_write(t, "jsonld", base, f, NULL), CSTO_OK);
   fclose(f);
   return parse(buf);
 }
@@ -135,7 +135,7 @@ static void articles_stream_into_one_document(void **state) {
     snprintf(g, sizeof g, CSTO_RES_NS "article_%d", a);
     uint32_t gid = iri(t, g);
     csto_triples_add(t, gid, iri(t, RDF "type"), iri(t, CSTO_NS "Article"), gid);
-    assert_int_equal(csto_writer_write_into(t, "jsonld", NULL, NULL, &doc, f, NULL), CSTO_OK);
+    assert_int_equal(csto_writer_write_into(t, "jsonld", NULL, &doc, f, NULL), CSTO_OK);
     csto_triples_clear(t);
   }
   assert_int_equal(csto_writer_end("jsonld", NULL, doc, f, NULL), CSTO_OK);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "csto/kbfile.h"
+#include "csto/pipeline.h" /* csto_kbfile_data_dir */
 
 #define RES CSTO_KBFILE_NS_RES
 #define CSTO CSTO_KBFILE_NS_CSTO

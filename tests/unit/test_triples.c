@@ -87,7 +87,7 @@ static char *write(const csto_triples *t, const char *format, const char *base) 
   char *buf = NULL;
   size_t len = 0;
   FILE *f = open_memstream(&buf, &len);
-  assert_int_equal(csto_writer_write(t, format, base, NULL, f, NULL), CSTO_OK);
+  assert_int_equal(csto_writer_write(t, format, base, f, NULL), CSTO_OK);
   fclose(f);
   return buf;
 }
