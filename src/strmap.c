@@ -17,10 +17,10 @@ struct csto_strmap {
   size_t cap, used;
 };
 
-static uint64_t hash(const char *s) {
+static uint64_t hash(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
   return h;
 }
 
@@ -48,14 +48,17 @@ void csto_strmap_free(csto_strmap *m) {
   free(m);
 }
 
-static slot *find_hashed(const csto_strmap *m, const char *key, uint64_t h) {
+static int same_key(const slot *s, const char *key, size_t len) {
+  return memcmp(s->key, key, len) == 0 && s->key[len] == '\0';
+}
+
+/* The slot of key (len bytes, hashed to h), or the empty one where it would go. */
+static slot *find_hashed(const csto_strmap *m, const char *key, size_t len, uint64_t h) {
   size_t i = (size_t)(h & (m->cap - 1));
-  while (m->slots[i].key && (m->slots[i].hash != h || strcmp(m->slots[i].key, key) != 0))
+  while (m->slots[i].key && (m->slots[i].hash != h || !same_key(&m->slots[i], key, len)))
     i = (i + 1) & (m->cap - 1);
   return &m->slots[i];
 }
-
-static slot *find(const csto_strmap *m, const char *key) { return find_hashed(m, key, hash(key)); }
 
 static int grow(csto_strmap *m) {
   csto_strmap bigger = {calloc(m->cap * 2, sizeof(slot)), m->cap * 2, m->used};
@@ -63,20 +66,27 @@ static int grow(csto_strmap *m) {
     return -1;
   for (size_t i = 0; i < m->cap; i++)
     if (m->slots[i].key)
-      *find_hashed(&bigger, m->slots[i].key, m->slots[i].hash) = m->slots[i];
+      *find_hashed(&bigger, m->slots[i].key, strlen(m->slots[i].key), m->slots[i].hash) =
+          m->slots[i];
   free(m->slots);
   *m = bigger;
   return 0;
 }
 
 int csto_strmap_add(csto_strmap *m, const char *key, int value) {
+  return csto_strmap_add_n(m, key, strlen(key), value);
+}
+
+int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
   if ((m->used + 1) * 2 > m->cap && grow(m) != 0)
     return -1;
-  uint64_t h = hash(key);
-  slot *s = find_hashed(m, key, h);
+  uint64_t h = hash(key, len);
+  slot *s = find_hashed(m, key, len, h);
   if (!s->key) {
-    if (!(s->key = strdup(key)))
+    if (!(s->key = malloc(len + 1)))
       return -1;
+    memcpy(s->key, key, len);
+    s->key[len] = '\0';
     s->hash = h;
     m->used++;
   }
@@ -96,7 +106,8 @@ int csto_strmap_add(csto_strmap *m, const char *key, int value) {
 }
 
 size_t csto_strmap_get(const csto_strmap *m, const char *key, const int **values) {
-  const slot *s = find(m, key);
+  size_t len = strlen(key);
+  const slot *s = find_hashed(m, key, len, hash(key, len));
   *values = s->values;
   return s->key ? s->count : 0;
 }
