@@ -144,7 +144,10 @@ static int index_iris(csto_ttl *t) {
       if (iris[k] >= 0)
         is_iri[iris[k]] = 1;
   }
-  int rc = 0;
+  size_t n = 0;
+  for (size_t id = 0; id < t->n_terms; id++)
+    n += is_iri[id];
+  int rc = csto_strmap_reserve(t->iris, n);
   for (size_t id = 0; rc == 0 && id < t->n_terms; id++)
     if (is_iri[id])
       rc = csto_strmap_add(t->iris, csto_ttl_term(t, (int)id), (int)id);
