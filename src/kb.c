@@ -38,7 +38,7 @@ struct csto_kb {
   csto_kb_session *sessions;
   size_t n_sessions, cap_sessions;
   const csto_kb_session **by_place; /* the sessions by body, city, then start */
-  csto_lex_entry **entries;
+  csto_lex_entry *entries; /* one array: a gazetteer has thousands */
   size_t n_entries, cap_entries;
   csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read */
   csto_strmap *prefixes;   /* every proper prefix of a phrase -> 0 */
@@ -133,18 +133,14 @@ static int add_meaning(csto_kb *kb, const char *phrase, size_t n, csto_lex_kind 
   const int *v;
   size_t known = csto_strmap_get(kb->phrases, phrase, &v);
   for (size_t i = 0; i < known; i++) {
-    const csto_lex_entry *e = kb->entries[v[i]];
+    const csto_lex_entry *e = &kb->entries[v[i]];
     if (e->kind == kind && e->value == value && e->entity == entity)
       return 0;
   }
-  csto_lex_entry *e = malloc(sizeof *e);
-  if (!e ||
-      csto_array_reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries, sizeof e) != 0) {
-    free(e);
+  if (csto_array_reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries,
+                         sizeof *kb->entries) != 0)
     return -1;
-  }
-  *e = (csto_lex_entry){kind, value, entity};
-  kb->entries[kb->n_entries] = e;
+  kb->entries[kb->n_entries] = (csto_lex_entry){kind, value, entity};
   if (n > kb->max_tokens)
     kb->max_tokens = n;
   return csto_strmap_add(kb->phrases, phrase, (int)kb->n_entries++);
@@ -953,8 +949,6 @@ void csto_kb_free(csto_kb *kb) {
     free(kb->entities[i]->wikidata);
     free(kb->entities[i]);
   }
-  for (size_t i = 0; i < kb->n_entries; i++)
-    free(kb->entries[i]);
   free(kb->entities);
   free(kb->entries);
   free(kb->holdings);
@@ -994,7 +988,7 @@ size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids
   return csto_strmap_get(kb->phrases, phrase, ids);
 }
 
-const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return kb->entries[id]; }
+const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return &kb->entries[id]; }
 
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
@@ -1003,7 +997,7 @@ size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entr
   if (n > max)
     n = max;
   for (size_t i = 0; i < n; i++)
-    out[i] = kb->entries[v[i]];
+    out[i] = &kb->entries[v[i]];
   return n;
 }
 

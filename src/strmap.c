@@ -36,11 +36,23 @@ struct csto_strmap {
 
 enum { FIRST_BLOCK = 1024, LAST_BLOCK = 1 << 16 }; /* bytes: small maps stay small */
 
+/* Eight bytes a step, then mixed (MurmurHash3's finalizer) so that the low bits, which pick
+ * the slot, depend on every byte: a byte at a time cost most of a gazetteer's making. */
 static uint32_t hash(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (size_t i = 0; i < len; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-  return (uint32_t)(h ^ (h >> 32));
+  const uint64_t k = 0xff51afd7ed558ccdULL;
+  uint64_t h = len * 0x9e3779b97f4a7c15ULL, w;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+  }
+  w = 0;
+  memcpy(&w, s + i, len - i);
+  h = (h ^ w) * k;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return (uint32_t)(h ^ (h >> 33));
 }
 
 csto_strmap *csto_strmap_new(void) {
