@@ -41,6 +41,7 @@ void csto_ttl_free(csto_ttl *t) {
   free_owned(t, t->phrases);
   free_owned(t, t->phrase_text);
   free_owned(t, t->phrase_ends);
+  free_owned(t, (void *)t->iri_order);
   csto_strmap_free(t->iris);
   if (t->map)
     munmap(t->map, t->map_size);
@@ -51,8 +52,27 @@ const char *csto_ttl_term(const csto_ttl *t, int id) {
   return id >= 0 ? t->text + t->terms[id] : NULL;
 }
 
+/* A snapshot's sorted IRIs, searched: it holds no map, which would cost its start more than
+ * the few lookups the loader makes. */
+static int find_in_order(const csto_ttl *t, const char *iri) {
+  size_t lo = 0, hi = t->n_iris;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(csto_ttl_term(t, t->iri_order[mid]), iri);
+    if (c == 0)
+      return t->iri_order[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
 int csto_ttl_iri(const csto_ttl *t, const char *iri) {
   const int *v;
+  if (t->iri_order)
+    return find_in_order(t, iri);
   return csto_strmap_get(t->iris, iri, &v) ? v[0] : -1;
 }
 

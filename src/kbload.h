@@ -40,7 +40,9 @@ typedef struct {
   size_t len, cap_text;
   size_t *terms;         /* term id -> offset in text */
   size_t n_terms, cap_terms;
-  csto_strmap *iris;     /* IRI -> term id */
+  csto_strmap *iris;     /* IRI -> term id, while parsing */
+  const int32_t *iri_order; /* read from a snapshot instead: the IRI terms in strcmp order */
+  size_t n_iris;
   char **files;
   size_t n_files, cap_files;
   csto_ttl_phrase *phrases; /* term id -> its phrase; NULL until one is derived */

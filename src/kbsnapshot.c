@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define SNAPSHOT_MAGIC "csto-kg kb snapshot 2\n"
+#define SNAPSHOT_MAGIC "csto-kg kb snapshot 3\n"
 enum { ARRAY_ALIGN = 8 }; /* each array starts at a multiple of this, as its items need */
 
 /* What identifies a file's content without reading it. */
@@ -28,6 +28,7 @@ typedef struct {
   char magic[sizeof SNAPSHOT_MAGIC];
   uint64_t triple_size, n_files, n, len, n_terms;
   uint64_t has_phrases, phrase_len, n_ends; /* phrases: one per term when has_phrases */
+  uint64_t n_iris;
 } header;
 
 static int stamp_of(const char *path, file_stamp *s) {
@@ -131,28 +132,34 @@ static int take_array(cursor *c, const char *base, uint64_t count, size_t item, 
   return 0;
 }
 
-/* The IRI index: every term that is an IRI or a language tag (marked from the triples), added
- * once each, in term order. */
-static int index_iris(csto_ttl *t) {
+/* Which terms are IRIs or language tags (the triples say), one byte each; NULL when out of
+ * memory. */
+static unsigned char *iri_marks(const csto_ttl *t) {
   unsigned char *is_iri = calloc(t->n_terms ? t->n_terms : 1, 1);
-  if (!is_iri)
-    return -1;
-  for (size_t i = 0; i < t->n; i++) {
+  for (size_t i = 0; is_iri && i < t->n; i++) {
     const csto_ttl_triple *x = &t->items[i];
     int iris[] = {x->s, x->p, x->literal ? -1 : x->o, x->lang};
     for (size_t k = 0; k < sizeof iris / sizeof *iris; k++)
       if (iris[k] >= 0)
         is_iri[iris[k]] = 1;
   }
+  return is_iri;
+}
+
+/* The IRI order lists every IRI term once, in strcmp order: csto_ttl_iri finds them all. */
+static int consistent_iris(const csto_ttl *t) {
+  unsigned char *is_iri = iri_marks(t);
   size_t n = 0;
-  for (size_t id = 0; id < t->n_terms; id++)
-    n += is_iri[id];
-  int rc = csto_strmap_reserve(t->iris, n);
-  for (size_t id = 0; rc == 0 && id < t->n_terms; id++)
-    if (is_iri[id])
-      rc = csto_strmap_add(t->iris, csto_ttl_term(t, (int)id), (int)id);
+  for (size_t i = 0; is_iri && i < t->n_terms; i++)
+    n += is_iri[i];
+  int ok = is_iri && n == t->n_iris;
+  for (size_t i = 0; ok && i < t->n_iris; i++) {
+    int id = t->iri_order[i];
+    ok = valid_term(t, id, 0) && is_iri[id] &&
+         (i == 0 || strcmp(csto_ttl_term(t, t->iri_order[i - 1]), csto_ttl_term(t, id)) < 0);
+  }
   free(is_iri);
-  return rc;
+  return ok;
 }
 
 static int fill(csto_ttl *t, cursor *c, const header *h, char *const *paths, size_t n) {
@@ -175,9 +182,11 @@ static int fill(csto_ttl *t, cursor *c, const header *h, char *const *paths, siz
        take_array(c, base, h->n_ends, sizeof *t->phrase_ends, (void **)&t->phrase_ends) != 0))
     return -1;
   t->phrase_len = h->phrase_len, t->n_ends = h->n_ends;
-  if (c->at != c->end || !consistent(t) || !consistent_phrases(t))
+  if (take_array(c, base, h->n_iris, sizeof *t->iri_order, (void **)&t->iri_order) != 0)
     return -1;
-  return index_iris(t);
+  t->n_iris = h->n_iris;
+  return c->at == c->end && consistent(t) && consistent_phrases(t) && consistent_iris(t) ? 0
+                                                                                        : -1;
 }
 
 /* The whole file mapped read-only; 0, or -1 when it cannot be. */
@@ -224,9 +233,38 @@ static int put_array(FILE *f, const void *p, size_t size) {
   return at < 0 || put(f, zeros, pad) || put(f, p, size) ? -1 : 0;
 }
 
-static int write_all(FILE *f, const csto_ttl *t) {
+typedef struct {
+  const char *text;
+  int32_t id;
+} iri_entry;
+
+static int compare_iris(const void *a, const void *b) {
+  return strcmp(((const iri_entry *)a)->text, ((const iri_entry *)b)->text);
+}
+
+/* The IRI terms in strcmp order, in *order (free it), their count in *n; -1 when out of
+ * memory. */
+static int sorted_iris(const csto_ttl *t, int32_t **order, size_t *n) {
+  unsigned char *is_iri = iri_marks(t);
+  iri_entry *e = malloc((t->n_terms ? t->n_terms : 1) * sizeof *e);
+  *order = malloc((t->n_terms ? t->n_terms : 1) * sizeof **order);
+  *n = 0;
+  for (size_t id = 0; is_iri && e && id < t->n_terms; id++)
+    if (is_iri[id])
+      e[(*n)++] = (iri_entry){csto_ttl_term(t, (int)id), (int32_t)id};
+  int rc = is_iri && e && *order ? 0 : -1;
+  if (rc == 0)
+    qsort(e, *n, sizeof *e, compare_iris);
+  for (size_t i = 0; rc == 0 && i < *n; i++)
+    (*order)[i] = e[i].id;
+  free(is_iri);
+  free(e);
+  return rc;
+}
+
+static int write_all(FILE *f, const csto_ttl *t, const int32_t *iris, size_t n_iris) {
   header h = {SNAPSHOT_MAGIC, sizeof(csto_ttl_triple), t->n_files, t->n, t->len, t->n_terms,
-              t->phrases != NULL, t->phrase_len, t->n_ends};
+              t->phrases != NULL, t->phrase_len, t->n_ends, n_iris};
   if (put(f, &h, sizeof h) != 0)
     return -1;
   for (size_t i = 0; i < t->n_files; i++) {
@@ -239,22 +277,26 @@ static int write_all(FILE *f, const csto_ttl *t) {
   if (put_array(f, t->items, t->n * sizeof *t->items) || put_array(f, t->text, t->len) ||
       put_array(f, t->terms, t->n_terms * sizeof *t->terms))
     return -1;
-  return t->phrases && (put_array(f, t->phrases, t->n_terms * sizeof *t->phrases) ||
-                        put_array(f, t->phrase_text, t->phrase_len) ||
-                        put_array(f, t->phrase_ends, t->n_ends * sizeof *t->phrase_ends))
-             ? -1
-             : 0;
+  if (t->phrases && (put_array(f, t->phrases, t->n_terms * sizeof *t->phrases) ||
+                     put_array(f, t->phrase_text, t->phrase_len) ||
+                     put_array(f, t->phrase_ends, t->n_ends * sizeof *t->phrase_ends)))
+    return -1;
+  return put_array(f, iris, n_iris * sizeof *iris);
 }
 
 void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot) {
-  size_t n = strlen(snapshot) + sizeof ".tmp.XXXXXX";
+  size_t n = strlen(snapshot) + sizeof ".tmp.XXXXXX", n_iris;
   char *tmp = malloc(n);
-  if (!tmp)
+  int32_t *iris = NULL;
+  if (!tmp || sorted_iris(t, &iris, &n_iris) != 0) {
+    free(tmp);
+    free(iris);
     return;
+  }
   snprintf(tmp, n, "%s.tmp.XXXXXX", snapshot);
   int fd = mkstemp(tmp);
   FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-  int rc = f ? write_all(f, t) : -1;
+  int rc = f ? write_all(f, t, iris, n_iris) : -1;
   if (f)
     rc |= fclose(f);
   else if (fd >= 0)
@@ -262,4 +304,5 @@ void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot) {
   if (fd >= 0 && (rc != 0 || rename(tmp, snapshot) != 0))
     unlink(tmp);
   free(tmp);
+  free(iris);
 }
