@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array.h"
+
 /* A key and its values, in the order keys came. */
 typedef struct {
   const char *key; /* in the map's key blocks */
@@ -133,28 +135,17 @@ static int rehash(csto_strmap *m, size_t cap) {
   return 0;
 }
 
-/* Room for n entries in all; 0, or -1 when out of memory. */
-static int entry_room(csto_strmap *m, size_t n) {
-  if (n <= m->cap_entries)
+/* A new entry for key (len bytes, hashed to h) without values: its index slot's number, or
+ * 0 when out of memory. */
+static uint32_t new_entry(csto_strmap *m, const char *key, size_t len, uint32_t h) {
+  const char *copy = NULL;
+  if (m->used < UINT32_MAX - 1 &&
+      csto_array_reserve((void **)&m->entries, &m->cap_entries, m->used, sizeof *m->entries) == 0)
+    copy = keep_key(m, key, len);
+  if (!copy)
     return 0;
-  size_t cap = m->cap_entries ? m->cap_entries : 16;
-  while (cap < n)
-    cap *= 2;
-  entry *e = realloc(m->entries, cap * sizeof *e);
-  if (!e)
-    return -1;
-  m->entries = e;
-  m->cap_entries = cap;
-  return 0;
-}
-
-int csto_strmap_reserve(csto_strmap *m, size_t keys) {
-  size_t cap = m->cap;
-  while (cap / 2 < keys + 1)
-    cap *= 2;
-  if (keys >= UINT32_MAX || entry_room(m, keys) != 0)
-    return -1;
-  return cap == m->cap ? 0 : rehash(m, cap);
+  m->entries[m->used] = (entry){.key = copy, .hash = h};
+  return (uint32_t)++m->used;
 }
 
 /* Value added to e's (it has none equal). */
@@ -179,7 +170,9 @@ static int push_value(entry *e, int value) {
   return 0;
 }
 
-static const int *values_of(const entry *e) { return e->count > 1 ? e->values.many : &e->values.one; }
+static const int *values_of(const entry *e) {
+  return e->count > 1 ? e->values.many : &e->values.one;
+}
 
 int csto_strmap_add(csto_strmap *m, const char *key, int value) {
   return csto_strmap_add_n(m, key, strlen(key), value);
@@ -189,14 +182,8 @@ int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
   if ((m->used + 1) * 2 > m->cap && rehash(m, m->cap * 2) != 0)
     return -1;
   uint32_t h = hash(key, len), *slot = find(m, key, len, h);
-  if (!*slot) {
-    const char *copy = m->used < UINT32_MAX && entry_room(m, m->used + 1) == 0
-                           ? keep_key(m, key, len) : NULL;
-    if (!copy)
-      return -1;
-    m->entries[m->used] = (entry){.key = copy, .hash = h};
-    *slot = (uint32_t)++m->used;
-  }
+  if (!*slot && !(*slot = new_entry(m, key, len, h)))
+    return -1;
   entry *e = &m->entries[*slot - 1];
   const int *v = values_of(e);
   for (unsigned i = 0; i < e->count; i++)

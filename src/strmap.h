@@ -17,10 +17,6 @@ int csto_strmap_add(csto_strmap *map, const char *key, int value);
 /* The same with the key's first len bytes (it need not end there). */
 int csto_strmap_add_n(csto_strmap *map, const char *key, size_t len, int value);
 
-/* Room for keys keys in all without growing (a map whose size is known up front is made
- * once, not doubled there). 0 on success. */
-int csto_strmap_reserve(csto_strmap *map, size_t keys);
-
 /* Values stored under key: returns how many and points *values at them (borrowed,
  * valid until the next add). */
 size_t csto_strmap_get(const csto_strmap *map, const char *key, const int **values);
