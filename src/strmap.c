@@ -9,8 +9,7 @@
 /* A key and its values, in the order keys came. */
 typedef struct {
   const char *key; /* in the map's key blocks */
-  uint32_t hash;   /* of key: most probes end on it, without comparing keys that share a long
-                    * prefix (IRIs in one namespace) */
+  uint32_t hash;   /* of key, for growing the index */
   unsigned count;
   union {
     int one;   /* count 1 */
@@ -26,10 +25,18 @@ typedef struct block {
   char text[];
 } block;
 
-/* Open addressing over a small index (1 + an entry's position; 0: empty), so that the table
- * kept half empty for short probes costs 4 bytes a slot, and growing it moves no entries. */
+/* An index slot: 1 + an entry's position (0: empty), and the entry's hash, so that a probe
+ * reads the entry only when the hash matches: most lookups (of the gazetteer, for every
+ * n-gram of an article) find no key, and keys that share a long prefix (IRIs in one
+ * namespace) are told apart without comparing them. */
+typedef struct {
+  uint32_t at, hash;
+} slot;
+
+/* Open addressing over a small index, so that the table kept half empty for short probes
+ * costs 8 bytes a slot, and growing it moves no entries. */
 struct csto_strmap {
-  uint32_t *index;
+  slot *index;
   size_t cap; /* a power of two, at least twice the entries */
   entry *entries;
   size_t used, cap_entries;
@@ -40,7 +47,7 @@ enum { FIRST_BLOCK = 1024, LAST_BLOCK = 1 << 16 }; /* bytes: small maps stay sma
 
 /* Eight bytes a step, then mixed (MurmurHash3's finalizer) so that the low bits, which pick
  * the slot, depend on every byte: a byte at a time cost most of a gazetteer's making. */
-static uint32_t hash(const char *s, size_t len) {
+static inline uint32_t hash(const char *s, size_t len) {
   const uint64_t k = 0xff51afd7ed558ccdULL;
   uint64_t h = len * 0x9e3779b97f4a7c15ULL, w;
   size_t i = 0;
@@ -50,7 +57,8 @@ static uint32_t hash(const char *s, size_t len) {
     h ^= h >> 32;
   }
   w = 0;
-  memcpy(&w, s + i, len - i);
+  for (size_t j = len; j > i; j--) /* the last bytes: fewer than eight */
+    w = w << 8 | (unsigned char)s[j - 1];
   h = (h ^ w) * k;
   h ^= h >> 33;
   h *= 0xc4ceb9fe1a85ec53ULL;
@@ -106,28 +114,27 @@ static const char *keep_key(csto_strmap *m, const char *key, size_t len) {
 
 /* The index slot of key (len bytes, hashed to h): its entry's, or the empty one where it
  * would go. */
-static uint32_t *find(const csto_strmap *m, const char *key, size_t len, uint32_t h) {
-  size_t i = h & (m->cap - 1);
-  for (;; i = (i + 1) & (m->cap - 1)) {
-    uint32_t at = m->index[i];
-    if (!at)
+static inline slot *find(const csto_strmap *m, const char *key, size_t len, uint32_t h) {
+  for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    const slot *s = &m->index[i];
+    if (!s->at)
       return &m->index[i];
-    const entry *e = &m->entries[at - 1];
-    if (e->hash == h && memcmp(e->key, key, len) == 0 && e->key[len] == '\0')
+    const entry *e = &m->entries[s->at - 1];
+    if (s->hash == h && memcmp(e->key, key, len) == 0 && e->key[len] == '\0')
       return &m->index[i];
   }
 }
 
 /* The index remade with cap slots. */
 static int rehash(csto_strmap *m, size_t cap) {
-  uint32_t *index = calloc(cap, sizeof *index);
+  slot *index = calloc(cap, sizeof *index);
   if (!index)
     return -1;
   for (size_t k = 0; k < m->used; k++) {
     size_t i = m->entries[k].hash & (cap - 1);
-    while (index[i])
+    while (index[i].at)
       i = (i + 1) & (cap - 1);
-    index[i] = (uint32_t)(k + 1);
+    index[i] = (slot){(uint32_t)(k + 1), m->entries[k].hash};
   }
   free(m->index);
   m->index = index;
@@ -135,8 +142,8 @@ static int rehash(csto_strmap *m, size_t cap) {
   return 0;
 }
 
-/* A new entry for key (len bytes, hashed to h) without values: its index slot's number, or
- * 0 when out of memory. */
+/* A new entry for key (len bytes, hashed to h) without values: 1 + its position, or 0 when
+ * out of memory. */
 static uint32_t new_entry(csto_strmap *m, const char *key, size_t len, uint32_t h) {
   const char *copy = NULL;
   if (m->used < UINT32_MAX - 1 &&
@@ -181,10 +188,11 @@ int csto_strmap_add(csto_strmap *m, const char *key, int value) {
 int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
   if ((m->used + 1) * 2 > m->cap && rehash(m, m->cap * 2) != 0)
     return -1;
-  uint32_t h = hash(key, len), *slot = find(m, key, len, h);
-  if (!*slot && !(*slot = new_entry(m, key, len, h)))
+  uint32_t h = hash(key, len);
+  slot *s = find(m, key, len, h);
+  if (!s->at && !(*s = (slot){new_entry(m, key, len, h), h}).at)
     return -1;
-  entry *e = &m->entries[*slot - 1];
+  entry *e = &m->entries[s->at - 1];
   const int *v = values_of(e);
   for (unsigned i = 0; i < e->count; i++)
     if (v[i] == value)
@@ -195,7 +203,7 @@ int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
 size_t csto_strmap_get(const csto_strmap *m, const char *key, const int **values) {
   static const int none = 0;
   size_t len = strlen(key);
-  uint32_t at = *find(m, key, len, hash(key, len));
+  uint32_t at = find(m, key, len, hash(key, len))->at;
   *values = at ? values_of(&m->entries[at - 1]) : &none;
   return at ? m->entries[at - 1].count : 0;
 }
