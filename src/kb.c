@@ -508,17 +508,25 @@ typedef struct {
 enum { MAX_HANDLERS = 16 };
 
 /* One pass over the triples from `from` on, in file order, each about a named subject
- * handed to the handlers of its predicate. */
+ * handed to the handlers of its predicate. Most triples have none: a mark per predicate
+ * passes them over without trying each handler. */
 static void dispatch(builder *b, size_t from, const handler *handlers, size_t n_handlers) {
   int ids[MAX_HANDLERS];
+  unsigned char *handled = calloc(b->ttl->n_terms + 1, 1);
+  if (!handled) {
+    b->failed = 1;
+    return;
+  }
   for (size_t i = 0; i < n_handlers; i++)
-    ids[i] = csto_ttl_iri(b->ttl, handlers[i].predicate); /* -1: no file uses it */
+    if ((ids[i] = csto_ttl_iri(b->ttl, handlers[i].predicate)) >= 0) /* -1: no file uses it */
+      handled[ids[i]] = 1;
   for (size_t k = from; k < b->ttl->n; k++) {
     const csto_ttl_triple *t = &b->ttl->items[k];
-    for (size_t i = 0; t->s >= 0 && i < n_handlers; i++)
+    for (size_t i = 0; t->s >= 0 && handled[t->p] && i < n_handlers; i++)
       if (t->p == ids[i])
         handlers[i].fn(b, t, handlers[i].arg);
   }
+  free(handled);
 }
 
 /* The entity term id names, or NULL (also for -1, a blank node or literal object). */
