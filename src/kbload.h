@@ -23,8 +23,8 @@ typedef struct {
 } csto_ttl_triple;
 
 /* A literal term's phrase as the loader (kb.c) derives it from the term's text: normalized,
- * token by token. Kept with the table, and so in its snapshot, a start from the snapshot
- * derives none again. */
+ * token by token. It is kept with the table, and so in its snapshot: a start from the
+ * snapshot derives none again. */
 typedef struct {
   uint32_t text; /* offset in phrase_text of the phrase, NUL-terminated */
   uint32_t ends; /* index in phrase_ends of where its first token ends */

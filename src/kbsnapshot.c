@@ -263,8 +263,12 @@ static int sorted_iris(const csto_ttl *t, int32_t **order, size_t *n) {
 }
 
 static int write_all(FILE *f, const csto_ttl *t, const int32_t *iris, size_t n_iris) {
-  header h = {SNAPSHOT_MAGIC, sizeof(csto_ttl_triple), t->n_files, t->n, t->len, t->n_terms,
-              t->phrases != NULL, t->phrase_len, t->n_ends, n_iris};
+  header h;
+  memset(&h, 0, sizeof h); /* the padding after the magic too: the file is all written bytes */
+  memcpy(h.magic, SNAPSHOT_MAGIC, sizeof h.magic);
+  h.triple_size = sizeof(csto_ttl_triple), h.n_files = t->n_files, h.n = t->n, h.len = t->len;
+  h.n_terms = t->n_terms, h.has_phrases = t->phrases != NULL, h.phrase_len = t->phrase_len;
+  h.n_ends = t->n_ends, h.n_iris = n_iris;
   if (put(f, &h, sizeof h) != 0)
     return -1;
   for (size_t i = 0; i < t->n_files; i++) {
