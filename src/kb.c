@@ -38,7 +38,7 @@ struct csto_kb {
   csto_kb_session *sessions;
   size_t n_sessions, cap_sessions;
   const csto_kb_session **by_place; /* the sessions by body, city, then start */
-  csto_lex_entry **entries;
+  csto_lex_entry *entries; /* one array: a gazetteer has thousands */
   size_t n_entries, cap_entries;
   csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read */
   csto_strmap *prefixes;   /* every proper prefix of a phrase -> 0 */
@@ -85,24 +85,45 @@ static const char *local_after(const char *iri, const char *ns) {
   return strncmp(iri, ns, n) == 0 ? iri + n : NULL;
 }
 
-/* The normalized phrase of text (csto_normalize'd tokens joined by one space; "" when it has
- * none), its token count in *n, and its proper prefixes added to prefixes unless NULL (for
- * longest match). NULL when out of memory. */
-static char *normalized(const char *text, size_t *n, csto_strmap *prefixes) {
+/* Derive term id's phrase (csto_normalize'd tokens joined by one space; "" when it has none)
+ * and where each token ends, and keep them in the table. 0, or -1 when out of memory. */
+static int derive_phrase(csto_ttl *t, int id) {
+  const char *text = csto_ttl_term(t, id);
   csto_token *toks;
-  if (csto_tokenize(text, strlen(text), &toks, n, NULL) != CSTO_OK)
-    return NULL;
-  char *phrase = csto_tokens_phrase(toks, 0, *n);
-  for (size_t k = 1; phrase && prefixes && k < *n; k++) {
-    char *prefix = csto_tokens_phrase(toks, 0, k);
-    if (!prefix || csto_strmap_add(prefixes, prefix, 0) != 0) {
-      free(phrase);
-      phrase = NULL;
-    }
-    free(prefix);
+  size_t n;
+  if (csto_tokenize(text, strlen(text), &toks, &n, NULL) != CSTO_OK)
+    return -1;
+  char *phrase = csto_tokens_phrase(toks, 0, n);
+  uint32_t *ends = malloc((n ? n : 1) * sizeof *ends);
+  size_t at = 0;
+  for (size_t k = 0; ends && k < n; k++) {
+    at += (k ? 1 : 0) + strlen(toks[k].norm); /* the space before it, then the token */
+    ends[k] = (uint32_t)at;
   }
-  csto_tokens_free(toks, *n);
-  return phrase;
+  int rc = phrase && ends ? csto_ttl_phrase_set(t, id, phrase, ends, n) : -1;
+  free(ends);
+  free(phrase);
+  csto_tokens_free(toks, n);
+  return rc;
+}
+
+/* The normalized phrase of term id, its token count in *n and where each token ends in
+ * *ends: derived once, then kept in the table and its snapshot. Valid until the next phrase
+ * is derived; NULL when out of memory. */
+static const char *phrase_of(csto_ttl *t, int id, size_t *n, const uint32_t **ends) {
+  const char *phrase;
+  if (csto_ttl_phrase_get(t, id, &phrase, ends, n) == 0 ||
+      (derive_phrase(t, id) == 0 && csto_ttl_phrase_get(t, id, &phrase, ends, n) == 0))
+    return phrase;
+  return NULL;
+}
+
+/* Every proper prefix of a phrase of n tokens (ends: where each ends), for longest match. */
+static int add_prefixes(csto_kb *kb, const char *phrase, const uint32_t *ends, size_t n) {
+  for (size_t k = 1; k < n; k++)
+    if (csto_strmap_add_n(kb->prefixes, phrase, ends[k - 1], 0) != 0)
+      return -1;
+  return 0;
 }
 
 /* Add a meaning to a normalized phrase of n tokens, after its earlier ones; a meaning it
@@ -112,30 +133,28 @@ static int add_meaning(csto_kb *kb, const char *phrase, size_t n, csto_lex_kind 
   const int *v;
   size_t known = csto_strmap_get(kb->phrases, phrase, &v);
   for (size_t i = 0; i < known; i++) {
-    const csto_lex_entry *e = kb->entries[v[i]];
+    const csto_lex_entry *e = &kb->entries[v[i]];
     if (e->kind == kind && e->value == value && e->entity == entity)
       return 0;
   }
-  csto_lex_entry *e = malloc(sizeof *e);
-  if (!e ||
-      csto_array_reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries, sizeof e) != 0) {
-    free(e);
+  if (csto_array_reserve((void **)&kb->entries, &kb->cap_entries, kb->n_entries,
+                         sizeof *kb->entries) != 0)
     return -1;
-  }
-  *e = (csto_lex_entry){kind, value, entity};
-  kb->entries[kb->n_entries] = e;
+  kb->entries[kb->n_entries] = (csto_lex_entry){kind, value, entity};
   if (n > kb->max_tokens)
     kb->max_tokens = n;
   return csto_strmap_add(kb->phrases, phrase, (int)kb->n_entries++);
 }
 
-static int add_entry(csto_kb *kb, const char *text, csto_lex_kind kind, int value,
+/* A meaning of the phrase of literal term id. */
+static int add_entry(csto_kb *kb, csto_ttl *t, int id, csto_lex_kind kind, int value,
                      const csto_kb_entity *entity) {
   size_t n;
-  char *phrase = normalized(text, &n, kb->prefixes);
-  int rc = !phrase ? -1 : n == 0 ? 0 : add_meaning(kb, phrase, n, kind, value, entity);
-  free(phrase);
-  return rc;
+  const uint32_t *ends;
+  const char *phrase = phrase_of(t, id, &n, &ends);
+  if (!phrase || add_prefixes(kb, phrase, ends, n) != 0)
+    return -1;
+  return n == 0 ? 0 : add_meaning(kb, phrase, n, kind, value, entity);
 }
 
 static const char *object_iri(const csto_ttl *ttl, const csto_ttl_triple *t) {
@@ -209,7 +228,7 @@ typedef struct {
 
 typedef struct {
   csto_kb *kb;
-  const csto_ttl *ttl;
+  csto_ttl *ttl;                /* non-const: phrases are derived into it */
   const csto_ttl_triple *items; /* the lexicon's triples, in file order */
   size_t n;
   lex_subject *subjects;
@@ -426,12 +445,13 @@ static csto_status read_phrases(lexicon *lx, int pass) {
     const char *text = object_text(lx->ttl, t);
     const int *v;
     size_t n;
+    const uint32_t *ends;
     int marks = pass != 1; /* passes 0 and 2 read the marks */
     if (strcmp(csto_ttl_term(lx->ttl, t->p), CSTO_LEX_NS "phrase") != 0 ||
         is_marker(lx, t) != marks)
       continue;
-    char *phrase = normalized(text, &n, pass == 1 ? lx->kb->prefixes : NULL);
-    if (!phrase)
+    const char *phrase = phrase_of(lx->ttl, t->o, &n, &ends);
+    if (!phrase || (pass == 1 && add_prefixes(lx->kb, phrase, ends, n) != 0))
       st = csto_error_set(lx->err, CSTO_ERR_NOMEM, "out of memory");
     else if (n == 0)
       st = lex_error(lx, t, phrase_line(lx, i), "phrase \"%s\" has no words", text);
@@ -442,12 +462,11 @@ static csto_status read_phrases(lexicon *lx, int pass) {
     else if (csto_strmap_get(lx->seen, phrase, &v) < 2)
       st = lex_error(lx, t, phrase_line(lx, i),
                      "lex:Ambiguous lists \"%s\", which has one meaning", text);
-    free(phrase);
   }
   return st;
 }
 
-static csto_status read_lexicon(csto_kb *kb, const csto_ttl *ttl, size_t n, csto_error *err) {
+static csto_status read_lexicon(csto_kb *kb, csto_ttl *ttl, size_t n, csto_error *err) {
   lexicon lx = {kb, ttl, ttl->items, n, NULL, 0, 0, csto_strmap_new(), csto_strmap_new(),
                 csto_strmap_new(), err};
   csto_status st = lx.index && lx.seen && lx.marked
@@ -471,7 +490,7 @@ static csto_status read_lexicon(csto_kb *kb, const csto_ttl *ttl, size_t n, csto
 /* What the knowledge base's IRIs name so far, by term id. */
 typedef struct {
   csto_kb *kb;
-  const csto_ttl *ttl;
+  csto_ttl *ttl;              /* non-const: phrases are derived into it */
   csto_kb_entity **entity_at; /* term -> its entity, or NULL */
   size_t *holding_at;         /* term -> 1 + its index in kb->holdings, or 0 */
   size_t *session_at;         /* term -> 1 + its index in kb->sessions, or 0 */
@@ -489,17 +508,25 @@ typedef struct {
 enum { MAX_HANDLERS = 16 };
 
 /* One pass over the triples from `from` on, in file order, each about a named subject
- * handed to the handlers of its predicate. */
+ * handed to the handlers of its predicate. Most triples have none: a mark per predicate
+ * passes them over without trying each handler. */
 static void dispatch(builder *b, size_t from, const handler *handlers, size_t n_handlers) {
   int ids[MAX_HANDLERS];
+  unsigned char *handled = calloc(b->ttl->n_terms + 1, 1);
+  if (!handled) {
+    b->failed = 1;
+    return;
+  }
   for (size_t i = 0; i < n_handlers; i++)
-    ids[i] = csto_ttl_iri(b->ttl, handlers[i].predicate); /* -1: no file uses it */
+    if ((ids[i] = csto_ttl_iri(b->ttl, handlers[i].predicate)) >= 0) /* -1: no file uses it */
+      handled[ids[i]] = 1;
   for (size_t k = from; k < b->ttl->n; k++) {
     const csto_ttl_triple *t = &b->ttl->items[k];
-    for (size_t i = 0; t->s >= 0 && i < n_handlers; i++)
+    for (size_t i = 0; t->s >= 0 && handled[t->p] && i < n_handlers; i++)
       if (t->p == ids[i])
         handlers[i].fn(b, t, handlers[i].arg);
   }
+  free(handled);
 }
 
 /* The entity term id names, or NULL (also for -1, a blank node or literal object). */
@@ -561,7 +588,7 @@ static void on_label(builder *b, const csto_ttl_triple *t, int arg) {
     return;
   if (lang && strcmp(lang, "en") == 0 && !e->label && !(e->label = strdup(text)))
     b->failed = 1;
-  if (add_entry(b->kb, text, CSTO_LEX_ENTITY, 0, e) != 0)
+  if (add_entry(b->kb, b->ttl, t->o, CSTO_LEX_ENTITY, 0, e) != 0)
     b->failed = 1;
 }
 
@@ -569,7 +596,7 @@ static void on_demonym(builder *b, const csto_ttl_triple *t, int arg) {
   (void)arg;
   csto_kb_entity *e = entity(b, t->s);
   const char *text = object_text(b->ttl, t);
-  if (e && text && add_entry(b->kb, text, CSTO_LEX_DEMONYM, 0, e) != 0)
+  if (e && text && add_entry(b->kb, b->ttl, t->o, CSTO_LEX_DEMONYM, 0, e) != 0)
     b->failed = 1;
 }
 
@@ -852,7 +879,7 @@ static csto_status check_sessions(const builder *b, size_t from, csto_error *err
 }
 
 /* The knowledge base from the triples from `from` on (the lexicon's come before). */
-static csto_status build(csto_kb *kb, const csto_ttl *ttl, size_t from, csto_error *err) {
+static csto_status build(csto_kb *kb, csto_ttl *ttl, size_t from, csto_error *err) {
   builder b = {kb, ttl, calloc(ttl->n_terms + 1, sizeof *b.entity_at),
                calloc(ttl->n_terms + 1, sizeof *b.holding_at),
                calloc(ttl->n_terms + 1, sizeof *b.session_at), 0};
@@ -877,19 +904,22 @@ static csto_status load(csto_kb *kb, csto_ttl *t, const char *data_dir, const ch
                         csto_error *err) {
   char **paths = NULL, *snapshot = snapshot_path(cache_dir, data_dir);
   size_t n_paths = 0, n_lexicon = 0;
+  int cached = 0;
   csto_status st = kb_paths(data_dir, &paths, &n_paths, err);
   if (st == CSTO_OK && cache_dir && *cache_dir)
     mkdir(cache_dir, 0777); /* the snapshot is best-effort: a failure here only means no cache */
   if (st == CSTO_OK)
-    st = csto_ttl_read_all(t, paths, n_paths, snapshot, err);
+    st = csto_ttl_read_all(t, paths, n_paths, snapshot, &cached, err);
   csto_ttl_names_free(paths, n_paths);
-  free(snapshot);
   while (n_lexicon < t->n && t->items[n_lexicon].file == 0) /* the lexicon's come first */
     n_lexicon++;
   if (st == CSTO_OK)
     st = read_lexicon(kb, t, n_lexicon, err);
   if (st == CSTO_OK)
     st = build(kb, t, n_lexicon, err);
+  if (st == CSTO_OK && snapshot && !cached) /* with the phrases the build derived */
+    csto_ttl_snapshot_save(t, snapshot);
+  free(snapshot);
   return st;
 }
 
@@ -927,8 +957,6 @@ void csto_kb_free(csto_kb *kb) {
     free(kb->entities[i]->wikidata);
     free(kb->entities[i]);
   }
-  for (size_t i = 0; i < kb->n_entries; i++)
-    free(kb->entries[i]);
   free(kb->entities);
   free(kb->entries);
   free(kb->holdings);
@@ -968,7 +996,7 @@ size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids
   return csto_strmap_get(kb->phrases, phrase, ids);
 }
 
-const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return kb->entries[id]; }
+const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return &kb->entries[id]; }
 
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
@@ -977,7 +1005,7 @@ size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entr
   if (n > max)
     n = max;
   for (size_t i = 0; i < n; i++)
-    out[i] = kb->entries[v[i]];
+    out[i] = &kb->entries[v[i]];
   return n;
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "array.h"
 #include "textfile.h"
@@ -17,15 +18,31 @@ csto_status csto_ttl_init(csto_ttl *t, csto_error *err) {
   return CSTO_OK;
 }
 
+static int borrowed(const csto_ttl *t, const void *p) {
+  uintptr_t at = (uintptr_t)p, map = (uintptr_t)t->map;
+  return t->map && at >= map && at < map + t->map_size;
+}
+
+static void free_owned(const csto_ttl *t, void *p) {
+  if (!borrowed(t, p))
+    free(p);
+}
+
 void csto_ttl_free(csto_ttl *t) {
   for (size_t i = 0; i < t->n_files; i++)
     free(t->files[i]);
   free(t->files);
-  free(t->items);
-  free(t->text);
-  free(t->terms);
+  free_owned(t, t->items);
+  free_owned(t, t->text);
+  free_owned(t, t->terms);
   free(t->iri);
+  free_owned(t, t->phrases);
+  free_owned(t, t->phrase_text);
+  free_owned(t, t->phrase_ends);
+  free_owned(t, (void *)t->iri_order);
   csto_strmap_free(t->iris);
+  if (t->map)
+    munmap(t->map, t->map_size);
   *t = (csto_ttl){0};
 }
 
@@ -33,8 +50,27 @@ const char *csto_ttl_term(const csto_ttl *t, int id) {
   return id >= 0 ? t->text + t->terms[id] : NULL;
 }
 
+/* A snapshot's sorted IRIs, searched: it holds no map, which would cost its start more than
+ * the few lookups the loader makes. */
+static int find_in_order(const csto_ttl *t, const char *iri) {
+  size_t lo = 0, hi = t->n_iris;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(csto_ttl_term(t, t->iri_order[mid]), iri);
+    if (c == 0)
+      return t->iri_order[mid];
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return -1;
+}
+
 int csto_ttl_iri(const csto_ttl *t, const char *iri) {
   const int *v;
+  if (t->iri_order)
+    return find_in_order(t, iri);
   return csto_strmap_get(t->iris, iri, &v) ? v[0] : -1;
 }
 
@@ -43,6 +79,69 @@ static int room(char **buf, size_t *cap, size_t need) {
   while (*cap < need)
     if (csto_array_reserve((void **)buf, cap, *cap, 1) != 0)
       return -1;
+  return 0;
+}
+
+int csto_ttl_phrase_get(const csto_ttl *t, int id, const char **phrase, const uint32_t **ends,
+                        size_t *n) {
+  const csto_ttl_phrase *p = t->phrases ? &t->phrases[id] : NULL;
+  if (!p || p->n < 0)
+    return -1;
+  *phrase = t->phrase_text + p->text;
+  *ends = t->phrase_ends + p->ends;
+  *n = (size_t)p->n;
+  return 0;
+}
+
+/* The phrase table, every term's marked not derived. */
+static int phrases_start(csto_ttl *t) {
+  if (!(t->phrases = malloc((t->n_terms ? t->n_terms : 1) * sizeof *t->phrases)))
+    return -1;
+  for (size_t i = 0; i < t->n_terms; i++)
+    t->phrases[i] = (csto_ttl_phrase){0, 0, -1};
+  return 0;
+}
+
+/* *p's size bytes, copied out of the snapshot's mapping (to grow them); 0, or -1. */
+static int own(const csto_ttl *t, void **p, size_t size) {
+  if (!borrowed(t, *p))
+    return 0;
+  void *copy = malloc(size ? size : 1);
+  if (!copy)
+    return -1;
+  memcpy(copy, *p, size);
+  *p = copy;
+  return 0;
+}
+
+/* The phrases, the table's own to add to. */
+static int own_phrases(csto_ttl *t) {
+  if (!t->phrases)
+    return phrases_start(t);
+  if (own(t, (void **)&t->phrases, t->n_terms * sizeof *t->phrases) != 0 ||
+      own(t, (void **)&t->phrase_text, t->phrase_len) != 0 ||
+      own(t, (void **)&t->phrase_ends, t->n_ends * sizeof *t->phrase_ends) != 0)
+    return -1;
+  t->cap_phrase_text = t->phrase_len, t->cap_ends = t->n_ends;
+  return 0;
+}
+
+int csto_ttl_phrase_set(csto_ttl *t, int id, const char *phrase, const uint32_t *ends, size_t n) {
+  size_t len = strlen(phrase) + 1;
+  if (own_phrases(t) != 0 || t->phrase_len + len > UINT32_MAX ||
+      t->n_ends + n > UINT32_MAX || n > INT32_MAX ||
+      room(&t->phrase_text, &t->cap_phrase_text, t->phrase_len + len) != 0)
+    return -1;
+  while (t->cap_ends < t->n_ends + n)
+    if (csto_array_reserve((void **)&t->phrase_ends, &t->cap_ends, t->cap_ends,
+                           sizeof *t->phrase_ends) != 0)
+      return -1;
+  memcpy(t->phrase_text + t->phrase_len, phrase, len);
+  if (n)
+    memcpy(t->phrase_ends + t->n_ends, ends, n * sizeof *ends);
+  t->phrases[id] = (csto_ttl_phrase){(uint32_t)t->phrase_len, (uint32_t)t->n_ends, (int32_t)n};
+  t->phrase_len += len;
+  t->n_ends += n;
   return 0;
 }
 
@@ -239,14 +338,13 @@ csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err) {
 }
 
 csto_status csto_ttl_read_all(csto_ttl *t, char *const *paths, size_t n, const char *snapshot,
-                              csto_error *err) {
-  if (snapshot && csto_ttl_snapshot_load(t, snapshot, paths, n) == 0)
+                              int *cached, csto_error *err) {
+  *cached = snapshot && csto_ttl_snapshot_load(t, snapshot, paths, n) == 0;
+  if (*cached)
     return CSTO_OK;
   csto_ttl_free(t); /* what a stale snapshot may have left */
   csto_status st = csto_ttl_init(t, err);
   for (size_t i = 0; st == CSTO_OK && i < n; i++)
     st = csto_ttl_read(t, paths[i], err);
-  if (st == CSTO_OK && snapshot)
-    csto_ttl_snapshot_save(t, snapshot);
   return st;
 }

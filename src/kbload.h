@@ -7,6 +7,7 @@
 #define CSTO_KBLOAD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csto/error.h"
 #include "strmap.h"
@@ -22,6 +23,15 @@ typedef struct {
   int line;    /* where serd was when it made the triple: the object's line */
 } csto_ttl_triple;
 
+/* A literal term's phrase as the loader (kb.c) derives it from the term's text: normalized,
+ * token by token. It is kept with the table, and so in its snapshot: a start from the
+ * snapshot derives none again. */
+typedef struct {
+  uint32_t text; /* offset in phrase_text of the phrase, NUL-terminated */
+  uint32_t ends; /* index in phrase_ends of where its first token ends */
+  int32_t n;     /* its token count; -1 while not derived */
+} csto_ttl_phrase;
+
 struct SerdEnvImpl;
 
 typedef struct {
@@ -31,9 +41,21 @@ typedef struct {
   size_t len, cap_text;
   size_t *terms;         /* term id -> offset in text */
   size_t n_terms, cap_terms;
-  csto_strmap *iris;     /* IRI -> term id */
+  csto_strmap *iris;     /* IRI -> term id, while parsing */
+  const int32_t *iri_order; /* read from a snapshot instead: the IRI terms in strcmp order */
+  size_t n_iris;
   char **files;
   size_t n_files, cap_files;
+  csto_ttl_phrase *phrases; /* term id -> its phrase; NULL until one is derived */
+  char *phrase_text;        /* every phrase's text, each NUL-terminated */
+  size_t phrase_len, cap_phrase_text;
+  uint32_t *phrase_ends;    /* each phrase's tokens' ends, bytes into the phrase */
+  size_t n_ends, cap_ends;
+  /* A table read from a snapshot borrows its arrays from the file's mapping (a phrase
+   * derived after that copies the phrases first); csto_ttl_free frees only what lies
+   * outside it. */
+  void *map;
+  size_t map_size;
   /* while reading */
   struct SerdEnvImpl *env; /* the file's base and prefixes */
   const char *source;    /* the file's text, handed to serd a byte at a time */
@@ -55,15 +77,27 @@ void csto_ttl_free(csto_ttl *t);
 csto_status csto_ttl_read(csto_ttl *t, const char *path, csto_error *err);
 
 /* Append the triples of the files paths[0..n) in order, as csto_ttl_read does, to an empty
- * table. With a snapshot path (not NULL), the table is read from that file when it was made
- * from these files, unchanged since (path, size, time, inode); otherwise the files are parsed
- * and the snapshot (re)written, atomically and best-effort: it is a cache. */
+ * table. With a snapshot path (not NULL), the table (with its phrases) is read from that file
+ * when it was made from these files, unchanged since (path, size, time, inode), and *cached
+ * is set; otherwise the files are parsed, *cached is 0, and the caller saves the snapshot
+ * once it has derived the phrases it needs. */
 csto_status csto_ttl_read_all(csto_ttl *t, char *const *paths, size_t n, const char *snapshot,
-                              csto_error *err);
+                              int *cached, csto_error *err);
 
-/* kbsnapshot.c: 0 when t (empty) was filled from snapshot; -1 leaves t to csto_ttl_free. */
+/* kbsnapshot.c: 0 when t (empty) was filled from snapshot; -1 leaves t to csto_ttl_free.
+ * Saving writes a temporary beside the snapshot and renames it over it when whole: it is a
+ * cache, so a failure only means none. */
 int csto_ttl_snapshot_load(csto_ttl *t, const char *snapshot, char *const *paths, size_t n);
 void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot);
+
+/* Term id's phrase, its n token ends (valid until the next csto_ttl_phrase_set); 0, or -1
+ * when it has not been derived. */
+int csto_ttl_phrase_get(const csto_ttl *t, int id, const char **phrase, const uint32_t **ends,
+                        size_t *n);
+
+/* Keep the phrase derived from term id: its text and where each of its n tokens ends. 0, or
+ * -1 when out of memory. */
+int csto_ttl_phrase_set(csto_ttl *t, int id, const char *phrase, const uint32_t *ends, size_t n);
 
 /* A term's text; NULL for -1 (a blank node). */
 const char *csto_ttl_term(const csto_ttl *t, int id);

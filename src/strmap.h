@@ -1,5 +1,6 @@
 /* Internal: a string -> int multimap (open hashing), used for the gazetteer. Keys are
- * copied; values are ints the caller interprets (indexes into its own arrays). */
+ * copied (into blocks the map frees at once); values are ints the caller interprets
+ * (indexes into its own arrays). */
 #ifndef CSTO_STRMAP_H
 #define CSTO_STRMAP_H
 
@@ -12,6 +13,9 @@ void csto_strmap_free(csto_strmap *map);
 
 /* Add value under key (duplicates of the same pair are kept once). 0 on success. */
 int csto_strmap_add(csto_strmap *map, const char *key, int value);
+
+/* The same with the key's first len bytes (it need not end there). */
+int csto_strmap_add_n(csto_strmap *map, const char *key, size_t len, int value);
 
 /* Values stored under key: returns how many and points *values at them (borrowed,
  * valid until the next add). */

@@ -15,7 +15,9 @@ static size_t line_of(const char *text, size_t at) {
   return line;
 }
 
-csto_status csto_read_file(const char *path, char **text, size_t *len, csto_error *err) {
+/* path's bytes into *text, NUL-terminated after its *len bytes; only CSTO_ERR_IO and
+ * CSTO_ERR_NOMEM. */
+static csto_status read_file(const char *path, char **text, size_t *len, csto_error *err) {
   FILE *fh = fopen(path, "rb");
   if (!fh)
     return csto_error_set(err, CSTO_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
@@ -44,9 +46,9 @@ csto_status csto_read_file(const char *path, char **text, size_t *len, csto_erro
 }
 
 csto_status csto_read_utf8_file(const char *path, char **text, size_t *len, csto_error *err) {
-  char *buf;
-  size_t n;
-  csto_status st = csto_read_file(path, &buf, &n, err);
+  char *buf = NULL;
+  size_t n = 0;
+  csto_status st = read_file(path, &buf, &n, err);
   if (st != CSTO_OK)
     return st;
   size_t bad = csto_utf8_first_bad(buf, n);

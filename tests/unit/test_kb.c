@@ -386,6 +386,110 @@ static void snapshot_stands_for_unchanged_files(void **state) {
   strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
+/* Every n-gram of an article's tokens (up to the longest phrase) means the same, and is the
+ * start of a longer phrase alike, in bases a and b. */
+static void same_gazetteer(const csto_kb *a, const csto_kb *b, const char *article) {
+  char path[512], *text = NULL;
+  size_t len = 0, n;
+  csto_error err;
+  csto_token *toks;
+  if (test_fixture(path, sizeof path, article) != 0)
+    fail_msg("CSTO_TEST_DIR is not set: run through ctest");
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  assert_int_equal(getdelim(&text, &len, '\0', f) > 0, 1);
+  fclose(f);
+  assert_int_equal(csto_tokenize(text, strlen(text), &toks, &n, &err), CSTO_OK);
+  assert_int_equal(csto_kb_max_phrase_tokens(a), csto_kb_max_phrase_tokens(b));
+  size_t found = 0, longer = 0;
+  for (size_t i = 0; i < n; i++) {
+    for (size_t k = i + 1; k <= n && k - i <= csto_kb_max_phrase_tokens(a); k++) {
+      char *phrase = csto_tokens_phrase(toks, i, k);
+      const csto_lex_entry *x[CSTO_KB_MAX_MEANINGS], *y[CSTO_KB_MAX_MEANINGS];
+      size_t nx = csto_kb_lookup(a, phrase, x, CSTO_KB_MAX_MEANINGS);
+      assert_int_equal(nx, csto_kb_lookup(b, phrase, y, CSTO_KB_MAX_MEANINGS));
+      for (size_t j = 0; j < nx; j++) {
+        assert_int_equal(x[j]->kind, y[j]->kind);
+        assert_int_equal(x[j]->value, y[j]->value);
+        assert_int_equal(!x[j]->entity, !y[j]->entity);
+        if (x[j]->entity)
+          assert_string_equal(x[j]->entity->iri, y[j]->entity->iri);
+      }
+      assert_int_equal(csto_kb_has_longer(a, phrase), csto_kb_has_longer(b, phrase));
+      found += nx > 0;
+      longer += csto_kb_has_longer(a, phrase) != 0;
+      free(phrase);
+    }
+  }
+  assert_true(found > 50 && longer > 20); /* the article does name what the base knows */
+  csto_tokens_free(toks, n);
+  free(text);
+}
+
+/* A start from the snapshot (which keeps the phrases derived from the labels) knows what a
+ * start from the files knows. */
+static void snapshot_keeps_the_gazetteer(void **state) {
+  (void)state;
+  char cache[64] = "/tmp/csto-cache-XXXXXX", cmd[128];
+  assert_non_null(mkdtemp(cache));
+  csto_kb *files = NULL, *first = NULL, *again = NULL;
+  csto_error err = {0};
+  assert_int_equal(csto_kb_load_cached(csto_kb_default_dir(), NULL, &files, &err), CSTO_OK);
+  assert_int_equal(csto_kb_load_cached(csto_kb_default_dir(), cache, &first, &err), CSTO_OK);
+  assert_int_equal(csto_kb_load_cached(csto_kb_default_dir(), cache, &again, &err), CSTO_OK);
+  same_gazetteer(files, again, "../articles/01-tass-csto-yerevan-2022.txt");
+  same_gazetteer(first, again, "../../examples/tass-csto-dushanbe-2021.txt");
+  csto_kb_free(files);
+  csto_kb_free(first);
+  csto_kb_free(again);
+  snprintf(cmd, sizeof cmd, "rm -r '%s'", cache);
+  assert_int_equal(system(cmd), 0);
+}
+
+/* A base that does not load leaves no snapshot: the next start reports the same error. */
+static void a_failed_load_saves_no_snapshot(void **state) {
+  (void)state;
+  char cache[160], cmd[256];
+  csto_kb *loaded = NULL;
+  csto_error err = {0};
+  make_data_dir();
+  copy_fixture("lexicon-bad-duplicate.ttl", "lexicon.ttl");
+  snprintf(cache, sizeof cache, "%s/cache", test_tmpdir);
+  for (int start = 0; start < 2; start++) {
+    assert_int_equal(csto_kb_load_cached(test_tmpdir, cache, &loaded, &err), CSTO_ERR_DATA);
+    assert_non_null(strstr(err.message, "lexicon.ttl:"));
+  }
+  snprintf(cmd, sizeof cmd, "ls %s/kb-*.snapshot > /dev/null 2>&1", cache);
+  assert_int_not_equal(system(cmd), 0);
+  assert_int_equal(test_tmpdir_remove(), 0);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
+}
+
+/* The snapshot's last bytes (its sorted IRIs) damaged: it is passed over and rewritten; a
+ * phrase with letters beyond ASCII is found from it as from the files. */
+static void a_damaged_tail_is_passed_over(void **state) {
+  (void)state;
+  make_data_dir();
+  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
+  char data[64], cache[96], cmd[512];
+  snprintf(data, sizeof data, "%s", test_tmpdir);
+  snprintf(cache, sizeof cache, "%s/cache", data);
+  write_person("Zo\u00eb \u00dcnal", NULL);
+  assert_true(names(data, cache, "zoe unal")); /* parsed; the snapshot written */
+  assert_true(names(data, cache, "zoe unal")); /* from the snapshot */
+  snprintf(cmd, sizeof cmd,
+           "for f in %s/kb-*.snapshot; do printf '\\377\\377\\377\\377' | "
+           "dd of=\"$f\" bs=1 seek=$(($(stat -c %%s \"$f\") - 4)) conv=notrunc 2>/dev/null; done",
+           cache);
+  assert_int_equal(system(cmd), 0);
+  assert_true(names(data, cache, "zoe unal")); /* damaged: parsed, and rewritten */
+  snprintf(cmd, sizeof cmd, "test \"$(tail -c 4 %s/kb-*.snapshot | od -An -tx1 | tr -d ' ')\" "
+                            "!= ffffffff", cache);
+  assert_int_equal(system(cmd), 0);
+  assert_int_equal(test_tmpdir_remove(), 0);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(names_aliases_and_demonyms_resolve),
@@ -399,6 +503,9 @@ int main(void) {
       cmocka_unit_test(sessions_are_the_nodes_extraction_mints),
       cmocka_unit_test(holders_are_found_by_post_role_and_date),
       cmocka_unit_test(snapshot_stands_for_unchanged_files),
+      cmocka_unit_test(snapshot_keeps_the_gazetteer),
+      cmocka_unit_test(a_failed_load_saves_no_snapshot),
+      cmocka_unit_test(a_damaged_tail_is_passed_over),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
 }
