@@ -1,6 +1,7 @@
 /* csto-kg extract: articles -> their knowledge graph. */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -293,6 +294,17 @@ static size_t threads_for(const options *o) {
   return o->jobs;
 }
 
+/* Worker threads allocate from arenas of their own, which glibc shrinks as soon as an
+ * article's memory is freed and maps again for the next one: page faults took a quarter of
+ * a -j run's CPU time. Freed memory is kept for reuse instead (up to the trim threshold),
+ * and large blocks come from the arenas rather than from mappings of their own. */
+static void keep_freed_memory(void) {
+#if defined(M_TRIM_THRESHOLD) && defined(M_MMAP_THRESHOLD)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 static csto_status make_graphs(run *r, size_t threads, csto_error *err) {
   r->n_graphs = threads ? threads : 1;
   r->graphs = calloc(r->n_graphs, sizeof *r->graphs);
@@ -318,6 +330,8 @@ int csto_cmd_extract(int argc, char **argv) {
     return rc;
   static const csto_ordered_fns fns = {work, deliver, job_free};
   size_t threads = threads_for(&o);
+  if (threads)
+    keep_freed_memory();
   run r = {.o = &o, .out_name = o.output && strcmp(o.output, "-") ? o.output : "standard output",
            .serial = threads == 0};
   csto_error err = {0};
