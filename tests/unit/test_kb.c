@@ -354,16 +354,21 @@ static int names(const char *data, const char *cache, const char *phrase) {
   return found;
 }
 
+/* A scratch data folder with the good lexicon; its cache folder's path in cache. */
+static void make_cached_data_dir(char *cache, size_t size) {
+  make_data_dir();
+  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
+  snprintf(cache, size, "%s/cache", test_tmpdir);
+}
+
 /* The snapshot is read while the files are unchanged (shown by changing one behind its
  * back: same size, same time, so the old name still loads), and passed over once a file's
  * time changes or the snapshot itself is damaged. */
 static void snapshot_stands_for_unchanged_files(void **state) {
   (void)state;
-  make_data_dir();
-  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
   char data[64], cache[96], snapshot[160];
+  make_cached_data_dir(cache, sizeof cache);
   snprintf(data, sizeof data, "%s", test_tmpdir);
-  snprintf(cache, sizeof cache, "%s/cache", data);
   write_person("Anna Alpha", NULL);
   assert_true(names(data, cache, "anna alpha")); /* parsed; the snapshot written */
   char cmd[256];
@@ -469,11 +474,9 @@ static void a_failed_load_saves_no_snapshot(void **state) {
  * phrase with letters beyond ASCII is found from it as from the files. */
 static void a_damaged_tail_is_passed_over(void **state) {
   (void)state;
-  make_data_dir();
-  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
   char data[64], cache[96], cmd[512];
+  make_cached_data_dir(cache, sizeof cache);
   snprintf(data, sizeof data, "%s", test_tmpdir);
-  snprintf(cache, sizeof cache, "%s/cache", data);
   write_person("Zo\u00eb \u00dcnal", NULL);
   assert_true(names(data, cache, "zoe unal")); /* parsed; the snapshot written */
   assert_true(names(data, cache, "zoe unal")); /* from the snapshot */
