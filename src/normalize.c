@@ -26,23 +26,19 @@ static int all_ascii(const char *text, size_t len) {
 
 /* ASCII text normalizes to itself with capitals lowered: NFKC, diacritics and the
  * typographic variants leave ASCII alone, and case folding maps only A-Z within it. Most
- * words of news text are ASCII, and utf8proc's decomposition costs far more. */
-static char *ascii_lowered(const char *text, size_t len) {
-  char *out = malloc(len + 1);
-  if (!out)
-    return NULL;
+ * words of news text are ASCII, and utf8proc's decomposition costs far more. out gets
+ * len bytes and a NUL. */
+static void ascii_lowered(const char *text, size_t len, char *out) {
   for (size_t i = 0; i < len; i++)
     out[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
   out[len] = '\0';
-  return out;
 }
 
-char *csto_normalize(const char *text, size_t len) {
-  if (all_ascii(text, len))
-    return ascii_lowered(text, len);
-  utf8proc_uint8_t *folded = NULL;
+/* The normal form of text that is not all ASCII, in a new string. */
+static char *folded(const char *text, size_t len) {
+  utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
-                                    &folded,
+                                    &mapped,
                                     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   if (n < 0)
@@ -50,21 +46,46 @@ char *csto_normalize(const char *text, size_t len) {
   /* Re-encode with typographic variants mapped; never longer than the input. */
   char *out = malloc((size_t)n + 1);
   if (!out) {
-    free(folded);
+    free(mapped);
     return NULL;
   }
   size_t o = 0;
   for (utf8proc_ssize_t i = 0; i < n;) {
     utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(folded + i, n - i, &c);
+    utf8proc_ssize_t k = utf8proc_iterate(mapped + i, n - i, &c);
     if (k <= 0)
       break;
     o += (size_t)utf8proc_encode_char(ascii_variant(c), (utf8proc_uint8_t *)out + o);
     i += k;
   }
   out[o] = '\0';
-  free(folded);
+  free(mapped);
   return out;
+}
+
+char *csto_normalize(const char *text, size_t len) {
+  if (!all_ascii(text, len))
+    return folded(text, len);
+  char *out = malloc(len + 1);
+  if (out)
+    ascii_lowered(text, len, out);
+  return out;
+}
+
+size_t csto_normalize_to(const char *text, size_t len, char *out, size_t size) {
+  if (all_ascii(text, len)) {
+    if (len < size)
+      ascii_lowered(text, len, out);
+    return len;
+  }
+  char *form = folded(text, len);
+  if (!form)
+    return (size_t)-1;
+  size_t n = strlen(form);
+  if (n < size)
+    memcpy(out, form, n + 1);
+  free(form);
+  return n;
 }
 
 char *csto_slug(const char *text, size_t len) {
