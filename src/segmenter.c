@@ -33,6 +33,8 @@ static utf8proc_category_t category(utf8proc_int32_t c) {
 }
 
 static int is_word_char(utf8proc_int32_t c) {
+  if (c < 0x80) /* punctuation is met often, and ASCII's word characters are its letters and digits */
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   utf8proc_category_t cat = category(c);
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
          (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
@@ -135,13 +137,13 @@ csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, siz
   size_t i = 0, w;
   while (i < len) {
     utf8proc_int32_t c = char_at(text, len, i, &w);
-    utf8proc_category_t cat = category(c);
     if (c == '\n' || c == '\r') {
       pending |= CSTO_TOKEN_LINE_BEFORE;
       i += w;
       continue;
     }
-    if (c == ' ' || c == '\t' || cat == UTF8PROC_CATEGORY_ZS || c == 0xFEFF) {
+    if (c == ' ' || c == '\t' || (c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS) ||
+        c == 0xFEFF) {
       i += w;
       continue;
     }

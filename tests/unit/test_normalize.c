@@ -34,6 +34,23 @@ static void ascii_normalizes_as_utf8proc_does(void **state) {
   }
 }
 
+/* Into a caller's buffer: the whole form when it fits, else only its length, so that the
+ * caller can grow the buffer and ask again ("\xEF\xAC\x81", the ligature fi, grows). */
+static void normalizes_into_a_buffer(void **state) {
+  (void)state;
+  char buf[8];
+  memset(buf, 'x', sizeof buf);
+  assert_int_equal(csto_normalize_to("ABc", 3, buf, sizeof buf), 3);
+  assert_string_equal(buf, "abc");
+  assert_int_equal(csto_normalize_to("\xEF\xAC\x81X", 4, buf, sizeof buf), 3);
+  assert_string_equal(buf, "fix");
+  memset(buf, 'x', sizeof buf);
+  assert_int_equal(csto_normalize_to("\xEF\xAC\x81X", 4, buf, 3), 3);
+  assert_int_equal(csto_normalize_to("ABc", 3, buf, 3), 3);
+  assert_memory_equal(buf, "xxxxxxxx", 8);
+  assert_int_equal(csto_normalize_to("a\xff", 2, buf, sizeof buf), (size_t)-1);
+}
+
 static void rejects_invalid_utf8(void **state) {
   (void)state;
   assert_null(csto_normalize("a\xff", 2));
@@ -130,6 +147,7 @@ int main(void) {
       cmocka_unit_test(slugs_are_ascii_iri_safe),
       cmocka_unit_test(slugs_follow_the_shared_vectors),
       cmocka_unit_test(counts_code_points),
+      cmocka_unit_test(normalizes_into_a_buffer),
       cmocka_unit_test(text_for_rdf_keeps_code_points),
       cmocka_unit_test(text_rdf_ready_when_nothing_changes),
       cmocka_unit_test(iri_schemes),
