@@ -49,7 +49,8 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
     if (phrase_add(p, &doc->tokens[i + k - 1]) != 0)
       break;
     const int *ids;
-    size_t n = csto_kb_lookup_ids(doc->kb, p->text, &ids);
+    int longer;
+    size_t n = csto_kb_match(doc->kb, p->text, p->len, &ids, &longer);
     if (n > CSTO_KB_MAX_MEANINGS)
       n = CSTO_KB_MAX_MEANINGS;
     int role = 0;
@@ -59,7 +60,7 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
       best = k;
       *out = (atom){.first = i, .end = i + k, .kb = doc->kb, .ids = ids, .n = n};
     }
-    if (!csto_kb_has_longer(doc->kb, p->text))
+    if (!longer)
       break;
   }
   return best;

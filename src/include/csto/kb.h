@@ -226,6 +226,11 @@ const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id);
 /* Whether some phrase starts with this normalized phrase followed by a space. */
 int csto_kb_has_longer(const csto_kb *kb, const char *phrase);
 
+/* Both at once for a phrase of len bytes (csto_kb_lookup_ids' answer, and *longer
+ * csto_kb_has_longer's), in one look-up: the recognizer asks both of every phrase it grows. */
+size_t csto_kb_match(const csto_kb *kb, const char *phrase, size_t len, const int **ids,
+                     int *longer);
+
 /* Longest phrase, in tokens. */
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
 
