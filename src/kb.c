@@ -999,7 +999,7 @@ size_t csto_kb_match(const csto_kb *kb, const char *phrase, size_t len, const in
   return csto_strmap_get_n(kb->phrases, phrase, len, ids, longer);
 }
 
-const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return &kb->entries[id]; }
+const csto_lex_entry *csto_kb_entries(const csto_kb *kb) { return kb->entries; }
 
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {

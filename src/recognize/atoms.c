@@ -44,6 +44,7 @@ static int phrase_add(phrase *p, const csto_token *t) {
 static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *out,
                        int roles_only) {
   size_t best = 0, max = csto_kb_max_phrase_tokens(doc->kb);
+  const csto_lex_entry *entries = csto_kb_entries(doc->kb);
   p->len = 0;
   for (size_t k = 1; k <= max && i + k <= limit; k++) {
     if (phrase_add(p, &doc->tokens[i + k - 1]) != 0)
@@ -55,10 +56,10 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
       n = CSTO_KB_MAX_MEANINGS;
     int role = 0;
     for (size_t j = 0; j < n; j++)
-      role |= csto_kb_entry(doc->kb, ids[j])->kind == CSTO_LEX_ROLE;
+      role |= entries[ids[j]].kind == CSTO_LEX_ROLE;
     if (n && (!roles_only || role)) {
       best = k;
-      *out = (atom){.first = i, .end = i + k, .kb = doc->kb, .ids = ids, .n = n};
+      *out = (atom){.first = i, .end = i + k, .entries = entries, .ids = ids, .n = n};
     }
     if (!longer)
       break;
@@ -69,7 +70,7 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
 /* The atom at token i: the longest match, cut short before a role title that starts
  * inside it and runs past its end. */
 static void atom_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *a) {
-  *a = (atom){.first = i, .end = i + 1, .kb = doc->kb};
+  *a = (atom){.first = i, .end = i + 1, .entries = csto_kb_entries(doc->kb)};
   size_t len = match_at(doc, p, i, limit, a, 0);
   for (size_t j = i + 1; len > 1 && j < i + len; j++) {
     atom role;

@@ -13,16 +13,16 @@
 #include "csto/recognizer.h"
 
 /* An atom's meanings are borrowed from the knowledge base (an atom per token of the
- * article, so each stays small): meaning i is csto_kb_entry(kb, ids[i]). */
+ * article, so each stays small): meaning i is entries[ids[i]] (csto_kb_entries). */
 typedef struct {
   size_t first, end; /* tokens */
-  const csto_kb *kb;
+  const csto_lex_entry *entries;
   const int *ids;
   size_t n;
 } atom;
 
 static inline const csto_lex_entry *atom_meaning(const atom *a, size_t i) {
-  return csto_kb_entry(a->kb, a->ids[i]);
+  return &a->entries[a->ids[i]];
 }
 
 /* The recognizer's state: the document it reads, the layer it makes, its atoms, and the
