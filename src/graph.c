@@ -93,33 +93,46 @@ static uint32_t iri(csto_graph *g, const char *text) {
   return checked(g, csto_triples_iri(g->triples, text, strlen(text)));
 }
 
+/* The scratch with room for size bytes; NULL when out of memory. */
+static char *scratch(csto_graph *g, size_t size) {
+  if (g->scratch_size < size) {
+    char *grown = realloc(g->scratch, size);
+    if (!grown)
+      return NULL;
+    g->scratch = grown;
+    g->scratch_size = size;
+  }
+  return g->scratch;
+}
+
 /* base + formatted local name, interned */
 static uint32_t minted(csto_graph *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static uint32_t minted(csto_graph *g, const char *fmt, ...) {
   size_t bl = strlen(g->base);
+  size_t room = g->scratch_size > bl + 128 ? g->scratch_size - bl : 128;
   for (;;) { /* formatted once, twice when the scratch must grow */
-    if (g->scratch_size < bl + 128) {
-      char *scratch = realloc(g->scratch, bl + 128);
-      if (!scratch)
-        return checked(g, 0);
-      g->scratch = scratch;
-      g->scratch_size = bl + 128;
-    }
-    memcpy(g->scratch, g->base, bl);
+    char *s = scratch(g, bl + room);
+    if (!s)
+      return checked(g, 0);
+    memcpy(s, g->base, bl);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(g->scratch + bl, g->scratch_size - bl, fmt, ap);
+    int n = vsnprintf(s + bl, room, fmt, ap);
     va_end(ap);
     if (n < 0)
       return checked(g, 0);
-    if ((size_t)n < g->scratch_size - bl)
-      return checked(g, csto_triples_iri(g->triples, g->scratch, bl + (size_t)n));
-    char *scratch = realloc(g->scratch, bl + (size_t)n + 1);
-    if (!scratch)
-      return checked(g, 0);
-    g->scratch = scratch;
-    g->scratch_size = bl + (size_t)n + 1;
+    if ((size_t)n < room)
+      return checked(g, csto_triples_iri(g->triples, s, bl + (size_t)n));
+    room = (size_t)n + 1;
   }
+}
+
+/* n in decimal, written to end at end (no NUL); returns where it starts. */
+static char *decimal(size_t n, char *end) {
+  do
+    *--end = (char)('0' + n % 10);
+  while (n /= 10);
+  return end;
 }
 
 /* The text of a term of the graph; valid until the next term is made. */
@@ -172,10 +185,12 @@ static uint32_t typed(csto_graph *g, const char *text, const char *type) {
   return checked(g, csto_triples_literal(g->triples, text, strlen(text), type, NULL));
 }
 
+/* Counts are many (two for each sentence cited): written without printf. */
 static void add_count(csto_graph *g, uint32_t s, const char *p, size_t n) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%zu", n);
-  add(g, s, p, typed(g, buf, XSD "nonNegativeInteger"));
+  char buf[24], *end = buf + sizeof buf, *digits = decimal(n, end);
+  uint32_t id = csto_triples_literal(g->triples, digits, (size_t)(end - digits),
+                                     XSD "nonNegativeInteger", NULL);
+  add(g, s, p, checked(g, id));
 }
 
 static void date_text(csto_date d, char buf[16]) {
@@ -484,14 +499,32 @@ static const char *mode_iri(csto_mode m) {
                                   : CSTO_NS "UnspecifiedMode";
 }
 
+/* The node of the article's next statement: what minted would make of CSTO_IRI_STATEMENT
+ * "%s_%zu" with the article's name and the count, made without printf, as every fact has one. */
+static uint32_t statement_node(builder *b) {
+  csto_graph *g = b->g;
+  const char *name = b->id + strlen(CSTO_IRI_ARTICLE);
+  char count[24], *end = count + sizeof count, *digits = decimal(++b->statements, end);
+  size_t bl = strlen(g->base), nl = strlen(name), dl = (size_t)(end - digits);
+  size_t sl = strlen(CSTO_IRI_STATEMENT);
+  char *s = scratch(g, bl + sl + nl + 1 + dl);
+  if (!s)
+    return checked(g, 0);
+  memcpy(s, g->base, bl);
+  memcpy(s + bl, CSTO_IRI_STATEMENT, sl);
+  memcpy(s + bl + sl, name, nl);
+  s[bl + sl + nl] = '_';
+  memcpy(s + bl + sl + nl + 1, digits, dl);
+  return checked(g, csto_triples_iri(g->triples, s, bl + sl + nl + 1 + dl));
+}
+
 /* The statement node: which triple, from which sentence, by which rule and extraction. */
 static void provenance(builder *b, uint32_t s, const char *p, uint32_t o, const csto_evidence *ev) {
   csto_graph *g = b->g;
   int full = g->provenance == CSTO_PROVENANCE_FULL;
   if (g->provenance == CSTO_PROVENANCE_NONE)
     return;
-  uint32_t node = minted(g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE),
-                         ++b->statements);
+  uint32_t node = statement_node(b);
   uint32_t evidence = sentence_node(b, ev->sentence);
   if (!node || !evidence)
     return;
