@@ -54,12 +54,13 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
     size_t n = csto_kb_match(doc->kb, p->text, p->len, &ids, &longer);
     if (n > CSTO_KB_MAX_MEANINGS)
       n = CSTO_KB_MAX_MEANINGS;
-    int role = 0;
+    unsigned kinds = 0;
     for (size_t j = 0; j < n; j++)
-      role |= entries[ids[j]].kind == CSTO_LEX_ROLE;
-    if (n && (!roles_only || role)) {
+      kinds |= 1u << entries[ids[j]].kind;
+    if (n && (!roles_only || (kinds & (1u << CSTO_LEX_ROLE)))) {
       best = k;
-      *out = (atom){.first = i, .end = i + k, .entries = entries, .ids = ids, .n = n};
+      *out = (atom){.first = i, .end = i + k, .entries = entries, .ids = ids, .n = n,
+                    .kinds = kinds};
     }
     if (!longer)
       break;
@@ -76,8 +77,7 @@ static void atom_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom
     atom role;
     size_t rl = match_at(doc, p, j, limit, &role, 1);
     if (rl && j + rl > i + len) {
-      a->n = 0;
-      a->end = i + 1;
+      *a = (atom){.first = i, .end = i + 1, .entries = a->entries};
       match_at(doc, p, i, j, a, 0); /* the longest match that ends before the title, if any */
       return;
     }
