@@ -32,13 +32,18 @@ static utf8proc_category_t category(utf8proc_int32_t c) {
   return utf8proc_category(c);
 }
 
-static int is_word_char(utf8proc_int32_t c) {
-  if (c < 0x80) /* punctuation is met often, and ASCII's word characters are its letters and digits */
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  utf8proc_category_t cat = category(c);
+static int is_word_category(utf8proc_category_t cat) {
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
          (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
          cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* Inline, as it is asked of nearly every byte: ASCII (punctuation too) is answered without
+ * utf8proc's table, its word characters being its letters and digits. */
+static inline int is_word_char(utf8proc_int32_t c) {
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_category(utf8proc_category(c));
 }
 
 static int is_apostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
