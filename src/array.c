@@ -3,9 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int csto_array_reserve_n(void **items, size_t *cap, size_t count, size_t more, size_t size) {
-  if (more <= *cap - count)
-    return 0;
+int csto_array_grow(void **items, size_t *cap, size_t count, size_t more, size_t size) {
   size_t n = *cap ? *cap : 16;
   while (n - count < more) {
     if (n > SIZE_MAX / 2 / size)
@@ -18,8 +16,4 @@ int csto_array_reserve_n(void **items, size_t *cap, size_t count, size_t more, s
   *items = p;
   *cap = n;
   return 0;
-}
-
-int csto_array_reserve(void **items, size_t *cap, size_t count, size_t size) {
-  return csto_array_reserve_n(items, cap, count, 1, size);
 }

@@ -27,8 +27,8 @@ struct csto_graph {
   struct {
     const char *iri;
     uint32_t id;
-  } predicates[64]; /* the ids of the predicates used since the last write, by address */
-  size_t n_predicates;
+  } constants[128]; /* the ids of the constant IRIs used since the last write, by address */
+  size_t n_constants;
   int document; /* JSON-LD: where the run's document stands (csto_writer_write_into) */
 };
 
@@ -93,33 +93,46 @@ static uint32_t iri(csto_graph *g, const char *text) {
   return checked(g, csto_triples_iri(g->triples, text, strlen(text)));
 }
 
+/* The scratch with room for size bytes; NULL when out of memory. */
+static char *scratch(csto_graph *g, size_t size) {
+  if (g->scratch_size < size) {
+    char *grown = realloc(g->scratch, size);
+    if (!grown)
+      return NULL;
+    g->scratch = grown;
+    g->scratch_size = size;
+  }
+  return g->scratch;
+}
+
 /* base + formatted local name, interned */
 static uint32_t minted(csto_graph *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static uint32_t minted(csto_graph *g, const char *fmt, ...) {
   size_t bl = strlen(g->base);
+  size_t room = g->scratch_size > bl + 128 ? g->scratch_size - bl : 128;
   for (;;) { /* formatted once, twice when the scratch must grow */
-    if (g->scratch_size < bl + 128) {
-      char *scratch = realloc(g->scratch, bl + 128);
-      if (!scratch)
-        return checked(g, 0);
-      g->scratch = scratch;
-      g->scratch_size = bl + 128;
-    }
-    memcpy(g->scratch, g->base, bl);
+    char *s = scratch(g, bl + room);
+    if (!s)
+      return checked(g, 0);
+    memcpy(s, g->base, bl);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(g->scratch + bl, g->scratch_size - bl, fmt, ap);
+    int n = vsnprintf(s + bl, room, fmt, ap);
     va_end(ap);
     if (n < 0)
       return checked(g, 0);
-    if ((size_t)n < g->scratch_size - bl)
-      return checked(g, csto_triples_iri(g->triples, g->scratch, bl + (size_t)n));
-    char *scratch = realloc(g->scratch, bl + (size_t)n + 1);
-    if (!scratch)
-      return checked(g, 0);
-    g->scratch = scratch;
-    g->scratch_size = bl + (size_t)n + 1;
+    if ((size_t)n < room)
+      return checked(g, csto_triples_iri(g->triples, s, bl + (size_t)n));
+    room = (size_t)n + 1;
   }
+}
+
+/* n in decimal, written to end at end (no NUL); returns where it starts. */
+static char *decimal(size_t n, char *end) {
+  do
+    *--end = (char)('0' + n % 10);
+  while (n /= 10);
+  return end;
 }
 
 /* The text of a term of the graph; valid until the next term is made. */
@@ -127,32 +140,37 @@ static const char *text_of(const csto_graph *g, uint32_t id) {
   return csto_triples_term(g->triples, id).text;
 }
 
-/* Predicates are the builder's string constants: each one's id is kept by its address, so
- * that adding a triple hashes no predicate text. */
-static uint32_t predicate(csto_graph *g, const char *p) {
-  const size_t size = sizeof g->predicates / sizeof g->predicates[0];
-  size_t i = ((uintptr_t)p >> 4) % size;
-  while (g->predicates[i].iri && g->predicates[i].iri != p)
+/* Predicates and classes are the builder's string constants: each one's id is kept by its
+ * address, so that adding a triple hashes no predicate text, nor a class for each node. */
+static uint32_t constant(csto_graph *g, const char *text) {
+  const size_t size = sizeof g->constants / sizeof g->constants[0];
+  size_t i = ((uintptr_t)text >> 4) % size;
+  while (g->constants[i].iri && g->constants[i].iri != text)
     i = (i + 1) % size;
-  if (g->predicates[i].iri)
-    return g->predicates[i].id;
-  uint32_t id = iri(g, p);
-  if (id && g->n_predicates < size / 2) { /* a half-empty table keeps probes short */
-    g->predicates[i].iri = p;
-    g->predicates[i].id = id;
-    g->n_predicates++;
+  if (g->constants[i].iri)
+    return g->constants[i].id;
+  uint32_t id = iri(g, text);
+  if (id && g->n_constants < size / 2) { /* a half-empty table keeps probes short */
+    g->constants[i].iri = text;
+    g->constants[i].id = id;
+    g->n_constants++;
   }
   return id;
 }
 
 /* Add (s, p, o) to the article's graph, once; p is a string constant. */
 static void add(csto_graph *g, uint32_t s, const char *p, uint32_t o) {
-  uint32_t pid = predicate(g, p);
+  uint32_t pid = constant(g, p);
   if (s && pid && o && csto_triples_add(g->triples, s, pid, o, g->context) != 0)
     g->out_of_memory = 1;
 }
 
 static void add_iri(csto_graph *g, uint32_t s, const char *p, const char *o) { add(g, s, p, iri(g, o)); }
+
+/* The same where o too is a string constant (a class). */
+static void add_const(csto_graph *g, uint32_t s, const char *p, const char *o) {
+  add(g, s, p, constant(g, o));
+}
 
 /* Every plain literal of the graph is made here, from text every format can carry. */
 static uint32_t text_literal(csto_graph *g, const char *text, size_t len, const char *lang) {
@@ -172,10 +190,12 @@ static uint32_t typed(csto_graph *g, const char *text, const char *type) {
   return checked(g, csto_triples_literal(g->triples, text, strlen(text), type, NULL));
 }
 
+/* Counts are many (two for each sentence cited): written without printf. */
 static void add_count(csto_graph *g, uint32_t s, const char *p, size_t n) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%zu", n);
-  add(g, s, p, typed(g, buf, XSD "nonNegativeInteger"));
+  char buf[24], *end = buf + sizeof buf, *digits = decimal(n, end);
+  uint32_t id = csto_triples_literal(g->triples, digits, (size_t)(end - digits),
+                                     XSD "nonNegativeInteger", NULL);
+  add(g, s, p, checked(g, id));
 }
 
 static void date_text(csto_date d, char buf[16]) {
@@ -293,9 +313,9 @@ static void article_node(builder *b) {
   csto_graph *g = b->g;
   const csto_article *a = b->doc->article;
   char date[16];
-  add_iri(g, b->article, RDF "type", CSTO_NS "Article");
-  add_iri(g, b->article, RDF "type", SCHEMA "NewsArticle");
-  add_iri(g, b->article, RDF "type", PROV "Entity");
+  add_const(g, b->article, RDF "type", CSTO_NS "Article");
+  add_const(g, b->article, RDF "type", SCHEMA "NewsArticle");
+  add_const(g, b->article, RDF "type", PROV "Entity");
   if (a->url)
     add(g, b->article, SCHEMA "url", url_iri(g, a->url));
   if (a->date.year) {
@@ -310,7 +330,7 @@ static void article_node(builder *b) {
     return;
   size_t n = csto_utf8_codepoints(a->body, a->body_len);
   uint32_t ctx = b->context = minted(g, "%s_char_0_%zu", b->id, n);
-  add_iri(g, ctx, RDF "type", NIF "Context");
+  add_const(g, ctx, RDF "type", NIF "Context");
   add_text(g, ctx, NIF "isString", a->body, NULL);
   add_count(g, ctx, NIF "beginIndex", 0);
   add_count(g, ctx, NIF "endIndex", n);
@@ -319,10 +339,10 @@ static void article_node(builder *b) {
   add(g, ctx, PROV "wasDerivedFrom", b->article);
   uint32_t agent = minted(g, "csto-kg_%s", CSTO_VERSION);
   b->activity = minted(g, CSTO_IRI_EXTRACTION "%s", b->id + strlen(CSTO_IRI_ARTICLE));
-  add_iri(g, b->activity, RDF "type", PROV "Activity");
+  add_const(g, b->activity, RDF "type", PROV "Activity");
   add(g, b->activity, PROV "used", b->article);
   add(g, b->activity, PROV "wasAssociatedWith", agent);
-  add_iri(g, agent, RDF "type", PROV "SoftwareAgent");
+  add_const(g, agent, RDF "type", PROV "SoftwareAgent");
   add_text(g, agent, RDFS "label", "csto-kg " CSTO_VERSION, "en");
 }
 
@@ -345,7 +365,7 @@ static uint32_t sentence_node(builder *b, size_t s) {
   size_t end = begin + csto_utf8_codepoints(doc->article->body + sen->begin, sen->end - sen->begin);
   uint32_t node = minted(b->g, "%s_char_%zu_%zu", b->id, begin, end);
   if (node) {
-    add_iri(b->g, node, RDF "type", NIF "Sentence");
+    add_const(b->g, node, RDF "type", NIF "Sentence");
     add(b->g, node, NIF "referenceContext", b->context);
     add_count(b->g, node, NIF "beginIndex", begin);
     add_count(b->g, node, NIF "endIndex", end);
@@ -380,9 +400,9 @@ static uint32_t entity(builder *b, int i) {
   if (!node)
     return 0;
   const char *super, *cls = entity_classes(e->type, &super);
-  add_iri(b->g, node, RDF "type", cls);
+  add_const(b->g, node, RDF "type", cls);
   if (super)
-    add_iri(b->g, node, RDF "type", super);
+    add_const(b->g, node, RDF "type", super);
   add_text(b->g, node, RDFS "label", e->label, "en");
   for (size_t k = 0; k < e->n_aliases; k++)
     add_text(b->g, node, SKOS "altLabel", e->aliases[k], "en");
@@ -467,7 +487,7 @@ static uint32_t event(builder *b, int i) {
   char class_iri[128];
   snprintf(class_iri, sizeof class_iri, "%s%s", CSTO_NS,
            csto_event_class_name(csto_meeting_class(e, &from_bodies)));
-  add_iri(b->g, node, RDF "type", CSTO_NS "Event");
+  add_const(b->g, node, RDF "type", CSTO_NS "Event");
   add_iri(b->g, node, RDF "type", class_iri);
   add_text(b->g, node, RDFS "label", label, "en");
   free(label);
@@ -484,21 +504,39 @@ static const char *mode_iri(csto_mode m) {
                                   : CSTO_NS "UnspecifiedMode";
 }
 
+/* The node of the article's next statement: what minted would make of CSTO_IRI_STATEMENT
+ * "%s_%zu" with the article's name and the count, made without printf, as every fact has one. */
+static uint32_t statement_node(builder *b) {
+  csto_graph *g = b->g;
+  const char *name = b->id + strlen(CSTO_IRI_ARTICLE);
+  char count[24], *end = count + sizeof count, *digits = decimal(++b->statements, end);
+  size_t bl = strlen(g->base), nl = strlen(name), dl = (size_t)(end - digits);
+  size_t sl = strlen(CSTO_IRI_STATEMENT);
+  char *s = scratch(g, bl + sl + nl + 1 + dl);
+  if (!s)
+    return checked(g, 0);
+  memcpy(s, g->base, bl);
+  memcpy(s + bl, CSTO_IRI_STATEMENT, sl);
+  memcpy(s + bl + sl, name, nl);
+  s[bl + sl + nl] = '_';
+  memcpy(s + bl + sl + nl + 1, digits, dl);
+  return checked(g, csto_triples_iri(g->triples, s, bl + sl + nl + 1 + dl));
+}
+
 /* The statement node: which triple, from which sentence, by which rule and extraction. */
 static void provenance(builder *b, uint32_t s, const char *p, uint32_t o, const csto_evidence *ev) {
   csto_graph *g = b->g;
   int full = g->provenance == CSTO_PROVENANCE_FULL;
   if (g->provenance == CSTO_PROVENANCE_NONE)
     return;
-  uint32_t node = minted(g, CSTO_IRI_STATEMENT "%s_%zu", b->id + strlen(CSTO_IRI_ARTICLE),
-                         ++b->statements);
+  uint32_t node = statement_node(b);
   uint32_t evidence = sentence_node(b, ev->sentence);
   if (!node || !evidence)
     return;
   if (full)
-    add_iri(g, node, RDF "type", RDF "Statement");
+    add_const(g, node, RDF "type", RDF "Statement");
   add(g, node, RDF "subject", s);
-  add_iri(g, node, RDF "predicate", p);
+  add_const(g, node, RDF "predicate", p);
   add(g, node, RDF "object", o);
   add(g, node, CSTO_NS "evidence", evidence);
   add_text(g, node, CSTO_NS "extractionRule", csto_rule_name(ev->rule), NULL);
@@ -521,12 +559,12 @@ static void attendance(builder *b, uint32_t agent, uint32_t ev, const csto_fact 
   uint32_t node = minted(b->g, "attendance_%s__%s", el ? el + 1 : e, al ? al + 1 : a);
   if (!node)
     return;
-  add_iri(b->g, node, RDF "type", CSTO_NS "Attendance");
+  add_const(b->g, node, RDF "type", CSTO_NS "Attendance");
   add(b->g, node, CSTO_NS "attendee", agent);
   add(b->g, node, CSTO_NS "event", ev);
   /* The mode's statement cites what gave the mode; an unspecified one, the attendance's. */
   const csto_evidence *said = f->mode_evidence.rule ? &f->mode_evidence : &f->evidence;
-  fact_triple(b, node, CSTO_NS "mode", iri(b->g, mode_iri(f->mode)), said);
+  fact_triple(b, node, CSTO_NS "mode", constant(b->g, mode_iri(f->mode)), said);
 }
 
 static void position(builder *b, uint32_t person, const csto_fact *f) {
@@ -537,7 +575,7 @@ static void position(builder *b, uint32_t person, const csto_fact *f) {
   if (post && scope_iri) {
     snprintf(label, sizeof label, "%s of %s", csto_role_title(f->role), scope->label);
     snprintf(role, sizeof role, "%s%s", CSTO_NS, csto_role_name(f->role));
-    add_iri(b->g, post, RDF "type", CSTO_NS "Post");
+    add_const(b->g, post, RDF "type", CSTO_NS "Post");
     add_text(b->g, post, RDFS "label", label, "en");
     add_iri(b->g, post, CSTO_NS "role", role);
     add(b->g, post, CSTO_NS "postIn", scope_iri);
@@ -635,8 +673,8 @@ int csto_graph_format_streams(const char *format) { return csto_writer_format_kn
 /* Forget what was added, so that the next article starts afresh and memory stays bounded. */
 static void empty(csto_graph *g) {
   csto_triples_clear(g->triples);
-  memset(g->predicates, 0, sizeof g->predicates);
-  g->n_predicates = 0;
+  memset(g->constants, 0, sizeof g->constants);
+  g->n_constants = 0;
   g->context = 0;
   g->out_of_memory = 0;
 }

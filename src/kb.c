@@ -40,8 +40,8 @@ struct csto_kb {
   const csto_kb_session **by_place; /* the sessions by body, city, then start */
   csto_lex_entry *entries; /* one array: a gazetteer has thousands */
   size_t n_entries, cap_entries;
-  csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read */
-  csto_strmap *prefixes;   /* every proper prefix of a phrase -> 0 */
+  csto_strmap *phrases;    /* normalized phrase -> entry indexes, in the order read; every
+                            proper prefix of a phrase marked */
   csto_strmap *surnames;   /* normalized surname -> person entity index */
   size_t max_tokens;
 };
@@ -121,7 +121,7 @@ static const char *phrase_of(csto_ttl *t, int id, size_t *n, const uint32_t **en
 /* Every proper prefix of a phrase of n tokens (ends: where each ends), for longest match. */
 static int add_prefixes(csto_kb *kb, const char *phrase, const uint32_t *ends, size_t n) {
   for (size_t k = 1; k < n; k++)
-    if (csto_strmap_add_n(kb->prefixes, phrase, ends[k - 1], 0) != 0)
+    if (csto_strmap_mark_n(kb->phrases, phrase, ends[k - 1]) != 0)
       return -1;
   return 0;
 }
@@ -930,8 +930,7 @@ csto_status csto_kb_load(const char *data_dir, csto_kb **out, csto_error *err) {
 csto_status csto_kb_load_cached(const char *data_dir, const char *cache_dir, csto_kb **out,
                                 csto_error *err) {
   csto_kb *kb = calloc(1, sizeof *kb);
-  if (!kb || !(kb->phrases = csto_strmap_new()) || !(kb->prefixes = csto_strmap_new()) ||
-      !(kb->surnames = csto_strmap_new())) {
+  if (!kb || !(kb->phrases = csto_strmap_new()) || !(kb->surnames = csto_strmap_new())) {
     csto_kb_free(kb);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
@@ -968,7 +967,6 @@ void csto_kb_free(csto_kb *kb) {
   free(kb->sessions);
   free(kb->by_place);
   csto_strmap_free(kb->phrases);
-  csto_strmap_free(kb->prefixes);
   csto_strmap_free(kb->surnames);
   free(kb);
 }
@@ -996,7 +994,12 @@ size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids
   return csto_strmap_get(kb->phrases, phrase, ids);
 }
 
-const csto_lex_entry *csto_kb_entry(const csto_kb *kb, int id) { return &kb->entries[id]; }
+size_t csto_kb_match(const csto_kb *kb, const char *phrase, size_t len, const int **ids,
+                     int *longer) {
+  return csto_strmap_get_n(kb->phrases, phrase, len, ids, longer);
+}
+
+const csto_lex_entry *csto_kb_entries(const csto_kb *kb) { return kb->entries; }
 
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
@@ -1011,7 +1014,9 @@ size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entr
 
 int csto_kb_has_longer(const csto_kb *kb, const char *phrase) {
   const int *v;
-  return csto_strmap_get(kb->prefixes, phrase, &v) > 0;
+  int longer;
+  csto_kb_match(kb, phrase, strlen(phrase), &v, &longer);
+  return longer;
 }
 
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb) { return kb->max_tokens; }

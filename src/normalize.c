@@ -1,6 +1,7 @@
 #include "csto/normalize.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -26,23 +27,19 @@ static int all_ascii(const char *text, size_t len) {
 
 /* ASCII text normalizes to itself with capitals lowered: NFKC, diacritics and the
  * typographic variants leave ASCII alone, and case folding maps only A-Z within it. Most
- * words of news text are ASCII, and utf8proc's decomposition costs far more. */
-static char *ascii_lowered(const char *text, size_t len) {
-  char *out = malloc(len + 1);
-  if (!out)
-    return NULL;
+ * words of news text are ASCII, and utf8proc's decomposition costs far more. out gets
+ * len bytes and a NUL. */
+static void ascii_lowered(const char *text, size_t len, char *out) {
   for (size_t i = 0; i < len; i++)
     out[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] - 'A' + 'a') : text[i];
   out[len] = '\0';
-  return out;
 }
 
-char *csto_normalize(const char *text, size_t len) {
-  if (all_ascii(text, len))
-    return ascii_lowered(text, len);
-  utf8proc_uint8_t *folded = NULL;
+/* The normal form of text that is not all ASCII, in a new string. */
+static char *folded(const char *text, size_t len) {
+  utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
-                                    &folded,
+                                    &mapped,
                                     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
   if (n < 0)
@@ -50,21 +47,46 @@ char *csto_normalize(const char *text, size_t len) {
   /* Re-encode with typographic variants mapped; never longer than the input. */
   char *out = malloc((size_t)n + 1);
   if (!out) {
-    free(folded);
+    free(mapped);
     return NULL;
   }
   size_t o = 0;
   for (utf8proc_ssize_t i = 0; i < n;) {
     utf8proc_int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate(folded + i, n - i, &c);
+    utf8proc_ssize_t k = utf8proc_iterate(mapped + i, n - i, &c);
     if (k <= 0)
       break;
     o += (size_t)utf8proc_encode_char(ascii_variant(c), (utf8proc_uint8_t *)out + o);
     i += k;
   }
   out[o] = '\0';
-  free(folded);
+  free(mapped);
   return out;
+}
+
+char *csto_normalize(const char *text, size_t len) {
+  if (!all_ascii(text, len))
+    return folded(text, len);
+  char *out = malloc(len + 1);
+  if (out)
+    ascii_lowered(text, len, out);
+  return out;
+}
+
+size_t csto_normalize_to(const char *text, size_t len, char *out, size_t size) {
+  if (all_ascii(text, len)) {
+    if (len < size)
+      ascii_lowered(text, len, out);
+    return len;
+  }
+  char *form = folded(text, len);
+  if (!form)
+    return (size_t)-1;
+  size_t n = strlen(form);
+  if (n < size)
+    memcpy(out, form, n + 1);
+  free(form);
+  return n;
 }
 
 char *csto_slug(const char *text, size_t len) {
@@ -142,8 +164,32 @@ char *csto_text_for_rdf(const char *text, size_t len) {
 
 /* A CR always counts as a change (even in CRLF, which the rule keeps): text with one
  * takes the copying path, which is rare and always right. */
+/* Eight bytes at a time (word) of text. */
+static uint64_t word_at(const char *text) {
+  uint64_t w;
+  memcpy(&w, text, sizeof w);
+  return w;
+}
+
+static const uint64_t HIGH_BITS = 0x8080808080808080ULL;
+
+/* How many of text's first bytes, a multiple of eight, are printable ASCII (or DEL), which
+ * is most of any text and RDF keeps as it is: a byte below 0x20 borrows into its high
+ * bit (the borrow may mark the byte after it too, which only ends the run sooner), one
+ * from 0x80 has it. */
+static size_t printable_ascii_run(const char *text, size_t len) {
+  size_t i = 0;
+  while (i + 8 <= len && !(((word_at(text + i) - 0x2020202020202020ULL) | word_at(text + i)) &
+                           HIGH_BITS))
+    i += 8;
+  return i;
+}
+
 int csto_text_rdf_ready(const char *text, size_t len) {
   for (size_t i = 0; i < len;) {
+    i += printable_ascii_run(text + i, len - i);
+    if (i == len)
+      break;
     utf8proc_int32_t c = (unsigned char)text[i];
     utf8proc_ssize_t n = 1;
     if (c >= 0x80 && (n = utf8proc_iterate((const utf8proc_uint8_t *)text + i,
@@ -190,12 +236,18 @@ size_t csto_utf8_first_bad(const char *text, size_t len) {
   return len;
 }
 
+/* Every byte but a continuation byte (10xxxxxx) starts a code point. Eight bytes at a
+ * time: the high bit of each continuation byte is kept, then the bytes' bits summed by a
+ * multiply. */
 size_t csto_utf8_codepoints(const char *text, size_t len) {
-  size_t n = 0;
-  for (size_t i = 0; i < len; i++)
-    if (((unsigned char)text[i] & 0xC0) != 0x80)
-      n++;
-  return n;
+  size_t continuations = 0, i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w = word_at(text + i);
+    continuations += (((w & ~(w << 1) & HIGH_BITS) >> 7) * 0x0101010101010101ULL) >> 56;
+  }
+  for (; i < len; i++)
+    continuations += ((unsigned char)text[i] & 0xC0) == 0x80;
+  return len - continuations;
 }
 
 size_t csto_utf8_advance(csto_utf8_cursor *cursor, const char *text, size_t byte) {

@@ -32,11 +32,18 @@ static utf8proc_category_t category(utf8proc_int32_t c) {
   return utf8proc_category(c);
 }
 
-static int is_word_char(utf8proc_int32_t c) {
-  utf8proc_category_t cat = category(c);
+static int is_word_category(utf8proc_category_t cat) {
   return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
          (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) ||
          cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* Inline, as it is asked of nearly every byte: ASCII (punctuation too) is answered without
+ * utf8proc's table, its word characters being its letters and digits. */
+static inline int is_word_char(utf8proc_int32_t c) {
+  if (c < 0x80)
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return is_word_category(utf8proc_category(c));
 }
 
 static int is_apostrophe(utf8proc_int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
@@ -71,21 +78,34 @@ static unsigned word_flags(const char *text, size_t begin, size_t end) {
   return flags;
 }
 
+/* The token's normal form appended to the block, written in place: the ASCII of most
+ * words needs no allocation of its own. A form longer than the room left (compatibility
+ * decomposition can lengthen text) is made again once the block has grown. */
+static int push_norm(token_list *list, const char *text, size_t len) {
+  size_t need = len + 1;
+  for (;;) {
+    if (csto_array_reserve_n((void **)&list->norms, &list->cap_norms, list->n_norms, need, 1))
+      return -1;
+    size_t room = list->cap_norms - list->n_norms;
+    size_t n = csto_normalize_to(text, len, list->norms + list->n_norms, room);
+    if (n == (size_t)-1)
+      return -1;
+    if (n < room) {
+      list->n_norms += n + 1;
+      return 0;
+    }
+    need = n + 1;
+  }
+}
+
 static int push(token_list *list, const char *text, size_t begin, size_t end, unsigned flags) {
   if (csto_array_reserve((void **)&list->items, &list->cap, list->count, sizeof *list->items) ||
       csto_array_reserve((void **)&list->norm_at, &list->cap_norm_at, list->count,
                          sizeof *list->norm_at))
     return -1;
-  char *norm = csto_normalize(text + begin, end - begin);
-  size_t n = norm ? strlen(norm) + 1 : 0;
-  if (!norm || csto_array_reserve_n((void **)&list->norms, &list->cap_norms, list->n_norms, n, 1)) {
-    free(norm);
-    return -1;
-  }
-  memcpy(list->norms + list->n_norms, norm, n);
-  free(norm);
   list->norm_at[list->count] = list->n_norms;
-  list->n_norms += n;
+  if (push_norm(list, text + begin, end - begin) != 0)
+    return -1;
   list->items[list->count++] = (csto_token){begin, end, NULL, flags};
   return 0;
 }
@@ -122,13 +142,13 @@ csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, siz
   size_t i = 0, w;
   while (i < len) {
     utf8proc_int32_t c = char_at(text, len, i, &w);
-    utf8proc_category_t cat = category(c);
     if (c == '\n' || c == '\r') {
       pending |= CSTO_TOKEN_LINE_BEFORE;
       i += w;
       continue;
     }
-    if (c == ' ' || c == '\t' || cat == UTF8PROC_CATEGORY_ZS || c == 0xFEFF) {
+    if (c == ' ' || c == '\t' || (c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS) ||
+        c == 0xFEFF) {
       i += w;
       continue;
     }

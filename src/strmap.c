@@ -10,7 +10,8 @@
 typedef struct {
   const char *key; /* in the map's key blocks */
   uint32_t hash;   /* of key, for growing the index */
-  unsigned count;
+  unsigned count : 31;
+  unsigned marked : 1;
   union {
     int one;   /* count 1 */
     int *many; /* count 2 or more: room for count rounded up to a power of two */
@@ -185,14 +186,21 @@ int csto_strmap_add(csto_strmap *m, const char *key, int value) {
   return csto_strmap_add_n(m, key, strlen(key), value);
 }
 
-int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
+/* The entry of key (len bytes), made without values if new; NULL when out of memory. */
+static entry *entry_of(csto_strmap *m, const char *key, size_t len) {
   if ((m->used + 1) * 2 > m->cap && rehash(m, m->cap * 2) != 0)
-    return -1;
+    return NULL;
   uint32_t h = hash(key, len);
   slot *s = find(m, key, len, h);
   if (!s->at && !(*s = (slot){new_entry(m, key, len, h), h}).at)
+    return NULL;
+  return &m->entries[s->at - 1];
+}
+
+int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
+  entry *e = entry_of(m, key, len);
+  if (!e)
     return -1;
-  entry *e = &m->entries[s->at - 1];
   const int *v = values_of(e);
   for (unsigned i = 0; i < e->count; i++)
     if (v[i] == value)
@@ -200,10 +208,25 @@ int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
   return push_value(e, value);
 }
 
+int csto_strmap_mark_n(csto_strmap *m, const char *key, size_t len) {
+  entry *e = entry_of(m, key, len);
+  if (!e)
+    return -1;
+  e->marked = 1;
+  return 0;
+}
+
 size_t csto_strmap_get(const csto_strmap *m, const char *key, const int **values) {
+  return csto_strmap_get_n(m, key, strlen(key), values, NULL);
+}
+
+size_t csto_strmap_get_n(const csto_strmap *m, const char *key, size_t len, const int **values,
+                         int *marked) {
   static const int none = 0;
-  size_t len = strlen(key);
   uint32_t at = find(m, key, len, hash(key, len))->at;
-  *values = at ? values_of(&m->entries[at - 1]) : &none;
-  return at ? m->entries[at - 1].count : 0;
+  const entry *e = at ? &m->entries[at - 1] : NULL;
+  *values = e ? values_of(e) : &none;
+  if (marked)
+    *marked = e && e->marked;
+  return e ? e->count : 0;
 }

@@ -17,8 +17,18 @@ int csto_strmap_add(csto_strmap *map, const char *key, int value);
 /* The same with the key's first len bytes (it need not end there). */
 int csto_strmap_add_n(csto_strmap *map, const char *key, size_t len, int value);
 
+/* Mark the key of len bytes, which is added without values if new: one flag a key may
+ * carry besides its values, so that a caller asking two things of a key (the gazetteer:
+ * a phrase's meanings, and whether a longer phrase starts with it) looks it up once. */
+int csto_strmap_mark_n(csto_strmap *map, const char *key, size_t len);
+
 /* Values stored under key: returns how many and points *values at them (borrowed,
  * valid until the next add). */
 size_t csto_strmap_get(const csto_strmap *map, const char *key, const int **values);
+
+/* The same for the key of len bytes (key need not end there); *marked (unless NULL) says
+ * whether the key is marked. */
+size_t csto_strmap_get_n(const csto_strmap *map, const char *key, size_t len, const int **values,
+                         int *marked);
 
 #endif

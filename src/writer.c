@@ -130,10 +130,11 @@ static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const csto_t
     csto_term g = csto_triples_term(t, x->g);
     gn = serd_term(&g, base, room ? room->g : NULL, sizeof r.g);
   }
+  /* made as the terms are: serd_node_from_string reads them a character at a time */
   if (o.datatype)
-    dn = serd_node_from_string(SERD_URI, (const uint8_t *)o.datatype);
+    dn = serd_span(SERD_URI, o.datatype, strlen(o.datatype));
   if (o.lang)
-    ln = serd_node_from_string(SERD_LITERAL, (const uint8_t *)o.lang);
+    ln = serd_span(SERD_LITERAL, o.lang, strlen(o.lang));
   return serd_writer_write_statement(w, 0, gn.buf ? &gn : NULL, &sn, &pn, &on,
                                      dn.buf ? &dn : NULL, ln.buf ? &ln : NULL);
 }

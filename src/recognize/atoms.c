@@ -44,22 +44,25 @@ static int phrase_add(phrase *p, const csto_token *t) {
 static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *out,
                        int roles_only) {
   size_t best = 0, max = csto_kb_max_phrase_tokens(doc->kb);
+  const csto_lex_entry *entries = csto_kb_entries(doc->kb);
   p->len = 0;
   for (size_t k = 1; k <= max && i + k <= limit; k++) {
     if (phrase_add(p, &doc->tokens[i + k - 1]) != 0)
       break;
     const int *ids;
-    size_t n = csto_kb_lookup_ids(doc->kb, p->text, &ids);
+    int longer;
+    size_t n = csto_kb_match(doc->kb, p->text, p->len, &ids, &longer);
     if (n > CSTO_KB_MAX_MEANINGS)
       n = CSTO_KB_MAX_MEANINGS;
-    int role = 0;
+    unsigned kinds = 0;
     for (size_t j = 0; j < n; j++)
-      role |= csto_kb_entry(doc->kb, ids[j])->kind == CSTO_LEX_ROLE;
-    if (n && (!roles_only || role)) {
+      kinds |= 1u << entries[ids[j]].kind;
+    if (n && (!roles_only || (kinds & (1u << CSTO_LEX_ROLE)))) {
       best = k;
-      *out = (atom){.first = i, .end = i + k, .kb = doc->kb, .ids = ids, .n = n};
+      *out = (atom){.first = i, .end = i + k, .entries = entries, .ids = ids, .n = n,
+                    .kinds = kinds};
     }
-    if (!csto_kb_has_longer(doc->kb, p->text))
+    if (!longer)
       break;
   }
   return best;
@@ -68,14 +71,13 @@ static size_t match_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, a
 /* The atom at token i: the longest match, cut short before a role title that starts
  * inside it and runs past its end. */
 static void atom_at(const csto_doc *doc, phrase *p, size_t i, size_t limit, atom *a) {
-  *a = (atom){.first = i, .end = i + 1, .kb = doc->kb};
+  *a = (atom){.first = i, .end = i + 1, .entries = csto_kb_entries(doc->kb)};
   size_t len = match_at(doc, p, i, limit, a, 0);
   for (size_t j = i + 1; len > 1 && j < i + len; j++) {
     atom role;
     size_t rl = match_at(doc, p, j, limit, &role, 1);
     if (rl && j + rl > i + len) {
-      a->n = 0;
-      a->end = i + 1;
+      *a = (atom){.first = i, .end = i + 1, .entries = a->entries};
       match_at(doc, p, i, j, a, 0); /* the longest match that ends before the title, if any */
       return;
     }

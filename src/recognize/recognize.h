@@ -13,16 +13,18 @@
 #include "csto/recognizer.h"
 
 /* An atom's meanings are borrowed from the knowledge base (an atom per token of the
- * article, so each stays small): meaning i is csto_kb_entry(kb, ids[i]). */
+ * article, so each stays small): meaning i is entries[ids[i]] (csto_kb_entries). */
 typedef struct {
   size_t first, end; /* tokens */
-  const csto_kb *kb;
+  const csto_lex_entry *entries;
   const int *ids;
   size_t n;
+  unsigned kinds; /* 1 << the kind of each meaning: most atoms have no meaning of the kind a
+                     recognizer asks for, and are told so without reading their meanings */
 } atom;
 
 static inline const csto_lex_entry *atom_meaning(const atom *a, size_t i) {
-  return csto_kb_entry(a->kb, a->ids[i]);
+  return &a->entries[a->ids[i]];
 }
 
 /* The recognizer's state: the document it reads, the layer it makes, its atoms, and the
@@ -46,6 +48,8 @@ typedef struct {
 /* ---- looking at one atom ---------------------------------------------------------------- */
 
 static inline const csto_lex_entry *meaning(const atom *a, csto_lex_kind kind) {
+  if (!(a->kinds & (1u << kind)))
+    return NULL;
   for (size_t i = 0; i < a->n; i++)
     if (atom_meaning(a, i)->kind == kind)
       return atom_meaning(a, i);
@@ -53,6 +57,8 @@ static inline const csto_lex_entry *meaning(const atom *a, csto_lex_kind kind) {
 }
 
 static inline int is_cue(const atom *a, csto_cue cue) {
+  if (!(a->kinds & (1u << CSTO_LEX_CUE)))
+    return 0;
   for (size_t i = 0; i < a->n; i++)
     if (atom_meaning(a, i)->kind == CSTO_LEX_CUE && atom_meaning(a, i)->value == (int)cue)
       return 1;
@@ -61,6 +67,8 @@ static inline int is_cue(const atom *a, csto_cue cue) {
 
 /* The knowledge-base entity the atom names, if its type is in type_mask. */
 static inline const csto_kb_entity *entity_of(const atom *a, unsigned type_mask) {
+  if (!(a->kinds & (1u << CSTO_LEX_ENTITY)))
+    return NULL;
   for (size_t i = 0; i < a->n; i++) {
     const csto_lex_entry *e = atom_meaning(a, i);
     if (e->kind == CSTO_LEX_ENTITY && (type_mask & (1u << e->entity->type)))

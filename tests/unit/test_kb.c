@@ -39,6 +39,33 @@ static void lexicon_phrases_have_meanings(void **state) {
   assert_null(first("no such phrase here", CSTO_LEX_CUE));
 }
 
+/* csto_kb_match answers what csto_kb_lookup_ids and csto_kb_has_longer do, for a phrase
+ * given by its length (here the start of a longer text). */
+static void a_match_is_both_lookups(void **state) {
+  (void)state;
+  const char *phrases[] = {"foreign minister", "under the", "under", "chaired by", "zzz"};
+  for (size_t i = 0; i < sizeof phrases / sizeof *phrases; i++) {
+    char text[64];
+    snprintf(text, sizeof text, "%s and more", phrases[i]);
+    const int *ids, *want;
+    int longer = -1;
+    size_t n = csto_kb_match(kb, text, strlen(phrases[i]), &ids, &longer);
+    assert_int_equal(n, csto_kb_lookup_ids(kb, phrases[i], &want));
+    if (n)
+      assert_memory_equal(ids, want, n * sizeof *ids);
+    assert_int_equal(longer, csto_kb_has_longer(kb, phrases[i]));
+  }
+  const int *ids;
+  int longer;
+  assert_true(csto_kb_match(kb, "foreign minister", 16, &ids, &longer) > 0);
+  csto_kb_match(kb, "under the", 9, &ids, &longer);
+  assert_true(longer);
+  csto_kb_match(kb, "under the", 5, &ids, &longer); /* "under", which "under the" starts */
+  assert_true(longer);
+  csto_kb_match(kb, "zzz", 3, &ids, &longer);
+  assert_false(longer);
+}
+
 /* The same title names different people in different years. */
 static void title_holders_depend_on_the_date(void **state) {
   (void)state;
@@ -497,6 +524,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(names_aliases_and_demonyms_resolve),
       cmocka_unit_test(lexicon_phrases_have_meanings),
+      cmocka_unit_test(a_match_is_both_lookups),
       cmocka_unit_test(title_holders_depend_on_the_date),
       cmocka_unit_test(broken_data_is_reported_with_its_file),
       cmocka_unit_test(lexicon_mistakes_are_errors_with_their_line),

@@ -34,6 +34,23 @@ static void ascii_normalizes_as_utf8proc_does(void **state) {
   }
 }
 
+/* Into a caller's buffer: the whole form when it fits, else only its length, so that the
+ * caller can grow the buffer and ask again ("\xEF\xAC\x81", the ligature fi, grows). */
+static void normalizes_into_a_buffer(void **state) {
+  (void)state;
+  char buf[8];
+  memset(buf, 'x', sizeof buf);
+  assert_int_equal(csto_normalize_to("ABc", 3, buf, sizeof buf), 3);
+  assert_string_equal(buf, "abc");
+  assert_int_equal(csto_normalize_to("\xEF\xAC\x81X", 4, buf, sizeof buf), 3);
+  assert_string_equal(buf, "fix");
+  memset(buf, 'x', sizeof buf);
+  assert_int_equal(csto_normalize_to("\xEF\xAC\x81X", 4, buf, 3), 3);
+  assert_int_equal(csto_normalize_to("ABc", 3, buf, 3), 3);
+  assert_memory_equal(buf, "xxxxxxxx", 8);
+  assert_int_equal(csto_normalize_to("a\xff", 2, buf, sizeof buf), (size_t)-1);
+}
+
 static void rejects_invalid_utf8(void **state) {
   (void)state;
   assert_null(csto_normalize("a\xff", 2));
@@ -111,6 +128,30 @@ static void text_rdf_ready_when_nothing_changes(void **state) {
     assert_false(csto_text_rdf_ready(not_ready[i], strlen(not_ready[i])));
 }
 
+/* The scans read eight bytes at a time: a byte to refuse, or a character of two or three
+ * bytes, is found at every position of a longer text, the neighbours of a control
+ * included (a space and "!" sit right at the bound the borrow of the test crosses). */
+static void word_scans_see_every_position(void **state) {
+  (void)state;
+  const char *bad[] = {"\x01", "\x1F", "\r", "\xEF\xBF\xBE", "\xFF"};
+  const char *wide[] = {"\xC3\xBC", "\xE2\x80\x99"};
+  char text[32];
+  for (size_t at = 0; at < 24; at++) {
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+      memset(text, ' ', sizeof text);
+      memcpy(text + at, bad[k], strlen(bad[k]));
+      text[at + strlen(bad[k])] = '!';
+      assert_false(csto_text_rdf_ready(text, sizeof text));
+    }
+    for (size_t k = 0; k < sizeof wide / sizeof *wide; k++) {
+      memset(text, '~', sizeof text);
+      memcpy(text + at, wide[k], strlen(wide[k]));
+      assert_true(csto_text_rdf_ready(text, sizeof text));
+      assert_int_equal(csto_utf8_codepoints(text, sizeof text), sizeof text - strlen(wide[k]) + 1);
+    }
+  }
+}
+
 static void iri_schemes(void **state) {
   (void)state;
   assert_true(csto_iri_has_scheme("https://e.org/", 14));
@@ -130,8 +171,10 @@ int main(void) {
       cmocka_unit_test(slugs_are_ascii_iri_safe),
       cmocka_unit_test(slugs_follow_the_shared_vectors),
       cmocka_unit_test(counts_code_points),
+      cmocka_unit_test(normalizes_into_a_buffer),
       cmocka_unit_test(text_for_rdf_keeps_code_points),
       cmocka_unit_test(text_rdf_ready_when_nothing_changes),
+      cmocka_unit_test(word_scans_see_every_position),
       cmocka_unit_test(iri_schemes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

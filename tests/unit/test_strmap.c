@@ -47,6 +47,31 @@ static void a_key_by_length_is_its_bytes(void **state) {
 
 /* Many keys (the index grows, the keys fill several blocks, one key longer than a block):
  * each keeps its own values. */
+/* A mark is the key's, beside its values: a marked key new to the map has none, and marking
+ * a key with values keeps them. */
+static void marks_are_kept_beside_values(void **state) {
+  (void)state;
+  csto_strmap *m = csto_strmap_new();
+  assert_non_null(m);
+  assert_int_equal(csto_strmap_add(m, "the", 1), 0);
+  assert_int_equal(csto_strmap_mark_n(m, "the summit of", 10), 0); /* "the summit" */
+  assert_int_equal(csto_strmap_mark_n(m, "the", 3), 0);
+  const int *v;
+  int marked = -1;
+  assert_int_equal(csto_strmap_get_n(m, "the summit", 10, &v, &marked), 0);
+  assert_true(marked);
+  assert_int_equal(csto_strmap_get_n(m, "the", 3, &v, &marked), 1);
+  assert_true(marked);
+  assert_int_equal(v[0], 1);
+  assert_int_equal(csto_strmap_add(m, "summit", 2), 0);
+  assert_int_equal(csto_strmap_get_n(m, "summit talks", 6, &v, &marked), 1);
+  assert_false(marked);
+  assert_int_equal(csto_strmap_get_n(m, "talks", 5, &v, &marked), 0);
+  assert_false(marked);
+  assert_int_equal(csto_strmap_get(m, "the summit", &v), 0);
+  csto_strmap_free(m);
+}
+
 static void many_keys_each_keep_theirs(void **state) {
   (void)state;
   csto_strmap *m = csto_strmap_new();
@@ -77,6 +102,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(values_keep_their_order_once_each),
       cmocka_unit_test(a_key_by_length_is_its_bytes),
+      cmocka_unit_test(marks_are_kept_beside_values),
       cmocka_unit_test(many_keys_each_keep_theirs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,11 @@
  * caller (free with free()), or NULL when out of memory or the input is not UTF-8. */
 char *csto_normalize(const char *text, size_t len);
 
+/* The same into out (size bytes), for callers that keep many forms in one block: returns
+ * the form's length (without its NUL), written with its NUL only when less than size;
+ * (size_t)-1 when out of memory or the input is not UTF-8. */
+size_t csto_normalize_to(const char *text, size_t len, char *out, size_t size);
+
 /* A slug for minting IRIs from a name: compatibility decomposition, combining marks and
  * modifier letters (category Lm) dropped, ASCII letters, digits and '-' kept, every other
  * run of characters one '_', none at either end ("_" when nothing is left).
