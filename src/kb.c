@@ -990,10 +990,6 @@ char *csto_kb_default_cache_dir(void) {
   return path;
 }
 
-size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids) {
-  return csto_strmap_get(kb->phrases, phrase, ids);
-}
-
 size_t csto_kb_match(const csto_kb *kb, const char *phrase, size_t len, const int **ids,
                      int *longer) {
   return csto_strmap_get_n(kb->phrases, phrase, len, ids, longer);
@@ -1004,19 +1000,12 @@ const csto_lex_entry *csto_kb_entries(const csto_kb *kb) { return kb->entries; }
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max) {
   const int *v;
-  size_t n = csto_kb_lookup_ids(kb, phrase, &v);
+  size_t n = csto_kb_match(kb, phrase, strlen(phrase), &v, NULL);
   if (n > max)
     n = max;
   for (size_t i = 0; i < n; i++)
     out[i] = &kb->entries[v[i]];
   return n;
-}
-
-int csto_kb_has_longer(const csto_kb *kb, const char *phrase) {
-  const int *v;
-  int longer;
-  csto_kb_match(kb, phrase, strlen(phrase), &v, &longer);
-  return longer;
 }
 
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb) { return kb->max_tokens; }

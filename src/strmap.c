@@ -182,10 +182,6 @@ static const int *values_of(const entry *e) {
   return e->count > 1 ? e->values.many : &e->values.one;
 }
 
-int csto_strmap_add(csto_strmap *m, const char *key, int value) {
-  return csto_strmap_add_n(m, key, strlen(key), value);
-}
-
 /* The entry of key (len bytes), made without values if new; NULL when out of memory. */
 static entry *entry_of(csto_strmap *m, const char *key, size_t len) {
   if ((m->used + 1) * 2 > m->cap && rehash(m, m->cap * 2) != 0)
@@ -197,8 +193,8 @@ static entry *entry_of(csto_strmap *m, const char *key, size_t len) {
   return &m->entries[s->at - 1];
 }
 
-int csto_strmap_add_n(csto_strmap *m, const char *key, size_t len, int value) {
-  entry *e = entry_of(m, key, len);
+int csto_strmap_add(csto_strmap *m, const char *key, int value) {
+  entry *e = entry_of(m, key, strlen(key));
   if (!e)
     return -1;
   const int *v = values_of(e);

@@ -14,9 +14,6 @@ void csto_strmap_free(csto_strmap *map);
 /* Add value under key (duplicates of the same pair are kept once). 0 on success. */
 int csto_strmap_add(csto_strmap *map, const char *key, int value);
 
-/* The same with the key's first len bytes (it need not end there). */
-int csto_strmap_add_n(csto_strmap *map, const char *key, size_t len, int value);
-
 /* Mark the key of len bytes, which is added without values if new: one flag a key may
  * carry besides its values, so that a caller asking two things of a key (the gazetteer:
  * a phrase's meanings, and whether a longer phrase starts with it) looks it up once. */

@@ -26,6 +26,14 @@ static void names_aliases_and_demonyms_resolve(void **state) {
   assert_non_null(first("kirgizia", CSTO_LEX_ENTITY));
 }
 
+/* Whether some phrase of kb starts with phrase followed by a space. */
+static int has_longer(const csto_kb *base, const char *phrase) {
+  const int *ids;
+  int longer;
+  csto_kb_match(base, phrase, strlen(phrase), &ids, &longer);
+  return longer;
+}
+
 static void lexicon_phrases_have_meanings(void **state) {
   (void)state;
   const csto_lex_entry *fm = first("foreign minister", CSTO_LEX_ROLE);
@@ -35,12 +43,12 @@ static void lexicon_phrases_have_meanings(void **state) {
   assert_int_equal(fm->value, CSTO_ROLE_FOREIGN_MINISTER);
   assert_int_equal(chaired->value, CSTO_CUE_CHAIR_PASSIVE);
   assert_int_equal(video->value, CSTO_MODE_REMOTE);
-  assert_true(csto_kb_has_longer(kb, "under the"));
+  assert_true(has_longer(kb, "under the"));
   assert_null(first("no such phrase here", CSTO_LEX_CUE));
 }
 
-/* csto_kb_match answers what csto_kb_lookup_ids and csto_kb_has_longer do, for a phrase
- * given by its length (here the start of a longer text). */
+/* csto_kb_match answers for a phrase given by its length (here the start of a longer text)
+ * what it answers for the phrase alone, and the meanings csto_kb_lookup copies. */
 static void a_match_is_both_lookups(void **state) {
   (void)state;
   const char *phrases[] = {"foreign minister", "under the", "under", "chaired by", "zzz"};
@@ -50,10 +58,15 @@ static void a_match_is_both_lookups(void **state) {
     const int *ids, *want;
     int longer = -1;
     size_t n = csto_kb_match(kb, text, strlen(phrases[i]), &ids, &longer);
-    assert_int_equal(n, csto_kb_lookup_ids(kb, phrases[i], &want));
+    assert_int_equal(n, csto_kb_match(kb, phrases[i], strlen(phrases[i]), &want, NULL));
     if (n)
       assert_memory_equal(ids, want, n * sizeof *ids);
-    assert_int_equal(longer, csto_kb_has_longer(kb, phrases[i]));
+    assert_int_equal(longer, has_longer(kb, phrases[i]));
+    const csto_lex_entry *copied[CSTO_KB_MAX_MEANINGS];
+    size_t nc = csto_kb_lookup(kb, phrases[i], copied, CSTO_KB_MAX_MEANINGS);
+    assert_int_equal(nc, n < CSTO_KB_MAX_MEANINGS ? n : CSTO_KB_MAX_MEANINGS);
+    for (size_t j = 0; j < nc; j++)
+      assert_ptr_equal(copied[j], &csto_kb_entries(kb)[ids[j]]);
   }
   const int *ids;
   int longer;
@@ -447,9 +460,9 @@ static void same_gazetteer(const csto_kb *a, const csto_kb *b, const char *artic
         if (x[j]->entity)
           assert_string_equal(x[j]->entity->iri, y[j]->entity->iri);
       }
-      assert_int_equal(csto_kb_has_longer(a, phrase), csto_kb_has_longer(b, phrase));
+      assert_int_equal(has_longer(a, phrase), has_longer(b, phrase));
       found += nx > 0;
-      longer += csto_kb_has_longer(a, phrase) != 0;
+      longer += has_longer(a, phrase) != 0;
       free(phrase);
     }
   }

@@ -29,24 +29,28 @@ static void values_keep_their_order_once_each(void **state) {
 }
 
 /* A key given by length is the same key as the whole string of those bytes: the prefixes of a
- * phrase are added this way. */
+ * phrase are marked this way, and the recognizer looks up the phrase it grows by length. */
 static void a_key_by_length_is_its_bytes(void **state) {
   (void)state;
   csto_strmap *m = csto_strmap_new();
   const char *phrase = "collective security council";
-  assert_int_equal(csto_strmap_add_n(m, phrase, strlen("collective"), 0), 0);
-  assert_int_equal(csto_strmap_add_n(m, phrase, strlen("collective security"), 0), 0);
+  assert_int_equal(csto_strmap_mark_n(m, phrase, strlen("collective")), 0);
+  assert_int_equal(csto_strmap_mark_n(m, phrase, strlen("collective security")), 0);
   assert_int_equal(csto_strmap_add(m, "collective", 1), 0);
   const int *v;
-  assert_int_equal(csto_strmap_get(m, "collective", &v), 2);
-  assert_int_equal(csto_strmap_get(m, "collective security", &v), 1);
+  int marked;
+  assert_int_equal(csto_strmap_get(m, "collective", &v), 1);
+  assert_int_equal(csto_strmap_get_n(m, phrase, strlen("collective"), &v, &marked), 1);
+  assert_true(marked);
+  assert_int_equal(csto_strmap_get_n(m, phrase, strlen("collective security"), &v, &marked), 0);
+  assert_true(marked);
   assert_int_equal(csto_strmap_get(m, "collective security council", &v), 0);
+  assert_int_equal(csto_strmap_get_n(m, phrase, strlen(phrase), &v, &marked), 0);
+  assert_false(marked);
   assert_int_equal(csto_strmap_get(m, "collectiv", &v), 0);
   csto_strmap_free(m);
 }
 
-/* Many keys (the index grows, the keys fill several blocks, one key longer than a block):
- * each keeps its own values. */
 /* A mark is the key's, beside its values: a marked key new to the map has none, and marking
  * a key with values keeps them. */
 static void marks_are_kept_beside_values(void **state) {
@@ -72,6 +76,8 @@ static void marks_are_kept_beside_values(void **state) {
   csto_strmap_free(m);
 }
 
+/* Many keys (the index grows, the keys fill several blocks, one key longer than a block):
+ * each keeps its own values. */
 static void many_keys_each_keep_theirs(void **state) {
   (void)state;
   csto_strmap *m = csto_strmap_new();

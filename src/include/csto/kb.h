@@ -217,20 +217,15 @@ enum { CSTO_KB_MAX_MEANINGS = 16 };
 size_t csto_kb_lookup(const csto_kb *kb, const char *phrase, const csto_lex_entry **out,
                       size_t max);
 
-/* The same meanings without a copy, for a caller that keeps many (the recognizer's atoms):
- * *ids points at the phrase's entry ids, borrowed from kb (valid while it lives), in the
- * same order; returns how many. Id i's entry is csto_kb_entries(kb)[i]: the recognizer
+/* The same meanings without a copy, for a caller that keeps many (the recognizer's atoms),
+ * for the phrase's first len bytes: *ids points at its entry ids, borrowed from kb (valid
+ * while it lives), in the same order; returns how many. *longer (unless NULL) says whether
+ * some phrase starts with this one followed by a space: the recognizer asks both of every
+ * phrase it grows, in one look-up. Id i's entry is csto_kb_entries(kb)[i]: the recognizer
  * reads millions, too many for a call each. */
-size_t csto_kb_lookup_ids(const csto_kb *kb, const char *phrase, const int **ids);
-const csto_lex_entry *csto_kb_entries(const csto_kb *kb);
-
-/* Whether some phrase starts with this normalized phrase followed by a space. */
-int csto_kb_has_longer(const csto_kb *kb, const char *phrase);
-
-/* Both at once for a phrase of len bytes (csto_kb_lookup_ids' answer, and *longer
- * csto_kb_has_longer's), in one look-up: the recognizer asks both of every phrase it grows. */
 size_t csto_kb_match(const csto_kb *kb, const char *phrase, size_t len, const int **ids,
                      int *longer);
+const csto_lex_entry *csto_kb_entries(const csto_kb *kb);
 
 /* Longest phrase, in tokens. */
 size_t csto_kb_max_phrase_tokens(const csto_kb *kb);
