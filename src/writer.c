@@ -21,9 +21,10 @@ static const struct {
                {"trig", NULL, SERD_TRIG},
                {"jsonld", "json-ld", 0}};
 
-#define PREFIX_ENTRY(prefix, ns) {prefix, ns},
+#define PREFIX_ENTRY(prefix, ns) {prefix, ns, sizeof prefix - 1, sizeof ns - 1},
 static const struct {
   const char *prefix, *ns;
+  size_t prefix_len, ns_len; /* asked for every IRI a Turtle document writes */
 } prefixes[] = {CSTO_VOCAB_PREFIXES(PREFIX_ENTRY)};
 #define N_PREFIXES (sizeof prefixes / sizeof prefixes[0])
 
@@ -46,22 +47,20 @@ static int base_needs_prefix(const char *base) { return base && strcmp(base, CST
 
 /* ---- serd: Turtle, TriG, N-Triples, N-Quads ----------------------------------------------- */
 
-/* Room for one prefixed name per term of a statement. */
-typedef struct {
-  char s[256], p[256], o[256], g[256];
-} curie_room;
-
 /* The length of the namespace of iri among the document's prefixes (the base's too), or 0. */
-static size_t namespace_length(const char *iri, size_t len, const char *base, const char **prefix) {
+static size_t namespace_length(const char *iri, size_t len, const char *base, const char **prefix,
+                               size_t *prefix_len) {
   for (size_t i = 0; i < N_PREFIXES; i++) {
-    size_t n = strlen(prefixes[i].ns);
+    size_t n = prefixes[i].ns_len;
     if (n < len && memcmp(iri, prefixes[i].ns, n) == 0) {
       *prefix = prefixes[i].prefix;
+      *prefix_len = prefixes[i].prefix_len;
       return n;
     }
   }
   size_t n = base_needs_prefix(base) ? strlen(base) : 0;
   *prefix = "base";
+  *prefix_len = 4;
   return n && n < len && memcmp(iri, base, n) == 0 ? n : 0;
 }
 
@@ -95,20 +94,54 @@ static SerdNode serd_span(SerdType type, const char *text, size_t len) {
   return (SerdNode){(const uint8_t *)text, len, len, flags, type};
 }
 
-/* A term as serd's node; room: where a Turtle IRI may be written as a prefixed name
- * (NULL for the line formats). */
-static SerdNode serd_term(const csto_term *term, const char *base, char *room, size_t size) {
+/* Every term of a document as serd's node, made once: a term is written in many triples.
+ * Turtle and TriG (curies != NULL) name an IRI by a prefix where one fits; those names are
+ * written into curies, which has room for every term's text plus a prefix and a NUL. */
+typedef struct {
+  SerdNode *node; /* by term id; node[0] unused */
+  char *curies;
+} serd_terms;
+
+static SerdNode serd_term(const csto_term *term, const char *base, char **curies) {
   const char *prefix;
-  size_t ns;
+  size_t ns, n_prefix;
   if (term->kind == CSTO_TERM_LITERAL)
     return serd_span(SERD_LITERAL, term->text, term->len);
-  if (room && (ns = namespace_length(term->text, term->len, base, &prefix)) &&
-      plain_local_name(term->text + ns, term->len - ns) &&
-      strlen(prefix) + 1 + term->len - ns < size) {
-    snprintf(room, size, "%s:%.*s", prefix, (int)(term->len - ns), term->text + ns);
-    return serd_node_from_string(SERD_CURIE, (const uint8_t *)room);
+  if (curies && (ns = namespace_length(term->text, term->len, base, &prefix, &n_prefix)) &&
+      plain_local_name(term->text + ns, term->len - ns)) {
+    /* built by hand: snprintf and serd_node_from_string were a fifth of a Turtle run; the
+     * name is ASCII (plain_local_name), so it has as many characters as bytes */
+    char *name = *curies;
+    size_t n = n_prefix + 1 + term->len - ns;
+    memcpy(name, prefix, n_prefix);
+    name[n_prefix] = ':';
+    memcpy(name + n_prefix + 1, term->text + ns, term->len - ns);
+    name[n] = '\0';
+    *curies += n + 1;
+    return (SerdNode){(const uint8_t *)name, n, n, 0, SERD_CURIE};
   }
   return serd_span(SERD_URI, term->text, term->len);
+}
+
+static int serd_terms_make(serd_terms *terms, const csto_triples *t, const char *base, int terse) {
+  size_t n = csto_triples_terms(t), room = 0;
+  for (uint32_t id = 1; terse && id <= n; id++)
+    room += csto_triples_term(t, id).len + 8; /* the longest prefix is "schema" (or "base") */
+  terms->node = malloc((n + 1) * sizeof *terms->node);
+  terms->curies = terse ? malloc(room + 1) : NULL;
+  if (!terms->node || (terse && !terms->curies))
+    return -1;
+  char *curies = terms->curies;
+  for (uint32_t id = 1; id <= n; id++) {
+    csto_term term = csto_triples_term(t, id);
+    terms->node[id] = serd_term(&term, base, terse ? &curies : NULL);
+  }
+  return 0;
+}
+
+static void serd_terms_free(serd_terms *terms) {
+  free(terms->node);
+  free(terms->curies);
 }
 
 static SerdStatus serd_prefix(SerdWriter *w, const char *prefix, const char *ns) {
@@ -117,33 +150,29 @@ static SerdStatus serd_prefix(SerdWriter *w, const char *prefix, const char *ns)
   return serd_writer_set_prefix(w, &name, &uri);
 }
 
-static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const csto_triple *x,
-                              SerdSyntax syntax, const char *base) {
-  curie_room r, *room = syntax == SERD_TURTLE || syntax == SERD_TRIG ? &r : NULL;
-  csto_term s = csto_triples_term(t, x->s), p = csto_triples_term(t, x->p),
-            o = csto_triples_term(t, x->o);
-  SerdNode sn = serd_term(&s, base, room ? room->s : NULL, sizeof r.s),
-           pn = serd_term(&p, base, room ? room->p : NULL, sizeof r.p),
-           on = serd_term(&o, base, room ? room->o : NULL, sizeof r.o);
-  SerdNode gn = {0}, dn = {0}, ln = {0};
-  if ((syntax == SERD_NQUADS || syntax == SERD_TRIG) && x->g) {
-    csto_term g = csto_triples_term(t, x->g);
-    gn = serd_term(&g, base, room ? room->g : NULL, sizeof r.g);
-  }
+static SerdStatus serd_triple(SerdWriter *w, const csto_triples *t, const serd_terms *terms,
+                              const csto_triple *x, SerdSyntax syntax) {
+  const SerdNode *g = NULL;
+  if ((syntax == SERD_NQUADS || syntax == SERD_TRIG) && x->g)
+    g = &terms->node[x->g];
+  csto_term o = csto_triples_term(t, x->o);
+  SerdNode dn = {0}, ln = {0};
   /* made as the terms are: serd_node_from_string reads them a character at a time */
   if (o.datatype)
     dn = serd_span(SERD_URI, o.datatype, strlen(o.datatype));
   if (o.lang)
     ln = serd_span(SERD_LITERAL, o.lang, strlen(o.lang));
-  return serd_writer_write_statement(w, 0, gn.buf ? &gn : NULL, &sn, &pn, &on,
-                                     dn.buf ? &dn : NULL, ln.buf ? &ln : NULL);
+  return serd_writer_write_statement(w, 0, g, &terms->node[x->s], &terms->node[x->p],
+                                     &terms->node[x->o], dn.buf ? &dn : NULL,
+                                     ln.buf ? &ln : NULL);
 }
 
 static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const char *base,
                               FILE *out, csto_error *err) {
-  size_t *order = csto_triples_order(t);
-  SerdEnv *env = order ? serd_env_new(NULL) : NULL;
   int terse = syntax == SERD_TURTLE || syntax == SERD_TRIG;
+  serd_terms terms;
+  size_t *order = serd_terms_make(&terms, t, base, terse) == 0 ? csto_triples_order(t) : NULL;
+  SerdEnv *env = order ? serd_env_new(NULL) : NULL;
   SerdStyle style = SERD_STYLE_BULK;
   if (terse)
     style |= SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED;
@@ -154,7 +183,7 @@ static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const ch
   if (terse && st == SERD_SUCCESS && base_needs_prefix(base))
     st = serd_prefix(w, "base", base);
   for (size_t i = 0; st == SERD_SUCCESS && i < csto_triples_count(t); i++)
-    st = serd_triple(w, t, csto_triples_at(t, order[i]), syntax, base);
+    st = serd_triple(w, t, &terms, csto_triples_at(t, order[i]), syntax);
   if (w && serd_writer_finish(w) != SERD_SUCCESS && st == SERD_SUCCESS)
     st = SERD_ERR_UNKNOWN;
   if (w)
@@ -162,6 +191,7 @@ static csto_status write_serd(const csto_triples *t, SerdSyntax syntax, const ch
   if (env)
     serd_env_free(env);
   free(order);
+  serd_terms_free(&terms);
   if (!order || !w)
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   if (st != SERD_SUCCESS)
