@@ -29,9 +29,9 @@ static int breaks(const csto_mention *m) {
 
 int csto_clause_index(csto_recognition *rec) {
   size_t n = rec->n_mentions;
-  rec->clause_from = malloc((n + 1) * sizeof(size_t));
-  rec->clause_to = malloc((n + 1) * sizeof(size_t));
-  rec->negations_before = malloc((n + 1) * sizeof(size_t));
+  rec->clause_from = malloc((n + 1) * sizeof *rec->clause_from);
+  rec->clause_to = malloc((n + 1) * sizeof *rec->clause_to);
+  rec->negations_before = malloc((n + 1) * sizeof *rec->negations_before);
   if (!rec->clause_from || !rec->clause_to || !rec->negations_before)
     return -1;
   rec->negations_before[0] = 0;

@@ -2,6 +2,7 @@
 
 #include "array.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ void csto_resolution_free(csto_resolution *res) {
   free(res->events);
   free(res->groups);
   free(res->links);
+  free(res->title_scopes);
   free(res->by_kb);
   memset(res, 0, sizeof *res);
 }
@@ -57,6 +59,7 @@ void csto_doc_free(csto_doc *doc) {
   free((void *)doc->events);
   free((void *)doc->groups);
   free((void *)doc->links);
+  free((void *)doc->title_scopes);
   free((void *)doc->by_kb);
   free((void *)doc->candidates);
   free((void *)doc->facts);
@@ -65,7 +68,8 @@ void csto_doc_free(csto_doc *doc) {
 
 csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end) {
-  if (csto_array_reserve((void **)&rec->mentions, &rec->cap_mentions, rec->n_mentions,
+  if (rec->n_mentions >= INT_MAX ||
+      csto_array_reserve((void **)&rec->mentions, &rec->cap_mentions, rec->n_mentions,
                          sizeof(csto_mention))) {
     rec->out_of_memory = 1;
     return NULL;
@@ -98,6 +102,7 @@ void csto_doc_attach_resolution(csto_doc *doc, csto_resolution *res) {
   doc->groups = res->groups;
   doc->n_groups = res->n_groups;
   doc->links = res->links;
+  doc->title_scopes = res->title_scopes;
   doc->by_kb = res->by_kb;
   doc->n_by_kb = res->n_by_kb;
   memset(res, 0, sizeof *res);

@@ -114,14 +114,15 @@ static void mentions(writer *w) {
   for (size_t k = 0; k < doc->n_mentions; k++) {
     const csto_mention *m = &doc->mentions[k];
     const csto_link *link = &doc->links[k];
-    fprintf(w->out, "s%zu %-7s", m->sentence + 1, kinds[m->kind]);
+    fprintf(w->out, "s%zu %-7s", (size_t)m->sentence + 1, kinds[m->kind]);
     mention(w, "", (int)k);
     if (link->entity >= 0)
       fprintf(w->out, " -> %s", doc->entities[link->entity].local);
     if (link->event >= 0)
       fprintf(w->out, " -> E%d (%s, %d orgs)", link->event + 1,
-              csto_event_class_name(doc->events[link->event].event_class), m->n_orgs);
-    for (int i = 0; i < m->n_titles; i++)
+              csto_event_class_name(doc->events[link->event].event_class),
+              m->kind == CSTO_MENTION_EVENT ? m->n_orgs : 0);
+    for (int i = 0; m->kind == CSTO_MENTION_PERSON && i < m->n_titles; i++)
       fprintf(w->out, " [%s of %s]", csto_role_name(m->titles[i].role),
               link->title_scope[i] ? link->title_scope[i]->local : "?");
     if (m->kind == CSTO_MENTION_DATE && m->date.year)

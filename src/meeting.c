@@ -118,8 +118,10 @@ static int future_clause(const csto_doc *doc, int k) {
 static int when_of(const csto_doc *doc, const csto_candidate *said) {
   if (!said)
     return 0;
-  if (said->event >= 0 && doc->mentions[said->event].when)
-    return doc->mentions[said->event].when;
+  /* a held-in fact of a series names its city's mention here, not an event phrase */
+  const csto_mention *m = said->event >= 0 ? &doc->mentions[said->event] : NULL;
+  if (m && m->kind == CSTO_MENTION_EVENT && m->when)
+    return m->when;
   return future_clause(doc, said->event) || future_clause(doc, said->object_mention);
 }
 

@@ -987,7 +987,7 @@ static void kb_entities(resolver *rs) {
   const csto_doc *doc = rs->doc;
   for (size_t k = 0; k < doc->n_mentions; k++) {
     const csto_mention *m = &doc->mentions[k];
-    for (int i = 0; i < m->n_titles; i++)
+    for (int i = 0; m->kind == CSTO_MENTION_PERSON && i < m->n_titles; i++)
       if (rs->r->links[k].title_scope[i])
         entity_for_kb(rs->r, rs->r->links[k].title_scope[i]);
     if (m->kind == CSTO_MENTION_ENTITY && m->kb)
@@ -1077,15 +1077,31 @@ static void who_meets(const csto_kb *kb, csto_doc_event *e) {
 
 /* ---- the stage ------------------------------------------------------------------------------ */
 
+/* A link per mention, nothing resolved yet; a person's points to its share of title_scopes. */
+static int open_links(const csto_doc *doc, csto_resolution *r) {
+  size_t persons = 0;
+  for (size_t k = 0; k < doc->n_mentions; k++)
+    persons += doc->mentions[k].kind == CSTO_MENTION_PERSON;
+  r->links = malloc((doc->n_mentions + 1) * sizeof *r->links);
+  r->title_scopes = calloc(persons * CSTO_MAX_TITLES + 1, sizeof *r->title_scopes);
+  if (!r->links || !r->title_scopes)
+    return -1;
+  const csto_kb_entity **scopes = r->title_scopes;
+  for (size_t k = 0; k < doc->n_mentions; k++) {
+    int person = doc->mentions[k].kind == CSTO_MENTION_PERSON;
+    r->links[k] = (csto_link){.entity = -1, .event = -1, .group = -1,
+                              .title_scope = person ? scopes : NULL};
+    scopes += person ? CSTO_MAX_TITLES : 0;
+  }
+  return 0;
+}
+
 csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *err) {
   memset(out, 0, sizeof *out);
-  out->links = malloc((doc->n_mentions + 1) * sizeof *out->links);
-  if (!out->links || index_open(out) != 0) {
+  if (open_links(doc, out) != 0 || index_open(out) != 0) {
     index_close(out);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  for (size_t k = 0; k < doc->n_mentions; k++)
-    out->links[k] = (csto_link){.entity = -1, .event = -1, .group = -1};
   resolver rs = {doc, out, NULL, 0};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {

@@ -106,7 +106,8 @@ static int push(token_list *list, const char *text, size_t begin, size_t end, un
   list->norm_at[list->count] = list->n_norms;
   if (push_norm(list, text + begin, end - begin) != 0)
     return -1;
-  list->items[list->count++] = (csto_token){begin, end, NULL, flags};
+  list->items[list->count++] =
+      (csto_token){.begin = (uint32_t)begin, .end = (uint32_t)end, .flags = flags};
   return 0;
 }
 
@@ -137,6 +138,9 @@ static size_t word_end(const char *text, size_t len, size_t i) {
 
 csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, size_t *count,
                           csto_error *err) {
+  if (len > UINT32_MAX)
+    return csto_error_set(err, CSTO_ERR_INPUT, "a text of %zu bytes: more than a document holds",
+                          len);
   token_list list = {0};
   unsigned pending = 0;
   size_t i = 0, w;

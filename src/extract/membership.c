@@ -88,11 +88,11 @@ static int organization(const csto_doc *doc, const org_marks *marks, size_t lo, 
 /* The country a list item names: "Russia", or "the leaders of Turkmenistan". */
 static int country_item(const csto_doc *doc, size_t k) {
   const csto_mention *m = &doc->mentions[k];
-  const csto_kb_entity *scope = m->n_titles ? doc->links[k].title_scope[0] : NULL;
   if (m->kind == CSTO_MENTION_ENTITY && m->type == CSTO_ENTITY_COUNTRY && !m->demonym)
     return doc->links[k].entity;
-  if (m->kind == CSTO_MENTION_PERSON && m->name_first == m->name_end && scope &&
-      scope->type == CSTO_ENTITY_COUNTRY)
+  const csto_kb_entity *scope =
+      m->kind == CSTO_MENTION_PERSON && m->n_titles ? doc->links[k].title_scope[0] : NULL;
+  if (m->name_first == m->name_end && scope && scope->type == CSTO_ENTITY_COUNTRY)
     return csto_doc_entity_of(doc, scope);
   return -1;
 }

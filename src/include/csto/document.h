@@ -14,6 +14,7 @@
 #define CSTO_DOCUMENT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csto/kb.h"
 #include "csto/pipeline.h" /* csto_doc_free */
@@ -42,61 +43,71 @@ typedef struct {
   signed char owned;  /* "Shoigu's press secretary": the person named before owns it */
 } csto_title;
 
-/* Flags and small counts are signed chars: a long article holds hundreds of thousands of
- * mentions (most of them cues), so their size is most of the article's memory. */
+/* A long article holds hundreds of thousands of mentions (most of them cues), so their size is
+ * most of the article's memory: token and sentence indexes are 32 bits (csto_tokenize refuses
+ * a text past 4 GiB), small enums and flags are bytes, and the fields of one kind share
+ * their storage with those of the others. Read a kind's fields only on a mention of that
+ * kind: on another they hold its own data, not zeros. CUE and MODE mentions leave them zeros,
+ * so a verb that becomes an EVENT (the recognizer's implicit events) starts from none. */
 typedef struct {
-  csto_mention_kind kind;
-  size_t sentence;
-  size_t first, end; /* tokens [first, end) */
-
+  uint32_t sentence;
+  uint32_t first, end; /* tokens [first, end) */
+  unsigned char kind;  /* csto_mention_kind */
+  unsigned char type;  /* csto_entity_type: ENTITY, PERSON */
+  unsigned char mode;  /* csto_mode: MODE, EVENT */
+  unsigned char cue;   /* csto_cue: CUE, PRONOUN, and an EVENT a cue became */
   /* ENTITY and PERSON: a KB entity, or a new name in tokens [name_first, name_end). */
   const csto_kb_entity *kb;
-  size_t name_first, name_end;
-  csto_entity_type type;
-  signed char demonym; /* ENTITY given by an adjective ("Russian") */
-
-  /* PERSON */
-  signed char n_titles;
-  signed char former;
-  csto_gender gender;
-  csto_title titles[CSTO_MAX_TITLES];
-
-  /* EVENT */
-  csto_event_class event_class;
-  unsigned participants; /* bit per csto_role: "meeting of foreign ministers" */
-  const csto_kb_entity *orgs[CSTO_MAX_EVENT_ORGS]; /* organizations and bodies named */
-  const csto_kb_entity *place;                      /* "the Qingdao summit" */
-  signed char n_orgs;
-  signed char definite, indefinite, joint;
-  signed char next; /* another event than the one reported: "the next summit", "last year's
-                     * summit", "the meeting of the Non-Aligned Movement" */
-  signed char when; /* the phrase itself dates the occurrence against the report: 1 a later
-                     * one ("the upcoming summit", "the next summit"), -1 an earlier one
-                     * ("last year's summit"), else 0 (csto_meeting_session) */
-  signed char format;   /* "a narrow-format meeting": a session of an event already spoken of */
-  signed char modifier; /* the noun modifies another ("a meeting resolution"): the event
-                         * spoken of */
-  signed char plural;   /* the noun is plural: "the next meetings" may stand for several events */
-  signed char phrase;   /* a noun phrase ("the SCO summit"), not a body or a verb standing for it */
-  signed char year_given; /* DATE: the text states the year */
-
-  /* DATE */
-  csto_date date;     /* zeros when only a month or a year is known */
-  csto_date date_end; /* the last day of a span ("December 26-27"), else zeros */
-
-  /* MODE, CUE */
-  csto_mode mode;
-  csto_cue cue;
+  uint32_t name_first, name_end;
+  union {
+    struct { /* ENTITY, PERSON, PRONOUN */
+      signed char demonym; /* ENTITY given by an adjective ("Russian") */
+      signed char n_titles;
+      signed char former;
+      unsigned char gender; /* csto_gender */
+      csto_title titles[CSTO_MAX_TITLES];
+    };
+    struct { /* EVENT */
+      csto_event_class event_class;
+      unsigned participants; /* bit per csto_role: "meeting of foreign ministers" */
+      const csto_kb_entity *orgs[CSTO_MAX_EVENT_ORGS]; /* organizations and bodies named */
+      const csto_kb_entity *place;                      /* "the Qingdao summit" */
+      signed char n_orgs;
+      signed char definite, indefinite, joint;
+      signed char next; /* another event than the one reported: "the next summit", "last year's
+                         * summit", "the meeting of the Non-Aligned Movement" */
+      signed char when; /* the phrase itself dates the occurrence against the report: 1 a later
+                         * one ("the upcoming summit", "the next summit"), -1 an earlier one
+                         * ("last year's summit"), else 0 (csto_meeting_session) */
+      signed char format;   /* "a narrow-format meeting": a session of an event already spoken
+                             * of */
+      signed char modifier; /* the noun modifies another ("a meeting resolution"): the event
+                             * spoken of */
+      signed char plural;   /* the noun is plural: "the next meetings" may stand for several
+                             * events */
+      signed char phrase;   /* a noun phrase ("the SCO summit"), not a body or a verb standing
+                             * for it */
+    };
+    struct { /* DATE */
+      csto_date date;     /* zeros when only a month or a year is known */
+      csto_date date_end; /* the last day of a span ("December 26-27"), else zeros */
+      signed char year_given; /* the text states the year */
+    };
+  };
 } csto_mention;
 
+_Static_assert(CSTO_CUE_COUNT <= 256, "csto_mention.cue is a byte");
+
 /* What the resolver made of a mention: indexes into the document's entities / events,
- * or -1, and the scope of each title once the knowledge base completed it ("President
- * Tokayev": Kazakhstan on the article's date). */
+ * or -1, and for a PERSON the scope of each title once the knowledge base completed it
+ * ("President Tokayev": Kazakhstan on the article's date). */
 typedef struct {
   int entity;
   int event;
   int group; /* a plural reference ("the heads of state", "they"): the group it means, -1 */
-  const csto_kb_entity *title_scope[CSTO_MAX_TITLES];
+  /* PERSON: CSTO_MAX_TITLES entries of the resolution's title_scopes, else NULL (one
+   * link per mention, and few mentions are persons) */
+  const csto_kb_entity **title_scope;
 } csto_link;
 
 /* People the text lists in one place ("the leaders of A, B and C", "X, Y and Z") and
@@ -150,6 +161,7 @@ typedef struct {
   csto_doc_group *groups;
   size_t n_groups, cap_groups;
   csto_link *links; /* one per mention */
+  const csto_kb_entity **title_scopes; /* what the persons' links point into */
   int *by_kb;       /* the entities that are KB entities, by KB entity (csto_doc_entity_of) */
   size_t n_by_kb;
   int out_of_memory; /* an entity, alias or event could not be added: the stage fails */
@@ -210,8 +222,9 @@ typedef struct {
   /* Made once the mentions are final, so that finding a mention's clause or a negation in
    * a range takes constant time however long the sentence: per mention, the index after
    * the last clause break before it and the first clause break after it; per index, the
-   * negation cues before it (n_mentions + 1 entries). */
-  size_t *clause_from, *clause_to, *negations_before;
+   * negation cues before it (n_mentions + 1 entries), in 32 bits (see
+   * csto_recognition_add). */
+  uint32_t *clause_from, *clause_to, *negations_before;
 } csto_recognition;
 
 typedef struct csto_doc {
@@ -226,7 +239,7 @@ typedef struct csto_doc {
   const csto_mention *mentions;
   size_t n_mentions;
   const csto_kb_entity *dateline_city;
-  const size_t *clause_from, *clause_to, *negations_before; /* see csto_recognition */
+  const uint32_t *clause_from, *clause_to, *negations_before; /* see csto_recognition */
   /* resolve */
   const csto_doc_entity *entities;
   size_t n_entities;
@@ -235,6 +248,7 @@ typedef struct csto_doc {
   const csto_doc_group *groups;
   size_t n_groups;
   const csto_link *links; /* one per mention */
+  const csto_kb_entity *const *title_scopes; /* see csto_resolution */
   const int *by_kb;       /* see csto_resolution */
   size_t n_by_kb;
   /* extract */
@@ -248,7 +262,8 @@ typedef struct csto_doc {
 /* A document for article (borrowed, as is kb; both must outlive the document). */
 csto_doc *csto_doc_new(const csto_article *article, const csto_kb *kb);
 
-/* The recognizer appends a mention to its layer; NULL when out of memory. */
+/* The recognizer appends a mention to its layer; NULL when out of memory, or at INT_MAX
+ * mentions, as the later layers index them by int. */
 csto_mention *csto_recognition_add(csto_recognition *rec, csto_mention_kind kind, size_t sentence,
                                    size_t first, size_t end);
 

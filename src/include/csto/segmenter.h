@@ -9,6 +9,7 @@
 #define CSTO_SEGMENTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csto/error.h"
 
@@ -22,10 +23,12 @@ enum {
   CSTO_TOKEN_LINE_BEFORE = 1 << 4  /* a line break precedes it */
 };
 
+/* A long article holds a million tokens: offsets are 32 bits (csto_tokenize refuses a longer
+ * text), so token and mention indexes fit 32 bits too. */
 typedef struct {
-  size_t begin, end; /* byte offsets in the text */
-  char *norm;        /* csto_normalize of the token, owned by the token array */
+  uint32_t begin, end; /* byte offsets in the text */
   unsigned flags;
+  char *norm; /* csto_normalize of the token, owned by the token array */
 } csto_token;
 
 typedef struct {
@@ -34,7 +37,7 @@ typedef struct {
 } csto_sentence;
 
 /* Split text into tokens. On success *tokens (owned; free with csto_tokens_free) holds
- * *count tokens. */
+ * *count tokens. A text of more than UINT32_MAX bytes is refused (CSTO_ERR_INPUT). */
 csto_status csto_tokenize(const char *text, size_t len, csto_token **tokens, size_t *count,
                           csto_error *err);
 
