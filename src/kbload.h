@@ -86,7 +86,8 @@ csto_status csto_ttl_read_all(csto_ttl *t, char *const *paths, size_t n, const c
 
 /* kbsnapshot.c: 0 when t (empty) was filled from snapshot; -1 leaves t to csto_ttl_free.
  * Saving writes a temporary beside the snapshot and renames it over it when whole: it is a
- * cache, so a failure only means none. */
+ * cache, so a failure only means none. A saved snapshot also removes the other snapshots
+ * of its folder whose data folders are gone. */
 int csto_ttl_snapshot_load(csto_ttl *t, const char *snapshot, char *const *paths, size_t n);
 void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot);
 

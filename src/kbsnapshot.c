@@ -6,8 +6,10 @@
  * trusted. */
 #include "kbload.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -288,6 +290,56 @@ static int write_all(FILE *f, const csto_ttl *t, const int32_t *iris, size_t n_i
   return put_array(f, iris, n_iris * sizeof *iris);
 }
 
+/* ---- pruning: a snapshot whose data folder is gone is never read again ---- */
+
+/* Whether the snapshot at path is of this version and lists a first file, named from the
+ * root, that no longer exists (snapshots of other versions are left to them, and a relative
+ * name may stand for a file under another working folder). */
+static int orphaned(const char *path) {
+  FILE *f = fopen(path, "rb");
+  header h;
+  uint64_t len;
+  char file[PATH_MAX];
+  int gone = f && fread(&h, sizeof h, 1, f) == 1 &&
+             memcmp(h.magic, SNAPSHOT_MAGIC, sizeof h.magic) == 0 && h.n_files > 0 &&
+             fread(&len, sizeof len, 1, f) == 1 && len < sizeof file &&
+             fread(file, 1, (size_t)len, f) == len;
+  if (f)
+    fclose(f);
+  if (!gone)
+    return 0;
+  file[len] = '\0';
+  struct stat st;
+  return file[0] == '/' && stat(file, &st) != 0 && errno == ENOENT;
+}
+
+/* Remove the other snapshots in the folder of snapshot whose data folders are gone, such
+ * as a test's or a script's temporary one: a cache folder otherwise only grows. */
+static void prune(const char *snapshot) {
+  const char *slash = strrchr(snapshot, '/');
+  if (!slash)
+    return;
+  size_t n = (size_t)(slash - snapshot);
+  char dir[PATH_MAX], path[PATH_MAX];
+  if (n >= sizeof dir)
+    return;
+  memcpy(dir, snapshot, n);
+  dir[n] = '\0';
+  DIR *d = opendir(n ? dir : "/");
+  for (struct dirent *e; d && (e = readdir(d));) {
+    size_t len = strlen(e->d_name);
+    if (strncmp(e->d_name, "kb-", 3) != 0 || len < 9 ||
+        strcmp(e->d_name + len - 9, ".snapshot") != 0 ||
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+        strcmp(path, snapshot) == 0)
+      continue;
+    if (orphaned(path))
+      unlink(path);
+  }
+  if (d)
+    closedir(d);
+}
+
 void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot) {
   size_t n = strlen(snapshot) + sizeof ".tmp.XXXXXX", n_iris;
   char *tmp = malloc(n);
@@ -307,6 +359,8 @@ void csto_ttl_snapshot_save(const csto_ttl *t, const char *snapshot) {
     close(fd);
   if (fd >= 0 && (rc != 0 || rename(tmp, snapshot) != 0))
     unlink(tmp);
+  else if (fd >= 0)
+    prune(snapshot);
   free(tmp);
   free(iris);
 }

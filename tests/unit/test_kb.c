@@ -431,6 +431,44 @@ static void snapshot_stands_for_unchanged_files(void **state) {
   strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
+/* How many kb-*.snapshot files cache holds is n: 0 when so. */
+static int snapshots_are(const char *cache, int n) {
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "test $(ls %s | grep -c '^kb-.*\\.snapshot$') -eq %d", cache, n);
+  return system(cmd);
+}
+
+/* A scratch data folder with one person, loaded through cache; its path in data. */
+static void cached_folder(const char *cache, char *data, size_t size) {
+  make_data_dir();
+  copy_fixture("lexicon-good.ttl", "lexicon.ttl");
+  write_person("Anna Alpha", NULL);
+  assert_true(names(test_tmpdir, cache, "anna alpha"));
+  snprintf(data, size, "%s", test_tmpdir);
+  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX"); /* the next folder is another */
+}
+
+/* Saving a snapshot removes those of data folders that are gone, and only those: not one
+ * whose folder is still there, nor a file of another version. */
+static void snapshots_of_removed_folders_are_pruned(void **state) {
+  (void)state;
+  char cache[64] = "/tmp/csto-cache-XXXXXX", kept[64], gone[64], added[64], cmd[256];
+  assert_non_null(mkdtemp(cache));
+  snprintf(cmd, sizeof cmd, "echo other > %s/kb-0000000000000000.snapshot", cache);
+  assert_int_equal(system(cmd), 0);
+  cached_folder(cache, kept, sizeof kept);
+  cached_folder(cache, gone, sizeof gone);
+  assert_int_equal(snapshots_are(cache, 3), 0);
+  snprintf(cmd, sizeof cmd, "rm -r '%s'", gone);
+  assert_int_equal(system(cmd), 0);
+  cached_folder(cache, added, sizeof added); /* saved: gone's snapshot removed */
+  assert_int_equal(snapshots_are(cache, 3), 0);
+  snprintf(cmd, sizeof cmd, "test -f %s/kb-0000000000000000.snapshot", cache);
+  assert_int_equal(system(cmd), 0);
+  snprintf(cmd, sizeof cmd, "rm -r '%s' '%s' '%s'", kept, added, cache);
+  assert_int_equal(system(cmd), 0);
+}
+
 /* Every n-gram of an article's tokens (up to the longest phrase) means the same, and is the
  * start of a longer phrase alike, in bases a and b. */
 static void same_gazetteer(const csto_kb *a, const csto_kb *b, const char *article) {
@@ -549,6 +587,7 @@ int main(void) {
       cmocka_unit_test(snapshot_stands_for_unchanged_files),
       cmocka_unit_test(snapshot_keeps_the_gazetteer),
       cmocka_unit_test(a_failed_load_saves_no_snapshot),
+      cmocka_unit_test(snapshots_of_removed_folders_are_pruned),
       cmocka_unit_test(a_damaged_tail_is_passed_over),
   };
   return cmocka_run_group_tests(tests, kb_setup, kb_teardown);
