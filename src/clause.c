@@ -2,21 +2,26 @@
 #include <stdlib.h>
 
 /* First mention of a sentence at or after s (mentions are in sentence order). */
-static size_t lower_bound(const csto_doc *doc, size_t s) {
-  size_t lo = 0, hi = doc->n_mentions;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (doc->mentions[mid].sentence < s)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return lo;
+static size_t first_of(const csto_doc *doc, size_t s) {
+  return s < doc->n_sentence_first ? doc->sentence_first[s] : doc->n_mentions;
 }
 
 void csto_sentence_mentions(const csto_doc *doc, size_t s, size_t *from, size_t *to) {
-  *from = lower_bound(doc, s);
-  *to = lower_bound(doc, s + 1);
+  *from = first_of(doc, s);
+  *to = first_of(doc, s + 1);
+}
+
+static int sentence_index(csto_recognition *rec) {
+  size_t n = rec->n_mentions, last = n ? rec->mentions[n - 1].sentence : 0;
+  rec->n_sentence_first = n ? last + 2 : 1;
+  if (!(rec->sentence_first = malloc(rec->n_sentence_first * sizeof *rec->sentence_first)))
+    return -1;
+  size_t s = 0;
+  for (size_t k = 0; k < n; k++)
+    while (s <= rec->mentions[k].sentence)
+      rec->sentence_first[s++] = (uint32_t)k;
+  rec->sentence_first[s] = (uint32_t)n;
+  return 0;
 }
 
 int csto_is_cue(const csto_mention *m, csto_cue cue) {
@@ -32,7 +37,7 @@ int csto_clause_index(csto_recognition *rec) {
   rec->clause_from = malloc((n + 1) * sizeof *rec->clause_from);
   rec->clause_to = malloc((n + 1) * sizeof *rec->clause_to);
   rec->negations_before = malloc((n + 1) * sizeof *rec->negations_before);
-  if (!rec->clause_from || !rec->clause_to || !rec->negations_before)
+  if (!rec->clause_from || !rec->clause_to || !rec->negations_before || sentence_index(rec) != 0)
     return -1;
   rec->negations_before[0] = 0;
   for (size_t k = 0, start = 0; k < n; k++) {

@@ -10,8 +10,8 @@ void csto_sentence_mentions(const csto_doc *doc, size_t s, size_t *from, size_t 
 
 int csto_is_cue(const csto_mention *m, csto_cue cue);
 
-/* Index the recognizer's finished mentions for csto_clause and csto_negated (one pass
- * each way); 0, or -1 when out of memory. */
+/* Index the recognizer's finished mentions for csto_sentence_mentions, csto_clause and
+ * csto_negated (one pass each way); 0, or -1 when out of memory. */
 int csto_clause_index(csto_recognition *rec);
 
 /* The clause around mention k within [from, to): [*lo, *hi), bounded by clause breaks. */

@@ -32,6 +32,7 @@ void csto_recognition_free(csto_recognition *rec) {
   free(rec->clause_from);
   free(rec->clause_to);
   free(rec->negations_before);
+  free(rec->sentence_first);
   memset(rec, 0, sizeof *rec);
 }
 
@@ -55,6 +56,7 @@ void csto_doc_free(csto_doc *doc) {
   free((void *)doc->clause_from);
   free((void *)doc->clause_to);
   free((void *)doc->negations_before);
+  free((void *)doc->sentence_first);
   free_entities((csto_doc_entity *)doc->entities, doc->n_entities);
   free((void *)doc->events);
   free((void *)doc->groups);
@@ -91,6 +93,8 @@ void csto_doc_attach_recognition(csto_doc *doc, csto_recognition *rec) {
   doc->clause_from = rec->clause_from;
   doc->clause_to = rec->clause_to;
   doc->negations_before = rec->negations_before;
+  doc->sentence_first = rec->sentence_first;
+  doc->n_sentence_first = rec->n_sentence_first;
   memset(rec, 0, sizeof *rec);
 }
 

@@ -21,12 +21,36 @@ typedef struct {
   size_t mention;
 } held_title;
 
+/* An event as last described: its index, and its last_mention then. */
+typedef struct {
+  int event;
+  size_t mention;
+} touch;
+
+typedef struct {
+  touch *at;
+  size_t n, cap;
+} touch_stack;
+
+/* A body's session, the latest by index, for "a session of the Council" named again. */
+typedef struct {
+  const csto_kb_entity *body;
+  int event;
+} body_event;
+
+/* What latest() looks for: an event class (GENERIC: any but side talks), or a body's event. */
+enum { RECENT_BODY = CSTO_EVENT_CLASS_COUNT, RECENT_KEYS };
+
 /* The stage reads the document's earlier layers and builds its own. */
 typedef struct {
   const csto_doc *doc;
   csto_resolution *r;
   held_title *titles; /* by role, scope and mention, once named persons are resolved */
   size_t n_titles;
+  touch_stack recent[RECENT_KEYS][2]; /* by key and `next`, see remember() */
+  body_event *bodies;
+  size_t n_bodies, cap_bodies;
+  int *group_at; /* by mention: the group whose list starts there, -1; while groups() works */
 } resolver;
 
 /* An allocation failed: the stage reports it once it is done. */
@@ -573,14 +597,16 @@ static size_t list_at(const resolver *rs, size_t k, const csto_title *t) {
   return persons >= 2 ? end : k;
 }
 
-static int add_group(csto_resolution *r, size_t first, size_t end) {
-  for (size_t i = 0; i < r->n_groups; i++)
-    if (r->groups[i].first == first && r->groups[i].end == end)
-      return (int)i;
+/* The group of the list [first, end), made once. Where a list starts tells the group: its
+ * end does not depend on the title (list_at), and the people in it are resolved already. */
+static int add_group(resolver *rs, size_t first, size_t end) {
+  csto_resolution *r = rs->r;
+  if (rs->group_at[first] >= 0)
+    return rs->group_at[first];
   if (csto_array_reserve((void **)&r->groups, &r->cap_groups, r->n_groups, sizeof *r->groups))
     return out_of_memory(r);
   r->groups[r->n_groups] = (csto_doc_group){first, end};
-  return (int)r->n_groups++;
+  return rs->group_at[first] = (int)r->n_groups++;
 }
 
 /* The list a plural reference k means: the nearest before it (its own sentence or the one
@@ -604,13 +630,20 @@ static int group_of(resolver *rs, size_t k) {
   for (size_t i = k + 1; best == k && t && i < rs->doc->n_mentions && ms[i].sentence <= m->sentence + 1; i++)
     if ((best_end = list_at(rs, i, t)) > i)
       best = i;
-  return best == k ? -1 : add_group(rs->r, best, best_end);
+  return best == k ? -1 : add_group(rs, best, best_end);
 }
 
 static void groups(resolver *rs) {
+  if (!(rs->group_at = malloc((rs->doc->n_mentions + 1) * sizeof *rs->group_at))) {
+    out_of_memory(rs->r);
+    return;
+  }
+  for (size_t k = 0; k < rs->doc->n_mentions; k++)
+    rs->group_at[k] = -1;
   for (size_t k = 0; k < rs->doc->n_mentions; k++)
     if (plural_reference(&rs->doc->mentions[k]) && rs->r->links[k].entity < 0)
       rs->r->links[k].group = group_of(rs, k);
+  free(rs->group_at);
 }
 
 /* ---- events ------------------------------------------------------------------------------- */
@@ -716,35 +749,109 @@ static void merge(csto_resolution *r, csto_doc_event *e, const csto_mention *m, 
   describe(r, e, m, k);
 }
 
+/* Whether event e is one recent(key, next) looks for. */
+static int keyed(const csto_doc_event *e, int key, int next) {
+  if (e->next != next)
+    return 0;
+  if (key == RECENT_BODY)
+    return body_of(e->orgs, e->n_orgs) != NULL;
+  return key == CSTO_EVENT_GENERIC ? e->event_class != CSTO_EVENT_TALKS
+                                   : e->event_class == (csto_event_class)key;
+}
+
+/* The event of the key with the greatest last_mention, the lowest index among equals; -1.
+ * Exact, in amortized constant time: events change (class, orgs, next, last_mention) only
+ * in the resolve_event call of a mention k, which sets their last_mention to k, the
+ * greatest yet, and then pushes them (remember), lowest index last. So each stack holds,
+ * from its top, its events by last_mention descending, then index ascending; an entry
+ * whose event was described again since, or no longer has the key, is stale for good. */
+static int recent(resolver *rs, int key, int next) {
+  touch_stack *s = &rs->recent[key][next];
+  for (; s->n > 0; s->n--) {
+    touch t = s->at[s->n - 1];
+    const csto_doc_event *e = &rs->r->events[t.event];
+    if (e->last_mention == t.mention && keyed(e, key, next))
+      return t.event;
+  }
+  return -1;
+}
+
 /* The latest event of a class; for any class, not side talks: "the event", "the
  * ceremony" after "X held talks with Y" still mean the summit. A "next" meeting is
  * meant only when the article has spoken of no other ("X will take part in the next
  * meeting of the Council. The event will be chaired by Y"). */
-static int latest(const csto_resolution *r, csto_event_class cls) {
-  int best = -1;
-  for (int next = 0; next < 2 && best < 0; next++)
-    for (size_t i = 0; i < r->n_events; i++)
-      if ((cls == CSTO_EVENT_GENERIC ? r->events[i].event_class != CSTO_EVENT_TALKS
-                                     : r->events[i].event_class == cls) &&
-          r->events[i].next == next &&
-          (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
-        best = (int)i;
-  return best;
+static int latest(resolver *rs, csto_event_class cls) {
+  int e = recent(rs, cls, 0);
+  return e >= 0 ? e : recent(rs, cls, 1);
 }
 
-static int latest_of_body(const csto_resolution *r) {
-  int best = -1;
-  for (size_t i = 0; i < r->n_events; i++)
-    if (body_of(r->events[i].orgs, r->events[i].n_orgs) && !r->events[i].next &&
-        (best < 0 || r->events[i].last_mention > r->events[best].last_mention))
-      best = (int)i;
-  return best;
+static int latest_of_body(resolver *rs) { return recent(rs, RECENT_BODY, 0); }
+
+/* The body's entry, or NULL. The bodies an article names are few (the knowledge
+ * base's), so a list does. */
+static body_event *body_found(const resolver *rs, const csto_kb_entity *body) {
+  for (size_t i = 0; i < rs->n_bodies; i++)
+    if (rs->bodies[i].body == body)
+      return &rs->bodies[i];
+  return NULL;
+}
+
+/* The entry of the body, added if new; NULL when out of memory. */
+static body_event *body_entry(resolver *rs, const csto_kb_entity *body) {
+  body_event *b = body_found(rs, body);
+  if (b)
+    return b;
+  if (csto_array_reserve((void **)&rs->bodies, &rs->cap_bodies, rs->n_bodies, sizeof *rs->bodies))
+    return NULL;
+  rs->bodies[rs->n_bodies] = (body_event){body, -1};
+  return &rs->bodies[rs->n_bodies++];
+}
+
+/* The body's event with the greatest index, or -1. An event's body, once it has one
+ * after its resolve_event call, stays: descriptions only add organizations after the
+ * first, and a series' parts lose theirs only in the call that makes them. */
+static int latest_by_index(const resolver *rs, const csto_kb_entity *body) {
+  const body_event *b = body_found(rs, body);
+  return b ? b->event : -1;
+}
+
+/* Events [from, to), just described at one mention, for recent() and latest_by_index(). */
+static void remember(resolver *rs, size_t from, size_t to) {
+  for (size_t i = to; i-- > from;) {
+    const csto_doc_event *e = &rs->r->events[i];
+    for (int key = 0; key < RECENT_KEYS; key++)
+      for (int next = 0; next < 2; next++) {
+        touch_stack *s = &rs->recent[key][next];
+        if (!keyed(e, key, next))
+          continue;
+        if (csto_array_reserve((void **)&s->at, &s->cap, s->n, sizeof *s->at)) {
+          out_of_memory(rs->r);
+          return;
+        }
+        s->at[s->n++] = (touch){(int)i, e->last_mention};
+      }
+    const csto_kb_entity *body = body_of(e->orgs, e->n_orgs);
+    body_event *b = body ? body_entry(rs, body) : NULL;
+    if (body && !b)
+      out_of_memory(rs->r);
+    else if (b && b->event < (int)i)
+      b->event = (int)i;
+  }
+}
+
+/* Only resolve_event asks: the events the verbs make later need none of this. */
+static void forget(resolver *rs) {
+  for (int key = 0; key < RECENT_KEYS; key++)
+    for (int next = 0; next < 2; next++)
+      free(rs->recent[key][next].at);
+  free(rs->bodies);
 }
 
 /* The event a description refers back to, or -1 for a new one. A body's session named
  * again with "a" is the one spoken of, unless its clause speaks of the past ("a session
  * of the Council was held in Minsk last year"): rejoin says it does not. */
-static int referent(const csto_resolution *r, const csto_mention *m, int rejoin) {
+static int referent(resolver *rs, const csto_mention *m, int rejoin) {
+  const csto_resolution *r = rs->r;
   int described = m->n_orgs || m->place || m->participants;
   /* A bare "bilateral talks" (no article, nothing to identify it) is a new event; "a
    * narrow-format meeting" is a session of the event spoken of, and "a meeting resolution"
@@ -756,10 +863,8 @@ static int referent(const csto_resolution *r, const csto_mention *m, int rejoin)
   if (m->next || (m->indefinite && !known && !same_body) || (!m->definite && !known && !described))
     return -1;
   if (same_body) {
-    for (size_t i = r->n_events; i-- > 0;)
-      if (body_of(r->events[i].orgs, r->events[i].n_orgs) == body_of(m->orgs, m->n_orgs))
-        return compatible(r, &r->events[i], m) ? (int)i : -1;
-    return -1;
+    int i = latest_by_index(rs, body_of(m->orgs, m->n_orgs));
+    return i >= 0 && compatible(r, &r->events[i], m) ? i : -1;
   }
   if (described) {
     for (size_t i = r->n_events; i-- > 0;)
@@ -768,10 +873,10 @@ static int referent(const csto_resolution *r, const csto_mention *m, int rejoin)
     return -1;
   }
   int e;
-  if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(r)) >= 0)
+  if (m->event_class == CSTO_EVENT_SESSION && (e = latest_of_body(rs)) >= 0)
     return e; /* "today's session": a council's session, if one was spoken of */
   csto_event_class cls = specific(m->event_class) && !m->format ? m->event_class : CSTO_EVENT_GENERIC;
-  return (e = latest(r, cls)) >= 0 ? e : latest(r, CSTO_EVENT_GENERIC);
+  return (e = latest(rs, cls)) >= 0 ? e : latest(rs, CSTO_EVENT_GENERIC);
 }
 
 /* Whether mention i is a city right after "in": one place of a list ("in Moscow in
@@ -783,7 +888,7 @@ static int listed_city(const csto_resolution *r, const csto_doc *doc, size_t i) 
 }
 
 /* Part n of the events that the plural description of event e stands for: e itself, then a
- * copy of it; -1 when out of memory. */
+ * copy of it; -1 when out of memory. e is the latest event, so its parts follow it. */
 static int series_part(csto_resolution *r, int e, int n) {
   int part = e;
   if (n > 0) {
@@ -869,14 +974,17 @@ static void resolve_event(resolver *rs, size_t k) {
   int rejoin = 1;
   for (size_t i = lo; i < hi; i++)
     rejoin &= !csto_is_cue(&rs->doc->mentions[i], CSTO_CUE_PREVIOUS);
-  int e = referent(rs->r, m, rejoin), later = e >= 0 && prepared_for(rs, k, lo, e);
+  int e = referent(rs, m, rejoin), later = e >= 0 && prepared_for(rs, k, lo, e);
+  size_t first_new = rs->r->n_events;
   if (e >= 0 && !later) {
     merge(rs->r, &rs->r->events[e], m, k);
     rs->r->links[k].event = e;
+    remember(rs, (size_t)e, (size_t)e + 1);
   } else if ((rs->r->links[k].event = new_event(rs->r, m, k)) >= 0) {
     rs->r->events[rs->r->links[k].event].next |= later; /* "the meeting" after it is not it */
     split_by_organizations(rs->r, m, rs->r->links[k].event);
     split_by_cities(rs, k, hi);
+    remember(rs, first_new, rs->r->n_events);
   }
 }
 
@@ -1102,7 +1210,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
     index_close(out);
     return csto_error_set(err, CSTO_ERR_NOMEM, "out of memory");
   }
-  resolver rs = {doc, out, NULL, 0};
+  resolver rs = {.doc = doc, .r = out};
   for (size_t k = 0; k < doc->n_mentions; k++) {
     switch (doc->mentions[k].kind) {
     case CSTO_MENTION_PERSON: resolve_person(&rs, k, 1); break;
@@ -1123,6 +1231,7 @@ csto_status csto_resolve(const csto_doc *doc, csto_resolution *out, csto_error *
   for (size_t k = 0; k < doc->n_mentions; k++)
     if (doc->mentions[k].kind == CSTO_MENTION_EVENT)
       resolve_event(&rs, k);
+  forget(&rs);
   meeting_verbs(&rs);
   event_modes(&rs);
   for (size_t e = 0; e < out->n_events; e++)

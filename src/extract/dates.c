@@ -83,11 +83,11 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, size_t s
   }
   /* "meetings of the CSTO and the CIS will be held on May 8": each of them that day; not
    * the meetings held each in its own city */
-  for (size_t i = 0; i < doc->n_events; i++)
-    if (doc->events[i].series == whole->series) {
-      c.subject = (int)i;
-      csto_sink_emit(sink, &c);
-    }
+  for (size_t i = (size_t)whole->series;
+       i < doc->n_events && doc->events[i].series == whole->series; i++) {
+    c.subject = (int)i;
+    csto_sink_emit(sink, &c);
+  }
 }
 
 static int has_kind(const csto_doc *doc, size_t lo, size_t hi, csto_mention_kind kind) {

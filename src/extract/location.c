@@ -34,9 +34,9 @@ static void offer(const csto_doc *doc, csto_sink *sink, csto_rule rule, int even
   if (ev->series < 0 || !doc->mentions[event_mention].plural)
     offer_to(sink, doc, rule, e, event_mention, place);
   else if (ev->place < 0)
-    for (size_t i = 0; i < doc->n_events; i++)
-      if (doc->events[i].series == ev->series)
-        offer_to(sink, doc, rule, (int)i, event_mention, place);
+    for (size_t i = (size_t)ev->series; i < doc->n_events && doc->events[i].series == ev->series;
+         i++)
+      offer_to(sink, doc, rule, (int)i, event_mention, place);
 }
 
 /* Whether a list starts between the place at p and the first event after it: "events in

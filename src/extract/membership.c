@@ -29,9 +29,12 @@ static int org_entity(const csto_doc *doc, size_t k) {
 /* Where organizations are named, found once per article so that no cue scans the
  * mentions: for each mention i, the latest mention before i that names an organization
  * (or -1), the first from i on that does (or the number of mentions), and the latest
- * before i that is an event or an organization's name (or -1). */
+ * before i that is an event or an organization's name (or -1); and whether an event
+ * names an organization, and the entity of the first such event's, so that no cue scans
+ * the events. */
 typedef struct {
   int *last_org, *next_org, *last_stop;
+  int event_names_org, event_org;
 } org_marks;
 
 static int org_marks_make(const csto_doc *doc, org_marks *marks) {
@@ -60,6 +63,13 @@ static int org_marks_make(const csto_doc *doc, org_marks *marks) {
       next = (int)i;
     marks->next_org[i] = next;
   }
+  marks->event_names_org = 0;
+  marks->event_org = -1;
+  for (size_t e = 0; e < doc->n_events && !marks->event_names_org; e++)
+    if ((marks->event_names_org = doc->events[e].n_orgs > 0)) {
+      const csto_kb_entity *o = doc->events[e].orgs[0];
+      marks->event_org = csto_doc_entity_of(doc, o->part_of ? o->part_of : o);
+    }
   return 0;
 }
 
@@ -76,11 +86,8 @@ static int organization(const csto_doc *doc, const org_marks *marks, size_t lo, 
   int named = marks->last_org[k];
   if (named >= (int)lo)
     return org_entity(doc, (size_t)named);
-  for (size_t e = 0; e < doc->n_events; e++)
-    if (doc->events[e].n_orgs) {
-      const csto_kb_entity *org = doc->events[e].orgs[0];
-      return csto_doc_entity_of(doc, org->part_of ? org->part_of : org);
-    }
+  if (marks->event_names_org)
+    return marks->event_org;
   named = marks->last_org[lo];
   return named >= 0 ? org_entity(doc, (size_t)named) : -1;
 }

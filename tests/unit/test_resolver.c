@@ -93,6 +93,38 @@ static void event_descriptions_corefer(void **state) {
   test_run_free(&r);
 }
 
+/* The event of the first event mention in sentence s, -2 when it has none. */
+static int event_in_sentence(const csto_doc *doc, size_t s) {
+  for (size_t i = 0; i < doc->n_mentions; i++)
+    if (doc->mentions[i].sentence == s && doc->mentions[i].kind == CSTO_MENTION_EVENT)
+      return doc->links[i].event;
+  return -2;
+}
+
+/* "The summit" is the summit spoken of last, not the one named last; of a plural
+ * description's events, all spoken of at once, the first. */
+static void latest_event_is_the_last_spoken_of(void **state) {
+  (void)state;
+  test_run r = test_pipeline(kb, "2021-09-15",
+                             "A CSTO summit opened in Dushanbe. Separately, an SCO summit took "
+                             "place in Tashkent. The CSTO summit adopted a statement. The summit "
+                             "closed.");
+  int csto_summit = event_in_sentence(r.doc, 0), sco = event_in_sentence(r.doc, 1);
+  assert_true(csto_summit >= 0 && sco >= 0 && sco != csto_summit);
+  assert_int_equal(event_in_sentence(r.doc, 2), csto_summit);
+  assert_int_equal(event_in_sentence(r.doc, 3), csto_summit);
+  test_run_free(&r);
+  test_run s = test_pipeline(kb, "2021-09-15",
+                             "A CSTO summit opened in Dushanbe. Informal meetings of the heads of "
+                             "the CSTO and the CIS will be held in Moscow. The event will be "
+                             "chaired by Putin.");
+  int whole = event_in_sentence(s.doc, 1);
+  assert_true(whole >= 0 && (size_t)whole + 1 < s.doc->n_events &&
+              s.doc->events[whole + 1].series == whole);
+  assert_int_equal(event_in_sentence(s.doc, 2), whole);
+  test_run_free(&s);
+}
+
 /* "Nur-Sultan" is a spelling the knowledge base lists for Astana: the entity keeps it as a
  * label; "ASHGABAT" is its label in capitals, and "the capital" no name at all. */
 static void places_keep_the_spelling_the_text_uses(void **state) {
@@ -114,6 +146,7 @@ int main(void) {
       cmocka_unit_test(titles_alone_resolve_by_date),
       cmocka_unit_test(plural_references_mean_listed_groups),
       cmocka_unit_test(event_descriptions_corefer),
+      cmocka_unit_test(latest_event_is_the_last_spoken_of),
       cmocka_unit_test(places_keep_the_spelling_the_text_uses),
   };
   return cmocka_run_group_tests(tests, fixture_kb_setup, kb_teardown);

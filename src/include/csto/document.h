@@ -139,7 +139,7 @@ typedef struct {
   int mode_mention;   /* the mention that said so, -1 */
   size_t last_mention; /* mention index of the latest reference, for coreference */
   int series; /* events one plural description stands for ("meetings in A and in B") share
-               * the index of the first; -1 */
+               * the index of the first, and follow it, one index each; -1 */
   /* Who meets, whatever the article calls the meeting: the bodies named, with the council
    * of their organization whose members are participants no named body seats ("the
    * Council of Defence Ministers and the Council of Foreign Ministers of the CSTO"); and
@@ -225,6 +225,10 @@ typedef struct {
    * negation cues before it (n_mentions + 1 entries), in 32 bits (see
    * csto_recognition_add). */
   uint32_t *clause_from, *clause_to, *negations_before;
+  /* Per sentence up to the one after the last mention's, its first mention (or the next
+   * sentence's): csto_sentence_mentions in constant time. */
+  uint32_t *sentence_first;
+  size_t n_sentence_first;
 } csto_recognition;
 
 typedef struct csto_doc {
@@ -240,6 +244,8 @@ typedef struct csto_doc {
   size_t n_mentions;
   const csto_kb_entity *dateline_city;
   const uint32_t *clause_from, *clause_to, *negations_before; /* see csto_recognition */
+  const uint32_t *sentence_first; /* see csto_recognition */
+  size_t n_sentence_first;
   /* resolve */
   const csto_doc_entity *entities;
   size_t n_entities;
