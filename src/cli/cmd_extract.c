@@ -378,8 +378,8 @@ int csto_cmd_extract(int argc, char **argv) {
     st = make_graphs(&r, threads, &err);
   if (st == CSTO_OK)
     st = csto_output_open(o.output, &out, &err);
-  if (st == CSTO_OK) /* two records per worker in flight: none waits on the slowest */
-    st = csto_ordered_new(threads, 2 * r.n_graphs, &fns, &r, &r.queue, &err);
+  if (st == CSTO_OK) /* four records per worker in flight: see csto_ordered_new */
+    st = csto_ordered_new(threads, 4 * r.n_graphs, &fns, &r, &r.queue, &err);
   if (st == CSTO_OK) {
     r.kb = kb;
     r.out = csto_output_stream(out);
