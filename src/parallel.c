@@ -4,7 +4,12 @@
  * oldest not yet delivered, next the first not yet started, tail the next to submit
  * (head <= next <= tail, tail - head <= window). One lock guards them; workers wait on
  * work_ready, the submitting thread on done. Only the submitting thread delivers, so
- * deliver needs no lock of its own and results leave in order. */
+ * deliver needs no lock of its own and results leave in order.
+ *
+ * Waking a thread costs more than a small item's work on a machine with as many workers
+ * as cores (the submitting thread takes a worker's core each time): once the ring is
+ * full, the submitting thread sleeps until half of it is done, then delivers and submits
+ * that half in one go, and a worker wakes it only then. */
 #include "csto/parallel.h"
 
 #include <pthread.h>
@@ -29,12 +34,22 @@ struct csto_ordered {
   slot *slots;
   worker *workers;
   size_t head, next, tail;
+  size_t wake_at; /* the submitting thread sleeps until every item before this is done */
+  int waiting;    /* it sleeps */
   int closing; /* finish: no more items, workers leave when the ring is worked */
   int failed;  /* a delivery failed: later items are discarded unworked */
   csto_error err; /* that failure; the submitting thread's alone */
   pthread_mutex_t lock;
   pthread_cond_t work_ready, done;
 };
+
+/* Whether every item before sequence number end is done. With the lock held. */
+static int done_until(const csto_ordered *q, size_t end) {
+  for (size_t i = q->head; i < end; i++)
+    if (!q->slots[i % q->window].done)
+      return 0;
+  return 1;
+}
 
 static void *work_loop(void *arg) {
   worker *w = arg;
@@ -52,7 +67,8 @@ static void *work_loop(void *arg) {
       q->fns.work(q->user, w->index, s->item);
     pthread_mutex_lock(&q->lock);
     s->done = 1;
-    pthread_cond_signal(&q->done);
+    if (q->waiting && done_until(q, q->wake_at))
+      pthread_cond_signal(&q->done);
   }
   pthread_mutex_unlock(&q->lock);
   return NULL;
@@ -71,15 +87,19 @@ static int hand_over(csto_ordered *q, void *item, int failed) {
   return st != CSTO_OK;
 }
 
-/* Hand over the done items at the head, in order, waiting for the oldest while more than
- * keep are in flight. Called and returns with the lock held. */
+/* Hand over the done items at the head, in order, waiting while more than keep are in
+ * flight. Called and returns with the lock held. */
 static void drain(csto_ordered *q, size_t keep) {
   while (q->head != q->tail) {
     slot *s = &q->slots[q->head % q->window];
     if (!s->done) {
       if (q->tail - q->head <= keep)
         return;
-      pthread_cond_wait(&q->done, &q->lock);
+      q->wake_at = q->tail - keep;
+      q->waiting = 1;
+      while (!done_until(q, q->wake_at))
+        pthread_cond_wait(&q->done, &q->lock);
+      q->waiting = 0;
       continue;
     }
     void *item = s->item;
@@ -162,7 +182,8 @@ csto_status csto_ordered_submit(csto_ordered *q, void *item, csto_error *err) {
     return outcome(q, err);
   }
   pthread_mutex_lock(&q->lock);
-  drain(q, q->window - 1); /* room for one more */
+  /* room for one more; when there is none, for half the window */
+  drain(q, q->tail - q->head < q->window ? q->window - 1 : q->window / 2);
   int failed = q->failed;
   if (!failed) {
     q->slots[q->tail++ % q->window] = (slot){.item = item};

@@ -3,7 +3,7 @@
  * One thread submits items in order; worker threads run work on them in any order; the
  * results come back in the order submitted, each item handed to deliver on the thread
  * that submits (inside csto_ordered_submit or csto_ordered_finish). At most window items
- * are in flight: submit blocks while the oldest is not done, so memory stays bounded
+ * are in flight: submit blocks while the window is full, so memory stays bounded
  * whatever the input.
  *
  * With threads 0 there are no threads: submit runs work and deliver at once, so one code
@@ -33,7 +33,10 @@ typedef struct {
 } csto_ordered_fns;
 
 /* A queue of threads workers (0: none, see above) and window items in flight (at least
- * 1; 2 per worker keeps every worker busy while the oldest item is slow). fns is copied. */
+ * 1). Once the window is full, submit waits until half of it is delivered, so that the
+ * threads hand over items in batches rather than waking each other for every one: 4 per
+ * worker keeps every worker busy meanwhile, and while the oldest item is slow. fns is
+ * copied. */
 CSTO_API csto_status csto_ordered_new(size_t threads, size_t window,
                                       const csto_ordered_fns *fns, void *user,
                                       csto_ordered **out, csto_error *err);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "csto/reader.h"
 
@@ -585,6 +586,48 @@ static void test_jsonl_line_too_long(void **state) {
   remove_temp(path);
 }
 
+/* Lines are read in blocks: a line longer than a block, one split between two gzip
+ * members (zlib reads the concatenation as one stream), and byte offsets counted across
+ * both. */
+static void test_jsonl_blocks_and_gzip_members(void **state) {
+  (void)state;
+  enum { LONG = 150000 };
+  char *line1 = malloc(LONG + 64);
+  assert_non_null(line1);
+  int n1 = snprintf(line1, 64, "{\"id\": \"long\", \"text\": \"");
+  memset(line1 + n1, 'a', LONG);
+  strcpy(line1 + n1 + LONG, "\"}\n");
+  const char *line2 = "{\"text\": \"split between two members\"}\n";
+  const char *line3 = "{\"text\": \"caf\xC3\"}\n";
+  char *path = temp_file("", 0);
+  gzFile gz = gzopen(path, "wb");
+  assert_non_null(gz);
+  assert_true(gzputs(gz, line1) > 0 && gzwrite(gz, line2, 20) == 20 && gzclose(gz) == Z_OK);
+  assert_non_null(gz = gzopen(path, "ab"));
+  assert_true(gzputs(gz, line2 + 20) > 0 && gzputs(gz, line3) > 0 && gzclose(gz) == Z_OK);
+  csto_jsonl *r = NULL;
+  csto_article *a = NULL;
+  csto_error err = {0};
+  assert_int_equal(csto_jsonl_open(path, NULL, &r, &err), CSTO_OK);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
+  assert_int_equal(a->body_len, LONG);
+  assert_string_equal(a->id, "long");
+  csto_article_free(a);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
+  assert_string_equal(a->body, "split between two members");
+  csto_article_free(a);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_ERR_INPUT);
+  char expected[CSTO_ERROR_MESSAGE_SIZE];
+  snprintf(expected, sizeof expected, "%s:3: invalid UTF-8 at byte %zu", path,
+           strlen(line1) + strlen(line2) + 13);
+  assert_string_equal(err.message, expected);
+  assert_int_equal(csto_jsonl_next(r, &a, &err), CSTO_OK);
+  assert_null(a);
+  csto_jsonl_close(r);
+  free(line1);
+  remove_temp(path);
+}
+
 static void test_jsonl_open_errors(void **state) {
   (void)state;
   csto_jsonl *r = (csto_jsonl *)1;
@@ -705,6 +748,7 @@ int main(void) {
       cmocka_unit_test(test_jsonl_ids_once),
       cmocka_unit_test(test_jsonl_errors),
       cmocka_unit_test(test_jsonl_line_too_long),
+      cmocka_unit_test(test_jsonl_blocks_and_gzip_members),
       cmocka_unit_test(test_jsonl_open_errors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
