@@ -394,11 +394,17 @@ static int names(const char *data, const char *cache, const char *phrase) {
   return found;
 }
 
-/* A scratch data folder with the good lexicon; its cache folder's path in cache. */
-static void make_cached_data_dir(char *cache, size_t size) {
+/* A scratch data folder (its path in data) with the good lexicon and the person name,
+ * loaded once through its cache folder (inside it, path in cache), which so holds its
+ * snapshot; phrase is the name normalized. */
+enum { DATA_SIZE = 64, CACHE_SIZE = 96 };
+static void cached_data_dir(char *data, char *cache, const char *name, const char *phrase) {
   make_data_dir();
   copy_fixture("lexicon-good.ttl", "lexicon.ttl");
-  snprintf(cache, size, "%s/cache", test_tmpdir);
+  snprintf(cache, CACHE_SIZE, "%s/cache", test_tmpdir);
+  snprintf(data, DATA_SIZE, "%s", test_tmpdir);
+  write_person(name, NULL);
+  assert_true(names(data, cache, phrase)); /* parsed; the snapshot written */
 }
 
 /* The snapshot is read while the files are unchanged (shown by changing one behind its
@@ -406,11 +412,8 @@ static void make_cached_data_dir(char *cache, size_t size) {
  * time changes or the snapshot itself is damaged. */
 static void snapshot_stands_for_unchanged_files(void **state) {
   (void)state;
-  char data[64], cache[96], snapshot[160];
-  make_cached_data_dir(cache, sizeof cache);
-  snprintf(data, sizeof data, "%s", test_tmpdir);
-  write_person("Anna Alpha", NULL);
-  assert_true(names(data, cache, "anna alpha")); /* parsed; the snapshot written */
+  char data[DATA_SIZE], cache[CACHE_SIZE], snapshot[160];
+  cached_data_dir(data, cache, "Anna Alpha", "anna alpha");
   char cmd[256];
   snprintf(cmd, sizeof cmd, "ls %s/kb-*.snapshot > /dev/null", cache);
   assert_int_equal(system(cmd), 0);
@@ -552,11 +555,8 @@ static void a_failed_load_saves_no_snapshot(void **state) {
  * phrase with letters beyond ASCII is found from it as from the files. */
 static void a_damaged_tail_is_passed_over(void **state) {
   (void)state;
-  char data[64], cache[96], cmd[512];
-  make_cached_data_dir(cache, sizeof cache);
-  snprintf(data, sizeof data, "%s", test_tmpdir);
-  write_person("Zo\u00eb \u00dcnal", NULL);
-  assert_true(names(data, cache, "zoe unal")); /* parsed; the snapshot written */
+  char data[DATA_SIZE], cache[CACHE_SIZE], cmd[512];
+  cached_data_dir(data, cache, "Zo\u00eb \u00dcnal", "zoe unal");
   assert_true(names(data, cache, "zoe unal")); /* from the snapshot */
   snprintf(cmd, sizeof cmd,
            "for f in %s/kb-*.snapshot; do printf '\\377\\377\\377\\377' | "
@@ -575,11 +575,8 @@ static void a_damaged_tail_is_passed_over(void **state) {
  * index still checks: the checksum passes it over, and it is rewritten as it was. */
 static void a_changed_byte_is_passed_over(void **state) {
   (void)state;
-  char data[64], cache[96], cmd[768];
-  make_cached_data_dir(cache, sizeof cache);
-  snprintf(data, sizeof data, "%s", test_tmpdir);
-  write_person("Anna Alpha", NULL);
-  assert_true(names(data, cache, "anna alpha")); /* parsed; the snapshot written */
+  char data[DATA_SIZE], cache[CACHE_SIZE], cmd[768];
+  cached_data_dir(data, cache, "Anna Alpha", "anna alpha");
   snprintf(cmd, sizeof cmd,
            "for f in %s/kb-*.snapshot; do cp \"$f\" %s/saved && "
            "offset=$(grep -abo 'Anna Alpha' \"$f\" | head -n 1 | cut -d: -f1) && "
