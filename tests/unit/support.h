@@ -65,15 +65,23 @@ static inline int kb_teardown(void **state) {
   return 0;
 }
 
-/* A scratch folder for a test program: test_tmpdir_make, then test_tmpdir_remove. */
-static char test_tmpdir[] __attribute__((unused)) = "/tmp/csto-test-XXXXXX";
+/* A scratch folder for a test program: test_tmpdir_make, then test_tmpdir_remove (after
+ * which test_tmpdir_make makes another). */
+#define TEST_TMPDIR_TEMPLATE "/tmp/csto-test-XXXXXX"
+static char test_tmpdir[] __attribute__((unused)) = TEST_TMPDIR_TEMPLATE;
 
 static inline int test_tmpdir_make(void) { return mkdtemp(test_tmpdir) ? 0 : -1; }
+
+/* Let the next test_tmpdir_make make another folder, this one left as it is. */
+static inline void test_tmpdir_reset(void) { strcpy(test_tmpdir, TEST_TMPDIR_TEMPLATE); }
 
 static inline int test_tmpdir_remove(void) {
   char cmd[128];
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_tmpdir);
-  return system(cmd) == 0 ? 0 : -1;
+  if (system(cmd) != 0)
+    return -1;
+  test_tmpdir_reset();
+  return 0;
 }
 
 /* An article with this body, published on date ("YYYY-MM-DD"). */

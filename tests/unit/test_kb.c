@@ -169,7 +169,6 @@ static csto_status load_data_dir(csto_kb **out, csto_error *err) {
   *out = NULL;
   csto_status st = csto_kb_load(test_tmpdir, out, err);
   assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
   return st;
 }
 
@@ -431,7 +430,6 @@ static void snapshot_stands_for_unchanged_files(void **state) {
   snprintf(snapshot, sizeof snapshot, "test $(stat -c %%s %s/kb-*.snapshot) -gt 300", cache);
   assert_int_equal(system(snapshot), 0);
   assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
 /* How many kb-*.snapshot files cache holds is n: 0 when so. */
@@ -448,7 +446,7 @@ static void cached_folder(const char *cache, char *data, size_t size) {
   write_person("Anna Alpha", NULL);
   assert_true(names(test_tmpdir, cache, "anna alpha"));
   snprintf(data, size, "%s", test_tmpdir);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX"); /* the next folder is another */
+  test_tmpdir_reset(); /* kept: the next folder is another */
 }
 
 /* Saving a snapshot removes those of data folders that are gone, and only those: not one
@@ -548,7 +546,6 @@ static void a_failed_load_saves_no_snapshot(void **state) {
   snprintf(cmd, sizeof cmd, "ls %s/kb-*.snapshot > /dev/null 2>&1", cache);
   assert_int_not_equal(system(cmd), 0);
   assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
 /* The snapshot's last bytes (its sorted IRIs) damaged: it is passed over and rewritten; a
@@ -568,7 +565,6 @@ static void a_damaged_tail_is_passed_over(void **state) {
                             "!= ffffffff", cache);
   assert_int_equal(system(cmd), 0);
   assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
 /* One byte changed inside the snapshot (in a label's text, say), where every count and
@@ -589,7 +585,6 @@ static void a_changed_byte_is_passed_over(void **state) {
   snprintf(cmd, sizeof cmd, "cmp -s %s/kb-*.snapshot %s/saved", cache, test_tmpdir);
   assert_int_equal(system(cmd), 0); /* rewritten */
   assert_int_equal(test_tmpdir_remove(), 0);
-  strcpy(test_tmpdir, "/tmp/csto-test-XXXXXX");
 }
 
 int main(void) {
